@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 
-class _Labelled(StrEnum):
+class Labelled(StrEnum):
     """A string enum whose members also know their Chinese label."""
 
     @property
@@ -19,7 +19,7 @@ class _Labelled(StrEnum):
         return _LABELS[type(self).__name__][self.value]
 
 
-class Channel(_Labelled):
+class Channel(Labelled):
     PHONE = "phone"
     SMS = "sms"
     WEB = "web"
@@ -28,7 +28,7 @@ class Channel(_Labelled):
     APP = "app"
 
 
-class AppealType(_Labelled):
+class AppealType(Labelled):
     CONSULTATION = "consultation"
     HELP = "help"
     COMPLAINT = "complaint"
@@ -36,7 +36,7 @@ class AppealType(_Labelled):
     SUGGESTION = "suggestion"
 
 
-class BusinessArea(_Labelled):
+class BusinessArea(Labelled):
     RIGHTS = "rights"
     ORGANIZATION = "organization"
     REHABILITATION = "rehabilitation"
@@ -47,12 +47,12 @@ class BusinessArea(_Labelled):
     CULTURE_SPORTS = "culture_sports"
 
 
-class Gender(_Labelled):
+class Gender(Labelled):
     MALE = "male"
     FEMALE = "female"
 
 
-class DisabilityCategory(_Labelled):
+class DisabilityCategory(Labelled):
     VISUAL = "visual"
     HEARING = "hearing"
     SPEECH = "speech"
@@ -62,14 +62,14 @@ class DisabilityCategory(_Labelled):
     MULTIPLE = "multiple"
 
 
-class DisabilityGrade(_Labelled):
+class DisabilityGrade(Labelled):
     FIRST = "1"
     SECOND = "2"
     THIRD = "3"
     FOURTH = "4"
 
 
-class DeclineReason(_Labelled):
+class DeclineReason(Labelled):
     """The five matters that source section 二 excludes (SPEC 2.3)."""
 
     LEGAL_CHANNEL = "legal_channel"
@@ -79,19 +79,63 @@ class DeclineReason(_Labelled):
     NOT_SPECIFIC = "not_specific"
 
 
-class Rating(_Labelled):
+class Rating(Labelled):
     SATISFIED = "satisfied"
     BASICALLY_SATISFIED = "basically_satisfied"
     UNSATISFIED = "unsatisfied"
 
 
-class Role(_Labelled):
+class Role(Labelled):
     HANDLER = "handler"
     COUNTY_CLERK = "county_clerk"
     DEPARTMENT = "department"
     LEADER = "leader"
     ADMIN = "admin"
     VIEWER = "viewer"
+
+
+class Status(Labelled):
+    """Where an order stands; derived from its events, never stored on its own."""
+
+    RECEIVED = "received"
+    RETURN_REQUESTED = "return_requested"
+    HANDLING = "handling"
+    FEEDBACK_GIVEN = "feedback_given"
+    CLOSED = "closed"
+    RETURNED = "returned"
+    DECLINED = "declined"
+    ARCHIVED = "archived"
+
+
+class Action(Labelled):
+    """The lifecycle actions, named as in SPEC section 11."""
+
+    RECEIVE = "receive"
+    SIGN = "sign"
+    REQUEST_RETURN = "request_return"
+    APPROVE_RETURN = "approve_return"
+    REFUSE_RETURN = "refuse_return"
+    DECLINE = "decline"
+    CONTACT = "contact"
+    RECORD = "record"
+    TRANSFER = "transfer"
+    ASSIGN = "assign"
+    SUBMIT_RESULT = "submit_result"
+    SUPERVISE = "supervise"
+    REQUEST_EXTENSION = "request_extension"
+    APPROVE_EXTENSION = "approve_extension"
+    REFUSE_EXTENSION = "refuse_extension"
+    FLAG_EMERGENCY = "flag_emergency"
+    FIRST_REPLY = "first_reply"
+    ROUTE_PETITION = "route_petition"
+    LEGAL_PROCEDURE = "legal_procedure"
+    FEEDBACK = "feedback"
+    REPLY = "reply"
+    RATE = "rate"
+    REPORT_UNSATISFIED = "report_unsatisfied"
+    REDO = "redo"
+    CLOSE = "close"
+    ARCHIVE = "archive"
 
 
 class Place(StrEnum):
@@ -175,6 +219,23 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "Rating": {
         "satisfied": "满意", "basically_satisfied": "基本满意", "unsatisfied": "不满意",
+    },
+    "Status": {
+        "received": "待签收", "return_requested": "退件申请中", "handling": "办理中",
+        "feedback_given": "已反馈", "closed": "已办结", "returned": "已退件",
+        "declined": "不予受理", "archived": "已归档",
+    },
+    "Action": {
+        "receive": "受理", "sign": "签收", "request_return": "退件申请",
+        "approve_return": "退件获准", "refuse_return": "退件被驳回", "decline": "不予受理",
+        "contact": "联系当事人", "record": "补录信息", "transfer": "转办县（市）",
+        "assign": "交办部门", "submit_result": "提交办理结果", "supervise": "督办",
+        "request_extension": "延期申请", "approve_extension": "同意延期",
+        "refuse_extension": "不同意延期", "flag_emergency": "标记突发",
+        "first_reply": "首次答复", "route_petition": "转信访程序",
+        "legal_procedure": "进入法定程序", "feedback": "反馈热线中心",
+        "reply": "答复诉求人", "rate": "评价", "report_unsatisfied": "报告不满意情况",
+        "redo": "重办", "close": "办结", "archive": "归档",
     },
     "Role": {
         "handler": "承办人", "county_clerk": "县（市）残联", "department": "部门联络人",

@@ -1,0 +1,154 @@
+"""The wording of every problem the rules report, in Chinese, Korean and English.
+
+The rules speak in codes (``bad_phone``) and the clerk reads sentences in the
+language they chose. Keeping the three languages side by side in one table
+makes a missing translation a test failure rather than a surprise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGUAGES: tuple[str, ...] = ("zh_CN", "ko", "en")
+DEFAULT_LANGUAGE = "zh_CN"
+
+# code: (Chinese, Korean, English)
+MESSAGES: dict[str, tuple[str, str, str]] = {
+    "required": ("必须填写", "필수 항목입니다", "is required"),
+    "required_to_close": ("办结前必须补全", "완결 전에 입력해야 합니다", "must be filled in before closing"),
+    "unknown_field": ("不是工单的字段", "작업지시의 항목이 아닙니다", "is not a field of a work order"),
+    "unchangeable": ("由热线中心派单确定，不能修改", "센터 배정 시 정해져 변경할 수 없습니다", "is set by the center's dispatch and cannot be changed"),
+    "not_text": ("应为文字", "문자여야 합니다", "must be text"),
+    "too_long": ("过长（{length} 字，最多 {limit} 字）", "너무 깁니다 ({length}자, 최대 {limit}자)", "is too long ({length} characters, at most {limit})"),
+    "bad_order_id": ("只能包含字母、数字、“-”和“_”，最长 64 位", "영문, 숫자, '-', '_'만, 최대 64자입니다", "may only hold letters, digits, '-' and '_', up to 64"),
+    "not_in_list": ("不在可选范围内（可选：{choices}）", "선택 범위에 없습니다 (선택: {choices})", "is not one of the choices ({choices})"),
+    "unknown_ethnicity": ("不是 56 个民族之一，也不是“其他”", "56개 민족 또는 '기타'가 아닙니다", "is not one of the 56 ethnic groups or 'other'"),
+    "not_a_number": ("应为整数", "정수여야 합니다", "must be a whole number"),
+    "age_range": ("应在 0 到 120 之间", "0에서 120 사이여야 합니다", "must be between 0 and 120"),
+    "bad_phone": ("不是有效的手机号或带区号的固定电话（如 13800000000、0433-2512345）", "유효한 휴대전화 또는 지역번호가 있는 유선전화가 아닙니다 (예: 13800000000, 0433-2512345)", "is not a valid mobile number or landline with area code (e.g. 13800000000, 0433-2512345)"),
+    "bad_datetime": ("不是有效的日期时间（如 2026-11-20T16:00+08:00）", "유효한 일시가 아닙니다 (예: 2026-11-20T16:00+08:00)", "is not a valid date and time (e.g. 2026-11-20T16:00+08:00)"),
+    "bad_date": ("不是有效的日期（如 2026-11-20）", "유효한 날짜가 아닙니다 (예: 2026-11-20)", "is not a valid date (e.g. 2026-11-20)"),
+    "not_yes_no": ("应为“是”或“否”", "'예' 또는 '아니오'여야 합니다", "must be yes or no"),
+    "not_in_future": ("应晚于现在", "현재보다 이후여야 합니다", "must be later than now"),
+    "not_a_county": ("应为八个县（市）之一", "8개 현(시) 중 하나여야 합니다", "must be one of the eight counties"),
+    "not_a_department": ("不是本会的部门（可选：{choices}）", "본회의 부서가 아닙니다 (선택: {choices})", "is not a department of the federation ({choices})"),
+    "nothing_to_record": ("没有要补录的内容", "기록할 내용이 없습니다", "there is nothing to record"),
+    "wrong_status": ("工单当前状态为“{status}”，不能进行此操作", "작업지시가 현재 '{status}' 상태여서 이 작업을 할 수 없습니다", "the order is '{status}': this action is not possible now"),
+    "wrong_status_record": ("工单已退件或已归档，不能再修改", "반송 또는 보관된 작업지시는 수정할 수 없습니다", "the order was returned or archived and can no longer change"),
+    "with_unit": ("工单正在县（市）残联或部门办理，须先提交办理结果", "작업지시가 현(시) 장애인연합회나 부서에서 처리 중입니다. 먼저 처리 결과를 제출해야 합니다", "a county or department is handling the order: its result comes first"),
+    "not_with_unit": ("工单未转办或交办给任何单位", "작업지시가 어느 단위에도 이관되지 않았습니다", "the order is not with a county or department"),
+    "already_supervised": ("该单位已在督办中", "해당 단위는 이미 독촉 중입니다", "that unit is already under supervision"),
+    "extension_pending": ("已有延期申请待批准", "승인 대기 중인 연기 신청이 있습니다", "an extension request is already waiting for approval"),
+    "no_extension_pending": ("没有待批准的延期申请", "승인 대기 중인 연기 신청이 없습니다", "there is no extension request waiting for approval"),
+    "already_approved": ("{by} 已经同意过", "{by} 이(가) 이미 승인했습니다", "{by} has already approved"),
+    "finished": ("工单已办结或终止", "작업지시가 이미 완결 또는 종료되었습니다", "the order is already finished"),
+    "already_emergency": ("已标记为突发事项", "이미 돌발 사항으로 표시되었습니다", "the order is already flagged as an emergency"),
+    "not_emergency": ("不是突发事项", "돌발 사항이 아닙니다", "the order is not an emergency"),
+    "already_replied": ("已经首次答复", "이미 첫 답변을 했습니다", "the first reply was already given"),
+    "already_petition": ("已转入信访程序", "이미 신방 절차로 이관되었습니다", "the order is already in the petition procedure"),
+    "already_legal": ("已进入法定程序", "이미 법정 절차에 들어갔습니다", "the order is already in a legal procedure"),
+    "not_contacted": ("尚未联系当事人", "아직 당사자에게 연락하지 않았습니다", "the citizen has not been contacted yet"),
+    "already_rated": ("已经评价", "이미 평가되었습니다", "the order is already rated"),
+    "not_unsatisfied": ("评价不是“不满意”", "평가가 '불만족'이 아닙니다", "the rating is not 'unsatisfied'"),
+    "already_reported": ("已经报告热线中心", "이미 센터에 보고했습니다", "already reported to the center"),
+    "unsatisfied_not_reported": ("评价为不满意，须先向热线中心报告情况", "불만족 평가는 먼저 센터에 보고해야 합니다", "an unsatisfied rating must be reported to the center first"),
+    "naive_time": ("时间缺少时区", "시간에 시간대가 없습니다", "the time has no time zone"),
+    "before_last_event": ("时间早于工单的上一步（{last}）", "시간이 작업지시의 이전 단계({last})보다 이릅니다", "the time is earlier than the order's last step ({last})"),
+    "receive_is_intake": ("新工单请通过受理录入", "새 작업지시는 접수로 입력하십시오", "new orders come in through intake"),
+    "not_permitted": ("{login} 无权进行“{action}”", "{login}은(는) '{action}' 권한이 없습니다", "{login} may not '{action}'"),
+}
+
+# field: (Chinese, Korean, English)
+FIELD_LABELS: dict[str, tuple[str, str, str]] = {
+    "id": ("工单编号", "작업지시 번호", "order number"),
+    "received_at": ("受理时间", "접수 시간", "received at"),
+    "channel": ("渠道", "경로", "channel"),
+    "appeal_type": ("诉求类型", "민원 유형", "appeal type"),
+    "business_area": ("业务领域", "업무 분야", "business area"),
+    "county": ("所属地区", "소속 지역", "county"),
+    "call_date": ("来电日期", "전화 날짜", "call date"),
+    "name": ("姓名", "성명", "name"),
+    "gender": ("性别", "성별", "gender"),
+    "age": ("年龄", "나이", "age"),
+    "ethnicity": ("民族", "민족", "ethnicity"),
+    "disability": ("残疾类别", "장애 유형", "disability category"),
+    "grade": ("残疾等级", "장애 등급", "disability grade"),
+    "phone": ("联系方式", "연락처", "phone"),
+    "address": ("家庭住址", "주소", "address"),
+    "appeal": ("主要诉求", "주요 민원", "main appeal"),
+    "reply": ("答复情况或拟处理意见", "답변 또는 처리 의견", "reply or proposed handling"),
+    "emergency": ("突发事项", "돌발 사항", "emergency"),
+    "petition": ("信访事项", "신방 사항", "petition matter"),
+    "reason": ("理由", "사유", "reason"),
+    "basis": ("依据", "근거", "basis"),
+    "explanation": ("向热线中心的说明", "센터에 대한 설명", "explanation to the center"),
+    "guidance": ("对群众的引导", "시민 안내", "guidance for the citizen"),
+    "to": ("接收单位", "받는 단위", "to"),
+    "text": ("内容", "내용", "text"),
+    "until": ("延期至", "연기 기한", "until"),
+    "by": ("批准方", "승인자", "approved by"),
+    "level": ("评价", "평가", "rating"),
+}
+
+# Names quoted inside messages, so that "{status}" reads in the clerk's language.
+STATUS_NAMES: dict[str, tuple[str, str, str]] = {
+    "received": ("待签收", "접수 대기", "waiting to be signed"),
+    "return_requested": ("退件申请中", "반송 신청 중", "return requested"),
+    "handling": ("办理中", "처리 중", "being handled"),
+    "feedback_given": ("已反馈", "회신 완료", "feedback given"),
+    "closed": ("已办结", "완결", "closed"),
+    "returned": ("已退件", "반송됨", "returned"),
+    "declined": ("不予受理", "불수리", "declined"),
+    "archived": ("已归档", "보관됨", "archived"),
+}
+ACTION_NAMES: dict[str, tuple[str, str, str]] = {
+    "receive": ("受理", "접수", "receive"),
+    "sign": ("签收", "수령 확인", "sign"),
+    "request_return": ("退件申请", "반송 신청", "request return"),
+    "approve_return": ("退件获准", "반송 승인", "return approved"),
+    "refuse_return": ("退件被驳回", "반송 거절", "return refused"),
+    "decline": ("不予受理", "불수리", "decline"),
+    "contact": ("联系当事人", "당사자 연락", "contact the citizen"),
+    "record": ("补录信息", "정보 보완", "record details"),
+    "transfer": ("转办县（市）", "현(시) 이관", "transfer to a county"),
+    "assign": ("交办部门", "부서 배정", "assign to a department"),
+    "submit_result": ("提交办理结果", "처리 결과 제출", "submit the result"),
+    "supervise": ("督办", "독촉", "supervise"),
+    "request_extension": ("延期申请", "연기 신청", "request an extension"),
+    "approve_extension": ("同意延期", "연기 승인", "approve the extension"),
+    "refuse_extension": ("不同意延期", "연기 거절", "refuse the extension"),
+    "flag_emergency": ("标记突发", "돌발 표시", "flag as emergency"),
+    "first_reply": ("首次答复", "첫 답변", "first reply"),
+    "route_petition": ("转信访程序", "신방 절차 이관", "route to petition"),
+    "legal_procedure": ("进入法定程序", "법정 절차", "legal procedure"),
+    "feedback": ("反馈热线中心", "센터 회신", "feedback to the center"),
+    "reply": ("答复诉求人", "민원인 답변", "reply to the citizen"),
+    "rate": ("评价", "평가", "rate"),
+    "report_unsatisfied": ("报告不满意情况", "불만족 보고", "report the unsatisfied rating"),
+    "redo": ("重办", "재처리", "redo"),
+    "close": ("办结", "완결", "close"),
+    "archive": ("归档", "보관", "archive"),
+}
+_NAMED_PARAMS = {"status": STATUS_NAMES, "action": ACTION_NAMES}
+
+
+def _column(language: str) -> int:
+    return LANGUAGES.index(language) if language in LANGUAGES else 0
+
+
+def render(code: str, language: str, params: Mapping[str, str]) -> str:
+    column = _column(language)
+    template = MESSAGES.get(code, (code, code, code))[column]
+    named = {
+        key: _NAMED_PARAMS[key].get(value, (value,) * 3)[column] if key in _NAMED_PARAMS else value
+        for key, value in params.items()
+    }
+    try:
+        return template.format(**named)
+    except (KeyError, IndexError):
+        return template
+
+
+def field_label(name: str, language: str) -> str:
+    labels = FIELD_LABELS.get(name)
+    return labels[_column(language)] if labels else name

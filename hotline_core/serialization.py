@@ -1,0 +1,58 @@
+"""Orders and their events to and from plain JSON-able dicts, losslessly.
+
+One cattrs converter for the whole application: times become ISO 8601 text
+with their offset (so a time given in UTC stays in UTC), dates ISO text,
+enums their codes. An order's dict carries :data:`SCHEMA_VERSION`; storage
+migrates older dicts forward before they reach :func:`structure_order`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
+
+from hotline_core.order import WorkOrder
+
+SCHEMA_VERSION = 1
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_unstructure_hook(datetime, datetime.isoformat)
+    converter.register_structure_hook(datetime, lambda value, _: _aware(value))
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
+    converter.register_unstructure_hook(
+        WorkOrder,
+        make_dict_unstructure_fn(WorkOrder, converter, state=override(omit=True)),
+    )
+    return converter
+
+
+def _aware(value: str) -> datetime:
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"time without offset: {value!r}")
+    return moment
+
+
+CONVERTER = _make_converter()
+
+
+class SchemaMismatch(ValueError):
+    """A stored order is of a schema version this program does not read."""
+
+
+def unstructure_order(order: WorkOrder) -> dict[str, Any]:
+    return {"schema": SCHEMA_VERSION, **CONVERTER.unstructure(order)}
+
+
+def structure_order(data: dict[str, Any]) -> WorkOrder:
+    version = data.get("schema")
+    if version != SCHEMA_VERSION:
+        raise SchemaMismatch(f"order schema {version!r}, expected {SCHEMA_VERSION}")
+    body = {key: value for key, value in data.items() if key != "schema"}
+    return CONVERTER.structure(body, WorkOrder)

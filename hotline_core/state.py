@@ -1,0 +1,188 @@
+"""An order's state is the fold of its events (SPEC 4.1).
+
+:func:`replay` starts from the record as received and applies each event in
+turn. Nothing here checks whether an event was allowed: that is
+``hotline_core.lifecycle``'s job before an event is recorded. Keeping the
+fold free of rules means an order read back from storage always gets the
+same state, whatever policy is in force today.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from attrs import evolve, frozen
+
+from hotline_core.events import Event
+from hotline_core.intake import correct_record
+from hotline_core.model import OrderRecord
+from hotline_core.organization import RIGHTS_DEPT, Unit, UnitKind
+from hotline_core.vocabulary import Action, DeclineReason, Rating, Status
+
+FINISHED: frozenset[Status] = frozenset(
+    {Status.CLOSED, Status.RETURNED, Status.DECLINED, Status.ARCHIVED}
+)
+
+
+@frozen
+class Extension:
+    """A request to move the close deadline; it needs the leader and the center."""
+
+    requested_at: datetime
+    until: datetime
+    reason: str
+    leader_at: datetime | None = None
+    center_at: datetime | None = None
+
+    @property
+    def approved(self) -> bool:
+        return self.leader_at is not None and self.center_at is not None
+
+
+@frozen
+class Supervision:
+    """The rights department chasing a unit that owns an overdue order (督办)."""
+
+    unit: Unit
+    at: datetime
+    answered_at: datetime | None = None
+
+
+@frozen
+class OrderState:
+    """Where an order stands and the moments that its limits are measured from."""
+
+    status: Status
+    record: OrderRecord
+    dispatched_at: datetime
+    last_event_at: datetime
+    owner: Unit = RIGHTS_DEPT
+    signed_at: datetime | None = None
+    contacted_at: datetime | None = None
+    return_requested_at: datetime | None = None
+    status_before_return: Status | None = None
+    decline_reason: DeclineReason | None = None
+    declined_at: datetime | None = None
+    supervisions: tuple[Supervision, ...] = ()
+    extension: Extension | None = None
+    extended_until: datetime | None = None
+    emergency_at: datetime | None = None
+    first_reply_at: datetime | None = None
+    petition_at: datetime | None = None
+    legal_at: datetime | None = None
+    result_at: datetime | None = None
+    feedback_at: datetime | None = None
+    replied_at: datetime | None = None
+    rating: Rating | None = None
+    rated_at: datetime | None = None
+    unsatisfied_reported_at: datetime | None = None
+    redo_at: datetime | None = None
+    closed_at: datetime | None = None
+    archived_at: datetime | None = None
+
+    @property
+    def open_supervisions(self) -> tuple[Supervision, ...]:
+        return tuple(s for s in self.supervisions if s.answered_at is None)
+
+    @property
+    def with_unit(self) -> bool:
+        """True while a county or a department owes the rights department a result."""
+        return self.owner.kind is not UnitKind.RIGHTS_DEPT
+
+
+def _status(state: OrderState, status: Status, **changes: object) -> OrderState:
+    return evolve(state, status=status, **changes)
+
+
+def _receive(s: OrderState, e: Event) -> OrderState:
+    return evolve(
+        s,
+        emergency_at=e.at if s.record.emergency else None,
+        petition_at=e.at if s.record.petition else None,
+    )
+
+
+def _refuse_return(s: OrderState, e: Event) -> OrderState:
+    # A refused return is a fresh dispatch: every clock restarts now (SPEC 4.2).
+    back = s.status_before_return or Status.RECEIVED
+    return _status(s, back, dispatched_at=e.at, return_requested_at=None, status_before_return=None)
+
+
+def _submit_result(s: OrderState, e: Event) -> OrderState:
+    answered = tuple(
+        evolve(v, answered_at=e.at) if v.answered_at is None and v.unit == s.owner else v
+        for v in s.supervisions
+    )
+    return evolve(s, owner=RIGHTS_DEPT, result_at=e.at, supervisions=answered)
+
+
+def _approve_extension(s: OrderState, e: Event) -> OrderState:
+    assert s.extension is not None
+    who = "leader_at" if e.data["by"] == "leader" else "center_at"
+    extension = evolve(s.extension, **{who: e.at})
+    extended = extension.until if extension.approved else s.extended_until
+    return evolve(s, extension=extension, extended_until=extended)
+
+
+def _redo(s: OrderState, e: Event) -> OrderState:
+    return _status(
+        s, Status.HANDLING, redo_at=e.at, feedback_at=None, rating=None, rated_at=None,
+        unsatisfied_reported_at=None, closed_at=None,
+    )
+
+
+_FOLD: dict[Action, Callable[[OrderState, Event], OrderState]] = {
+    Action.RECEIVE: _receive,
+    Action.SIGN: lambda s, e: _status(s, Status.HANDLING, signed_at=e.at),
+    Action.REQUEST_RETURN: lambda s, e: _status(
+        s, Status.RETURN_REQUESTED, return_requested_at=e.at, status_before_return=s.status
+    ),
+    Action.APPROVE_RETURN: lambda s, e: _status(s, Status.RETURNED),
+    Action.REFUSE_RETURN: _refuse_return,
+    Action.DECLINE: lambda s, e: _status(
+        s, Status.DECLINED, declined_at=e.at, decline_reason=DeclineReason(e.data["reason"])
+    ),
+    Action.CONTACT: lambda s, e: s if s.contacted_at else evolve(s, contacted_at=e.at),
+    Action.RECORD: lambda s, e: evolve(s, record=correct_record(s.record, e.data)),
+    Action.TRANSFER: lambda s, e: evolve(s, owner=Unit.county(e.data["to"])),
+    Action.ASSIGN: lambda s, e: evolve(s, owner=Unit.department(e.data["to"])),
+    Action.SUBMIT_RESULT: _submit_result,
+    Action.SUPERVISE: lambda s, e: evolve(
+        s, supervisions=s.supervisions + (Supervision(s.owner, e.at),)
+    ),
+    Action.REQUEST_EXTENSION: lambda s, e: evolve(
+        s, extension=Extension(e.at, datetime.fromisoformat(e.data["until"]), e.data["reason"])
+    ),
+    Action.APPROVE_EXTENSION: _approve_extension,
+    Action.REFUSE_EXTENSION: lambda s, e: evolve(s, extension=None),
+    Action.FLAG_EMERGENCY: lambda s, e: evolve(s, emergency_at=e.at),
+    Action.FIRST_REPLY: lambda s, e: evolve(s, first_reply_at=e.at),
+    Action.ROUTE_PETITION: lambda s, e: evolve(s, petition_at=e.at),
+    Action.LEGAL_PROCEDURE: lambda s, e: evolve(s, legal_at=e.at),
+    Action.FEEDBACK: lambda s, e: _status(s, Status.FEEDBACK_GIVEN, feedback_at=e.at),
+    Action.REPLY: lambda s, e: evolve(
+        s, replied_at=e.at, record=evolve(s.record, reply=e.data["text"])
+    ),
+    Action.RATE: lambda s, e: evolve(s, rating=Rating(e.data["level"]), rated_at=e.at),
+    Action.REPORT_UNSATISFIED: lambda s, e: evolve(s, unsatisfied_reported_at=e.at),
+    Action.REDO: _redo,
+    Action.CLOSE: lambda s, e: _status(s, Status.CLOSED, closed_at=e.at),
+    Action.ARCHIVE: lambda s, e: _status(s, Status.ARCHIVED, archived_at=e.at),
+}
+
+
+def apply(state: OrderState, event: Event) -> OrderState:
+    """The state after one more event."""
+    return evolve(_FOLD[event.action](state, event), last_event_at=event.at)
+
+
+def replay(record: OrderRecord, events: Iterable[Event]) -> OrderState:
+    """The state that a record as received and its events explain."""
+    start = record.received_at
+    state = OrderState(
+        status=Status.RECEIVED, record=record, dispatched_at=start, last_event_at=start
+    )
+    for event in events:
+        state = apply(state, event)
+    return state
