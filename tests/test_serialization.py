@@ -1,0 +1,63 @@
+"""Orders go to plain JSON and come back the same, times keeping their offsets."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+
+from hotline_core.events import Command
+from hotline_core.intake import parse_order
+from hotline_core.lifecycle import perform, receive
+from hotline_core.model import Attachment
+from hotline_core.serialization import SCHEMA_VERSION, SchemaMismatch, structure_order, unstructure_order
+
+from .conftest import HANDLER, MINIMAL_FORM
+
+
+def roundtrip(order):
+    return structure_order(json.loads(json.dumps(unstructure_order(order), ensure_ascii=False)))
+
+
+def test_an_order_with_its_events_survives_json(story) -> None:
+    s = story().do("sign").do("transfer", to="延吉市").do("contact")
+    s.do("record", age="70", grade="二级")
+    back = roundtrip(s.order)
+    assert back == s.order
+    assert back.state == s.state
+
+
+def test_times_keep_the_offset_they_were_given_in() -> None:
+    order = receive(parse_order({**MINIMAL_FORM, "received_at": "2026-11-20T08:00:00+00:00"}))
+    data = unstructure_order(order)
+    assert data["record"]["received_at"] == "2026-11-20T08:00:00+00:00"
+    assert roundtrip(order).record.received_at.utcoffset() == timedelta(0)
+
+
+def test_the_stored_form_is_plain_json_with_readable_chinese_and_a_schema_version(story) -> None:
+    data = unstructure_order(story().do("sign").order)
+    assert data["schema"] == SCHEMA_VERSION
+    assert data["record"]["place"] == "延吉市"
+    assert data["events"][1]["action"] == "sign"
+    assert "state" not in data
+
+
+def test_attachments_are_kept_by_reference(story) -> None:
+    picture = Attachment("ab" * 32, "现场照片.jpg", "image/jpeg", 120_000)
+    s = story().do("sign").do("contact")
+    order = perform(s.order, Command("feedback", {"text": "已办"}, attachments=(picture,)), HANDLER, s.now)
+    assert roundtrip(order).events[-1].attachments == (picture,)
+
+
+def test_another_schema_version_is_refused_not_guessed(story) -> None:
+    data = unstructure_order(story().order)
+    with pytest.raises(SchemaMismatch):
+        structure_order({**data, "schema": 99})
+
+
+def test_a_time_without_offset_in_a_stored_order_is_refused(story) -> None:
+    data = unstructure_order(story().order)
+    data["record"]["received_at"] = "2026-11-20T16:00:00"
+    with pytest.raises(Exception):
+        structure_order(data)
