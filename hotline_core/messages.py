@@ -55,6 +55,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "naive_time": ("时间缺少时区", "시간에 시간대가 없습니다", "the time has no time zone"),
     "before_last_event": ("时间早于工单的上一步（{last}）", "시간이 작업지시의 이전 단계({last})보다 이릅니다", "the time is earlier than the order's last step ({last})"),
     "receive_is_intake": ("新工单请通过受理录入", "새 작업지시는 접수로 입력하십시오", "new orders come in through intake"),
+    "bad_quarter": ("应为“年份Q季度”，如 2026Q3", "'연도Q분기' 형식이어야 합니다 (예: 2026Q3)", "must be a year and quarter such as 2026Q3"),
+    "duplicate_order": ("该编号的工单已存在", "이 번호의 작업지시가 이미 있습니다", "an order with this number already exists"),
+    "unknown_order": ("没有编号为 {id} 的工单", "{id} 번호의 작업지시가 없습니다", "there is no order {id}"),
     "not_permitted": ("{login} 无权进行“{action}”", "{login}은(는) '{action}' 권한이 없습니다", "{login} may not '{action}'"),
 }
 
@@ -88,6 +91,12 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "until": ("延期至", "연기 기한", "until"),
     "by": ("批准方", "승인자", "approved by"),
     "level": ("评价", "평가", "rating"),
+    "order": ("工单", "작업지시", "order"),
+    "action": ("操作", "작업", "action"),
+    "actor": ("操作人", "작업자", "actor"),
+    "at": ("时间", "시간", "time"),
+    "policy": ("时限规则", "기한 규칙", "policy"),
+    "quarter": ("季度", "분기", "quarter"),
 }
 
 # Names quoted inside messages, so that "{status}" reads in the clerk's language.

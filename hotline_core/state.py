@@ -61,7 +61,10 @@ class OrderState:
     signed_at: datetime | None = None
     contacted_at: datetime | None = None
     return_requested_at: datetime | None = None
+    return_asked_at: datetime | None = None
+    return_asked_from: datetime | None = None
     status_before_return: Status | None = None
+    returned_at: datetime | None = None
     decline_reason: DeclineReason | None = None
     declined_at: datetime | None = None
     supervisions: tuple[Supervision, ...] = ()
@@ -70,6 +73,7 @@ class OrderState:
     emergency_at: datetime | None = None
     first_reply_at: datetime | None = None
     petition_at: datetime | None = None
+    petition_answered_at: datetime | None = None
     legal_at: datetime | None = None
     result_at: datetime | None = None
     feedback_at: datetime | None = None
@@ -86,6 +90,11 @@ class OrderState:
         return tuple(s for s in self.supervisions if s.answered_at is None)
 
     @property
+    def left_without_handling(self) -> bool:
+        """Returned to the center or declined: the handling limits no longer apply."""
+        return self.returned_at is not None or self.declined_at is not None
+
+    @property
     def with_unit(self) -> bool:
         """True while a county or a department owes the rights department a result."""
         return self.owner.kind is not UnitKind.RIGHTS_DEPT
@@ -100,6 +109,18 @@ def _receive(s: OrderState, e: Event) -> OrderState:
         s,
         emergency_at=e.at if s.record.emergency else None,
         petition_at=e.at if s.record.petition else None,
+    )
+
+
+def _ask_return(s: OrderState, e: Event) -> OrderState:
+    """A return request or a decline: both answer the 1-hour return limit."""
+    return evolve(s, return_asked_at=e.at, return_asked_from=s.dispatched_at)
+
+
+def _reply(s: OrderState, e: Event) -> OrderState:
+    answered = s.petition_answered_at or (e.at if s.petition_at else None)
+    return evolve(
+        s, replied_at=e.at, petition_answered_at=answered, record=evolve(s.record, reply=e.data["text"])
     )
 
 
@@ -136,12 +157,12 @@ _FOLD: dict[Action, Callable[[OrderState, Event], OrderState]] = {
     Action.RECEIVE: _receive,
     Action.SIGN: lambda s, e: _status(s, Status.HANDLING, signed_at=e.at),
     Action.REQUEST_RETURN: lambda s, e: _status(
-        s, Status.RETURN_REQUESTED, return_requested_at=e.at, status_before_return=s.status
+        _ask_return(s, e), Status.RETURN_REQUESTED, return_requested_at=e.at, status_before_return=s.status
     ),
-    Action.APPROVE_RETURN: lambda s, e: _status(s, Status.RETURNED),
+    Action.APPROVE_RETURN: lambda s, e: _status(s, Status.RETURNED, returned_at=e.at),
     Action.REFUSE_RETURN: _refuse_return,
     Action.DECLINE: lambda s, e: _status(
-        s, Status.DECLINED, declined_at=e.at, decline_reason=DeclineReason(e.data["reason"])
+        _ask_return(s, e), Status.DECLINED, declined_at=e.at, decline_reason=DeclineReason(e.data["reason"])
     ),
     Action.CONTACT: lambda s, e: s if s.contacted_at else evolve(s, contacted_at=e.at),
     Action.RECORD: lambda s, e: evolve(s, record=correct_record(s.record, e.data)),
@@ -161,9 +182,7 @@ _FOLD: dict[Action, Callable[[OrderState, Event], OrderState]] = {
     Action.ROUTE_PETITION: lambda s, e: evolve(s, petition_at=e.at),
     Action.LEGAL_PROCEDURE: lambda s, e: evolve(s, legal_at=e.at),
     Action.FEEDBACK: lambda s, e: _status(s, Status.FEEDBACK_GIVEN, feedback_at=e.at),
-    Action.REPLY: lambda s, e: evolve(
-        s, replied_at=e.at, record=evolve(s.record, reply=e.data["text"])
-    ),
+    Action.REPLY: _reply,
     Action.RATE: lambda s, e: evolve(s, rating=Rating(e.data["level"]), rated_at=e.at),
     Action.REPORT_UNSATISFIED: lambda s, e: evolve(s, unsatisfied_reported_at=e.at),
     Action.REDO: _redo,

@@ -1,0 +1,100 @@
+"""Time subcommands: ``deadlines``, ``calendar summary-due`` and ``simulate``.
+
+None of them touches a database's orders: they answer from the rules, the
+policy and the working calendar (with the administrator's overrides when a
+database is given).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from hotline_core.intake import BadValue, read_moment
+from hotline_core.limits import dispatch_deadlines
+from hotline_core.problems import InvalidInput, Problem
+from hotline_core.quarters import Quarter, summary_due
+from hotline_core.scenario import simulate
+from hotline_core.vocabulary import AppealType
+from hotline_tui.cli.context import calendar_for
+from hotline_tui.cli.output import CommandError, Output
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    deadlines = subparsers.add_parser("deadlines", parents=[common], help="limits of an order received at a time")
+    deadlines.add_argument("--received", required=True, help="ISO time, e.g. 2026-11-20T16:00:00+08:00")
+    deadlines.add_argument("--type", required=True, dest="appeal_type",
+                           help="appeal type: " + ", ".join(AppealType))
+    deadlines.add_argument("--emergency", action="store_true")
+    deadlines.set_defaults(handler=run_deadlines)
+
+    calendar = subparsers.add_parser("calendar", parents=[common], help="the working calendar")
+    calendar_sub = calendar.add_subparsers(dest="calendar_command", metavar="WHAT", required=True)
+    due = calendar_sub.add_parser("summary-due", parents=[common], help="when a county summary is due")
+    due.add_argument("quarter", help="e.g. 2026Q3")
+    due.set_defaults(handler=run_summary_due)
+
+    sim = subparsers.add_parser("simulate", parents=[common], help="replay a scenario file (SPEC 11)")
+    sim.add_argument("scenario", type=Path)
+    sim.set_defaults(handler=run_simulate)
+
+
+def _received(text: str) -> Any:
+    try:
+        return read_moment(text)
+    except BadValue as bad:
+        raise InvalidInput([Problem("received_at", bad.code)]) from None
+
+
+def _appeal_type(text: str) -> AppealType:
+    for member in AppealType:
+        if text in (member.value, member.label):
+            return member
+    raise InvalidInput([Problem("appeal_type", "not_in_list", {"choices": "、".join(AppealType)})])
+
+
+def run_deadlines(args: argparse.Namespace, out: Output) -> int:
+    received = _received(args.received)
+    found = dispatch_deadlines(received, _appeal_type(args.appeal_type), args.emergency, calendar_for(args))
+    data: dict[str, Any] = {f"{name}_by": d.due.isoformat() for name, d in found.items()}
+    data["provisional"] = any(d.provisional for d in found.values())
+    lines = [f"{name:<20}{value}" for name, value in data.items()]
+    out.emit(data, "\n".join(lines))
+    return 0
+
+
+def run_summary_due(args: argparse.Namespace, out: Output) -> int:
+    quarter = Quarter.parse(args.quarter)
+    deadline = summary_due(quarter, calendar_for(args))
+    data = {"quarter": str(quarter), "due": deadline.due.isoformat(), "provisional": deadline.provisional}
+    note = "（暂定：所跨年份的官方放假安排尚未录入）" if deadline.provisional else ""
+    out.emit(data, f"{quarter} 汇总表报送截止：{deadline.due.isoformat()}{note}")
+    return 0
+
+
+def run_simulate(args: argparse.Namespace, out: Output) -> int:
+    try:
+        scenario = json.loads(args.scenario.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise CommandError(f"{args.scenario}: {error.strerror}") from None
+    except json.JSONDecodeError as error:
+        raise CommandError(f"{args.scenario}: not JSON ({error.msg}, line {error.lineno})") from None
+    outcome = simulate(scenario, calendar_for(args))
+    out.emit(outcome, _summary(outcome))
+    return 0
+
+
+def _summary(outcome: dict[str, Any]) -> str:
+    lines = []
+    for order_id, result in outcome["orders"].items():
+        lines.append(f"{order_id}  {result['status']}")
+        for name, limit in result["limits"].items():
+            if limit["state"] != "not_applicable":
+                lines.append(f"  {name:<18}{limit['state']:<10}due {limit['due']}  met {limit['met_at']}")
+        lines.extend(f"  ✗ {r['at']} {r['action']}: {r['reason']}" for r in result["rejected"])
+    lines.append(f"alerts: {len(outcome['alerts'])}")
+    lines.extend(f"  {a['raised_at']} {a['kind']} {a['order']} → {', '.join(a['recipients'])}"
+                 for a in outcome["alerts"])
+    return "\n".join(lines)
