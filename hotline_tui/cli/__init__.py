@@ -20,7 +20,8 @@ SUBCOMMANDS = (timecmds,)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: given before or after the subcommand, an option keeps its value.
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--db", help="database folder (default: $HOTLINE_DB, else the user data folder)")
     common.add_argument("--json", action="store_true", help="print JSON instead of text")
     common.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: the settings')")
@@ -37,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    for name, default in (("db", None), ("json", False), ("lang", None)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
     out = Output(json_mode=args.json, language=args.lang or "zh_CN")
     if args.command is None:
         from hotline_tui.launch import launch  # Textual is imported only for the UI

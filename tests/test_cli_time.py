@@ -1,0 +1,73 @@
+"""The time subcommands keep their JSON contracts (SPEC section 10)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hotline_tui.cli import main
+
+from .test_scenario import SPEC_SCENARIO
+
+
+def run(capsys, *argv: str) -> tuple[int, dict | str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    try:
+        return code, json.loads(captured.out), captured.err
+    except json.JSONDecodeError:
+        return code, captured.out, captured.err
+
+
+def test_deadlines_json(capsys) -> None:
+    code, data, _ = run(capsys, "deadlines", "--received", "2026-11-20T16:00:00+08:00", "--type", "complaint", "--json")
+    assert code == 0
+    assert data == {"sign_by": "2026-11-20T17:00:00+08:00", "return_by": "2026-11-20T17:00:00+08:00",
+                    "contact_by": "2026-11-23T16:00:00+08:00", "close_by": "2026-11-25T16:00:00+08:00",
+                    "provisional": False}
+
+
+def test_deadlines_with_emergency_and_utc_input(capsys) -> None:
+    code, data, _ = run(capsys, "deadlines", "--received", "2026-11-20T08:00:00Z", "--type", "consultation",
+                        "--emergency", "--json")
+    assert data["emergency_reply_by"] == "2026-11-20T17:00:00+08:00"
+    assert data["close_by"] == "2026-11-23T16:00:00+08:00"
+
+
+def test_deadlines_across_the_year_end_are_provisional(capsys) -> None:
+    _, data, _ = run(capsys, "deadlines", "--received", "2026-12-31T16:30:00+08:00", "--type", "help", "--json")
+    assert data["provisional"] is True and data["sign_by"] == "2027-01-04T09:00:00+08:00"
+
+
+def test_bad_input_exits_non_zero_with_a_one_line_reason(capsys) -> None:
+    code, out, err = run(capsys, "deadlines", "--received", "soon", "--type", "complaint", "--json")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "受理时间" in err
+    code, _, err = run(capsys, "--lang", "en", "deadlines", "--received", "2026-11-20T16:00+08:00", "--type", "x")
+    assert code == 2 and "appeal type: is not one of the choices" in err
+
+
+def test_summary_due_json(capsys) -> None:
+    code, data, _ = run(capsys, "calendar", "summary-due", "2026Q3", "--json")
+    assert (code, data) == (0, {"quarter": "2026Q3", "due": "2026-10-09T00:00:00+08:00", "provisional": False})
+    code, _, err = run(capsys, "calendar", "summary-due", "2026Q9", "--json")
+    assert code == 2 and "季度" in err
+
+
+def test_simulate_json(capsys, tmp_path) -> None:
+    path = tmp_path / "scenario.json"
+    path.write_text(json.dumps(SPEC_SCENARIO, ensure_ascii=False), encoding="utf-8")
+    code, data, _ = run(capsys, "simulate", str(path), "--json")
+    assert code == 0 and data["orders"]["A1"]["limits"]["close"]["state"] == "breached"
+    code, text, _ = run(capsys, "simulate", str(path))
+    assert code == 0 and "A1  handling" in text
+
+
+@pytest.mark.parametrize("content", ["{not json", None])
+def test_simulate_a_bad_file_says_why(capsys, tmp_path, content) -> None:
+    path = tmp_path / "scenario.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    code, _, err = run(capsys, "simulate", str(path))
+    assert code == 2 and str(path) in err
