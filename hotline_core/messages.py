@@ -58,6 +58,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "bad_quarter": ("应为“年份Q季度”，如 2026Q3", "'연도Q분기' 형식이어야 합니다 (예: 2026Q3)", "must be a year and quarter such as 2026Q3"),
     "duplicate_order": ("该编号的工单已存在", "이 번호의 작업지시가 이미 있습니다", "an order with this number already exists"),
     "unknown_order": ("没有编号为 {id} 的工单", "{id} 번호의 작업지시가 없습니다", "there is no order {id}"),
+    "unknown_login": ("登录名 {login} 不是本系统的用户。请系统管理员用“hotline users add {login} 角色”添加后再使用", "로그인 {login}은(는) 이 시스템의 사용자가 아닙니다. 관리자에게 'hotline users add {login} 역할'로 추가를 요청하십시오", "login {login} is not a user here: ask an administrator to run 'hotline users add {login} ROLE'"),
+    "unknown_user": ("没有用户 {login}", "사용자 {login}이(가) 없습니다", "there is no user {login}"),
+    "unknown_alert": ("没有这条提醒", "이 알림이 없습니다", "there is no such alert"),
+    "already_initialised": ("数据库已经初始化", "데이터베이스가 이미 초기화되었습니다", "the database is already initialised"),
+    "cannot_remove_self": ("不能删除自己的账号", "자신의 계정은 삭제할 수 없습니다", "you cannot remove your own login"),
+    "not_a_demo": ("这是正式数据库，不能写入演示数据；请用 --db 指定另一个文件夹", "실제 데이터베이스에는 데모 데이터를 쓸 수 없습니다. --db로 다른 폴더를 지정하십시오", "this is a real database, not a demo: choose another folder with --db"),
     "not_permitted": ("{login} 无权进行“{action}”", "{login}은(는) '{action}' 권한이 없습니다", "{login} may not '{action}'"),
 }
 
@@ -97,6 +103,10 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "at": ("时间", "시간", "time"),
     "policy": ("时限规则", "기한 규칙", "policy"),
     "quarter": ("季度", "분기", "quarter"),
+    "login": ("登录名", "로그인", "login"),
+    "role": ("角色", "역할", "role"),
+    "department": ("部门", "부서", "department"),
+    "alert": ("提醒", "알림", "alert"),
 }
 
 # Names quoted inside messages, so that "{status}" reads in the clerk's language.

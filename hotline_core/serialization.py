@@ -2,17 +2,18 @@
 
 One cattrs converter for the whole application: times become ISO 8601 text
 with their offset (so a time given in UTC stays in UTC), dates ISO text,
-enums their codes. An order's dict carries :data:`SCHEMA_VERSION`; storage
+durations seconds, enums their codes. The order's derived ``state`` is not
+stored (cattrs leaves ``init=False`` attributes out): the events are the truth. An order's dict carries :data:`SCHEMA_VERSION`; storage
 migrates older dicts forward before they reach :func:`structure_order`.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Set
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import cattrs
-from cattrs.gen import make_dict_unstructure_fn, override
 
 from hotline_core.order import WorkOrder
 
@@ -20,15 +21,16 @@ SCHEMA_VERSION = 1
 
 
 def _make_converter() -> cattrs.Converter:
-    converter = cattrs.Converter(forbid_extra_keys=True)
+    # Sets become sorted lists: JSON has no sets, and a stable order keeps diffs small.
+    converter = cattrs.Converter(forbid_extra_keys=True, unstruct_collection_overrides={Set: sorted})
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     converter.register_structure_hook(datetime, lambda value, _: _aware(value))
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
-    converter.register_unstructure_hook(
-        WorkOrder,
-        make_dict_unstructure_fn(WorkOrder, converter, state=override(omit=True)),
-    )
+    converter.register_unstructure_hook(time, time.isoformat)
+    converter.register_structure_hook(time, lambda value, _: time.fromisoformat(value))
+    converter.register_unstructure_hook(timedelta, timedelta.total_seconds)
+    converter.register_structure_hook(timedelta, lambda value, _: timedelta(seconds=value))
     return converter
 
 

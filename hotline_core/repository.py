@@ -1,0 +1,154 @@
+"""The database adapter: domain values in and out of the storage engine's tables.
+
+The rules never see a table or a dict; the storage engine never sees an
+order. This module is the one place that knows both, mapping each value
+through the cattrs converter. A :class:`Session` is one transaction (or,
+for readers, one consistent snapshot).
+
+Tables: ``orders`` (open and recently closed orders; archived ones move to
+the quarter's archive file), ``users``, ``settings``, ``alerts`` (raised
+escalations), ``acks`` (who acknowledged which alert), ``summaries``
+(county quarterly summaries filed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from hotline_core.escalation import Alert
+from hotline_core.order import WorkOrder
+from hotline_core.organization import Person
+from hotline_core.quarters import Quarter
+from hotline_core.serialization import CONVERTER, structure_order, unstructure_order
+from hotline_core.settings import Settings
+from hotline_core.storage.database import Database
+from hotline_core.storage.view import Reader
+
+ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES = (
+    "orders", "users", "settings", "alerts", "acks", "summaries",
+)
+
+
+class Session:
+    """Typed access to one transaction or snapshot."""
+
+    def __init__(self, reader: Reader) -> None:
+        self._tables = reader
+
+    # -- orders -----------------------------------------------------------
+    def order(self, order_id: str) -> WorkOrder | None:
+        doc = self._tables.get(ORDERS, order_id)
+        return None if doc is None else structure_order(doc)
+
+    def orders(self) -> list[WorkOrder]:
+        return [structure_order(doc) for doc in self._tables.all(ORDERS).values()]
+
+    def order_ids(self) -> list[str]:
+        return self._tables.keys(ORDERS)
+
+    def put_order(self, order: WorkOrder) -> None:
+        self._writer.put(ORDERS, order.id, unstructure_order(order))
+
+    def archive_order(self, order: WorkOrder) -> None:
+        """Move an archived order out of the working file, to its quarter's archive."""
+        quarter = Quarter.of(order.record.received_at.date())
+        self._writer.archive(ORDERS, [order.id], str(quarter))
+
+    def clear_orders_and_alerts(self) -> None:
+        """Only for refreshing a demo database: real orders are never removed."""
+        for table in (ORDERS, ALERTS, ACKS):
+            for key in self._tables.keys(table):
+                self._writer.remove(table, key)
+
+    # -- people and settings --------------------------------------------------
+    def users(self) -> dict[str, Person]:
+        return {k: CONVERTER.structure(v, Person) for k, v in self._tables.all(USERS).items()}
+
+    def put_user(self, person: Person) -> None:
+        self._writer.put(USERS, person.login, CONVERTER.unstructure(person))
+
+    def remove_user(self, login: str) -> bool:
+        return self._writer.remove(USERS, login)
+
+    def settings(self) -> Settings:
+        doc = self._tables.get(SETTINGS, "settings")
+        return Settings() if doc is None else CONVERTER.structure(doc, Settings)
+
+    def put_settings(self, settings: Settings) -> None:
+        self._writer.put(SETTINGS, "settings", CONVERTER.unstructure(settings))
+
+    # -- alerts -------------------------------------------------------------------
+    def alerts(self) -> list[Alert]:
+        alerts = [CONVERTER.structure(v, Alert) for v in self._tables.all(ALERTS).values()]
+        return sorted(alerts, key=lambda a: a.raised_at)
+
+    def alert_keys(self) -> set[str]:
+        return set(self._tables.keys(ALERTS))
+
+    def put_alert(self, alert: Alert) -> None:
+        self._writer.put(ALERTS, alert.key, CONVERTER.unstructure(alert))
+
+    def acknowledged(self, login: str) -> set[str]:
+        doc = self._tables.get(ACKS, login)
+        return set(doc["keys"]) if doc else set()
+
+    def acknowledge(self, login: str, key: str, at: datetime) -> None:
+        keys = sorted(self.acknowledged(login) | {key})
+        self._writer.put(ACKS, login, {"keys": keys, "last": at.isoformat()})
+
+    # -- county summaries ----------------------------------------------------------
+    def summaries(self, quarter: Quarter) -> dict[str, datetime]:
+        doc = self._tables.get(SUMMARIES, str(quarter)) or {}
+        return {county: datetime.fromisoformat(at) for county, at in doc.items()}
+
+    def file_summary(self, quarter: Quarter, county: str, at: datetime) -> None:
+        doc: dict[str, Any] = self._tables.get(SUMMARIES, str(quarter)) or {}
+        doc.setdefault(county, at.isoformat())
+        self._writer.put(SUMMARIES, str(quarter), doc)
+
+    @property
+    def _writer(self) -> Any:
+        if not hasattr(self._tables, "put"):
+            raise TypeError("this session only reads; open a transaction to change the database")
+        return self._tables
+
+
+class Repository:
+    """The database folder, opened for this process."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, folder: Path, create: bool = False) -> Repository:
+        return cls(Database.open(folder, create=create))
+
+    @property
+    def folder(self) -> Path:
+        return self.db.folder
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self.db.transaction() as tx:
+            yield Session(tx)
+
+    def snapshot(self) -> Session:
+        return Session(self.db.read())
+
+    def archived_ids(self) -> set[str]:
+        return {key for period in self.db.archive_periods() for key in self.db.read_archive(period).keys(ORDERS)}
+
+    def archived_orders(self, period: str) -> list[WorkOrder]:
+        return [structure_order(doc) for doc in self.db.read_archive(period).all(ORDERS).values()]
+
+    def archived_order(self, order_id: str) -> WorkOrder | None:
+        """Look an order up in the quarterly archives, newest first."""
+        for period in sorted(self.db.archive_periods(), reverse=True):
+            doc = self.db.read_archive(period).get(ORDERS, order_id)
+            if doc is not None:
+                return structure_order(doc)
+        return None

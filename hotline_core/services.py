@@ -1,0 +1,233 @@
+"""Use cases: what the command line and the terminal UI ask of the system.
+
+Each function takes the repository, the acting login and ``now`` (the edge
+reads the clock, not the rules), runs one transaction, and either commits
+a change the rules allowed or raises the rules' refusal having changed
+nothing. No use case knows about files, Textual or argparse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from attrs import evolve, frozen
+
+from hotline_core.escalation import Alert, escalate, recipients_of
+from hotline_core.events import Command
+from hotline_core.intake import parse_order
+from hotline_core.lifecycle import perform, receive
+from hotline_core.limits import LimitEvaluator
+from hotline_core.order import WorkOrder
+from hotline_core.organization import Person
+from hotline_core.permissions import may_see
+from hotline_core.problems import HotlineError, InvalidInput, Problem, Refused, refuse
+from hotline_core.repository import Repository, Session
+from hotline_core.settings import Settings
+from hotline_core.vocabulary import COUNTIES, Action, Place, Role
+
+
+class UnknownLogin(Refused):
+    """The login is not a user of this database: nothing opens."""
+
+
+def identify(session: Session, login: str) -> Person:
+    person = session.users().get(login)
+    if person is None:
+        raise UnknownLogin([Problem("", "unknown_login", {"login": login})])
+    return person
+
+
+def _require(person: Person, role: Role, action: str) -> None:
+    if not person.has(role):
+        raise refuse("not_permitted", action=action, login=person.login)
+
+
+# -- the database and its users ------------------------------------------------
+
+def initialise(repo: Repository, login: str) -> Person:
+    """A new database's first user administers it and handles orders."""
+    founder = Person(login, {Role.ADMIN, Role.HANDLER})
+    with repo.transaction() as session:
+        if session.users():
+            raise refuse("already_initialised")
+        session.put_user(founder)
+        session.put_settings(Settings())
+    return founder
+
+
+def person_for(login: str, role: str, county: str | None = None, department: str | None = None,
+               settings: Settings | None = None) -> Person:
+    """Check a new user's role and unit the way the form fields are checked."""
+    problems: list[Problem] = []
+    try:
+        chosen = Role(role)
+    except ValueError:
+        problems.append(Problem("role", "not_in_list", {"choices": "、".join(Role)}))
+        chosen = None
+    if chosen is Role.COUNTY_CLERK and county not in {p.value for p in COUNTIES}:
+        problems.append(Problem("county", "not_a_county"))
+    departments = (settings or Settings()).departments
+    if chosen is Role.DEPARTMENT and department not in departments:
+        problems.append(Problem("department", "not_a_department", {"choices": "、".join(departments)}))
+    if not login.strip():
+        problems.append(Problem("login", "required"))
+    if problems:
+        raise InvalidInput(problems)
+    assert chosen is not None
+    return Person(login.strip(), {chosen},
+                  county=Place(county) if chosen is Role.COUNTY_CLERK else None,
+                  department=department if chosen is Role.DEPARTMENT else None)
+
+
+def add_user(repo: Repository, actor: str, new: Person) -> Person:
+    """Add a role to a login (a person may hold several roles)."""
+    with repo.transaction() as session:
+        _require(identify(session, actor), Role.ADMIN, "users add")
+        existing = session.users().get(new.login)
+        merged = new if existing is None else evolve(
+            existing, roles=existing.roles | new.roles,
+            county=new.county or existing.county, department=new.department or existing.department,
+        )
+        session.put_user(merged)
+    return merged
+
+
+def remove_user(repo: Repository, actor: str, login: str) -> None:
+    with repo.transaction() as session:
+        _require(identify(session, actor), Role.ADMIN, "users remove")
+        if login == actor:
+            raise refuse("cannot_remove_self")
+        if not session.remove_user(login):
+            raise InvalidInput([Problem("login", "unknown_user", {"login": login})])
+
+
+def change_settings(repo: Repository, actor: str, **changes: Any) -> Settings:
+    with repo.transaction() as session:
+        _require(identify(session, actor), Role.ADMIN, "settings")
+        settings = evolve(session.settings(), **changes)
+        session.put_settings(settings)
+    return settings
+
+
+# -- orders ------------------------------------------------------------------------
+
+@frozen
+class IntakeReport:
+    added: tuple[str, ...]
+    present: tuple[str, ...]
+    rejected: tuple[tuple[int, str, tuple[Problem, ...]], ...]  # (position, id, problems)
+
+
+def intake(repo: Repository, actor: str, forms: Iterable[Mapping[str, Any]]) -> IntakeReport:
+    """Add pushed orders; an order already present is reported, a bad one rejected, the rest go in."""
+    added: list[str] = []
+    present: list[str] = []
+    rejected: list[tuple[int, str, tuple[Problem, ...]]] = []
+    archived = repo.archived_ids()  # archived orders stay known: a re-sent push adds nothing
+    with repo.transaction() as session:
+        _require(identify(session, actor), Role.HANDLER, "intake")
+        known = set(session.order_ids()) | archived
+        for position, form in enumerate(forms, start=1):
+            try:
+                record = parse_order(form)
+            except InvalidInput as error:
+                rejected.append((position, str(form.get("id", "")), error.problems))
+                continue
+            if record.order_id in known:
+                present.append(record.order_id)
+                continue
+            session.put_order(receive(record, actor))
+            known.add(record.order_id)
+            added.append(record.order_id)
+    return IntakeReport(tuple(added), tuple(present), tuple(rejected))
+
+
+def act(repo: Repository, actor: str, order_id: str, command: Command, now: datetime) -> WorkOrder:
+    """Apply one lifecycle action as ``actor`` at ``now``; archiving moves the order out."""
+    with repo.transaction() as session:
+        person = identify(session, actor)
+        order = session.order(order_id)
+        if order is None:
+            raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
+        if not may_see(person, order):
+            raise refuse("not_permitted", action=command.action.value, login=actor)
+        updated = perform(order, command, person, now, session.settings().organization)
+        session.put_order(updated)
+        if command.action is Action.ARCHIVE:
+            session.archive_order(updated)
+    return updated
+
+
+def find_order(repo: Repository, order_id: str) -> WorkOrder | None:
+    return repo.snapshot().order(order_id) or repo.archived_order(order_id)
+
+
+def visible_orders(session: Session, person: Person) -> list[WorkOrder]:
+    return [o for o in session.orders() if may_see(person, o)]
+
+
+# -- escalation and the alert inbox -----------------------------------------------------
+
+def run_escalation(repo: Repository, now: datetime) -> list[Alert]:
+    """Raise what is due at ``now``; running it again raises nothing twice."""
+    with repo.transaction() as session:
+        settings = session.settings()
+        evaluator = LimitEvaluator(now, settings.calendar, settings.policies)
+        fresh = escalate(session.orders(), now, session.alert_keys(), evaluator)
+        for alert in fresh:
+            session.put_alert(alert)
+    return fresh
+
+
+@frozen
+class InboxItem:
+    alert: Alert
+    acknowledged: bool
+
+
+def inbox(session: Session, person: Person) -> list[InboxItem]:
+    """This person's alerts, newest first, with whether they acknowledged each."""
+    mine = recipients_of(person)
+    done = session.acknowledged(person.login)
+    items = [InboxItem(a, a.key in done) for a in session.alerts() if mine & set(a.recipients)]
+    return sorted(items, key=lambda i: i.alert.raised_at, reverse=True)
+
+
+def acknowledge(repo: Repository, actor: str, key: str, now: datetime) -> None:
+    with repo.transaction() as session:
+        person = identify(session, actor)
+        if key not in session.alert_keys():
+            raise InvalidInput([Problem("alert", "unknown_alert", {"key": key})])
+        session.acknowledge(person.login, key, now)
+
+
+__all__ = [
+    "HotlineError", "IntakeReport", "InboxItem", "UnknownLogin", "acknowledge", "act", "add_user",
+    "change_settings", "find_order", "identify", "inbox", "initialise", "intake", "person_for",
+    "remove_user", "run_escalation", "visible_orders",
+]
+
+
+# -- the demo database -------------------------------------------------------------------
+
+def create_demo(repo: Repository, login: str, now: datetime) -> list[WorkOrder]:
+    """Fill (or refresh) a demo database; a real database is never touched."""
+    from hotline_core.demo import DEMO_STAFF, demo_orders
+
+    orders = list(demo_orders(now))
+    with repo.transaction() as session:
+        if session.users() and not session.settings().demo:
+            raise refuse("not_a_demo")
+        session.clear_orders_and_alerts()
+        session.put_settings(evolve(session.settings(), demo=True))
+        for person in DEMO_STAFF:
+            session.put_user(person)
+        session.put_user(Person(login, {Role.ADMIN, Role.HANDLER, Role.LEADER, Role.VIEWER}))
+        for order in orders:
+            session.put_order(order)
+            if order.state.status.value == "archived":
+                session.archive_order(order)
+    run_escalation(repo, now)
+    return orders
