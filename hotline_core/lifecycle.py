@@ -290,3 +290,25 @@ def _probes(action: Action) -> Iterable[Command]:
         return (Command(action, {"by": "leader"}), Command(action, {"by": "center"}))
     return (Command(action),)
 
+
+
+def audit(order: WorkOrder) -> list[Problem]:
+    """Problems in an order's trail: each event must be one the rules allowed, in time order.
+
+    Used by ``hotline check``: a trail edited by hand, or written by a
+    faulty program, shows up here instead of silently changing a state.
+    """
+    problems: list[Problem] = []
+    events = order.events
+    if not events or events[0].action is not Action.RECEIVE:
+        problems.append(Problem("", "trail_without_receipt", {"id": order.id}))
+    for index in range(1, len(events)):
+        event, before = events[index], WorkOrder(order.record, events[:index]).state
+        if event.at < before.last_event_at:
+            problems.append(Problem("", "trail_out_of_order", {"id": order.id, "step": index}))
+        try:
+            RULES[event.action].precondition(before)
+        except (Refused, KeyError):
+            problems.append(Problem("", "trail_not_allowed", {"id": order.id, "step": index,
+                                                             "action": event.action.value}))
+    return problems

@@ -64,6 +64,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "already_initialised": ("数据库已经初始化", "데이터베이스가 이미 초기화되었습니다", "the database is already initialised"),
     "cannot_remove_self": ("不能删除自己的账号", "자신의 계정은 삭제할 수 없습니다", "you cannot remove your own login"),
     "not_a_demo": ("这是正式数据库，不能写入演示数据；请用 --db 指定另一个文件夹", "실제 데이터베이스에는 데모 데이터를 쓸 수 없습니다. --db로 다른 폴더를 지정하십시오", "this is a real database, not a demo: choose another folder with --db"),
+    "trail_without_receipt": ("工单 {id} 的记录不是从受理开始", "작업지시 {id}의 기록이 접수로 시작하지 않습니다", "the trail of order {id} does not start with its receipt"),
+    "trail_out_of_order": ("工单 {id} 第 {step} 步的时间早于上一步", "작업지시 {id}의 {step}단계 시간이 이전 단계보다 이릅니다", "step {step} of order {id} is dated before the step before it"),
+    "trail_not_allowed": ("工单 {id} 第 {step} 步“{action}”不符合规则", "작업지시 {id}의 {step}단계 '{action}'이(가) 규칙에 맞지 않습니다", "step {step} of order {id} ('{action}') was not allowed by the rules"),
+    "no_database": ("{path}：数据库不存在，请先运行 hotline init（或 hotline demo）", "{path}: 데이터베이스가 없습니다. 먼저 hotline init(또는 hotline demo)을 실행하십시오", "{path}: no database here; run hotline init (or hotline demo) first"),
+    "not_key_value": ("应写成 键=值", "키=값 형식이어야 합니다", "must be written key=value"),
     "not_permitted": ("{login} 无权进行“{action}”", "{login}은(는) '{action}' 권한이 없습니다", "{login} may not '{action}'"),
 }
 
@@ -107,6 +112,7 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "role": ("角色", "역할", "role"),
     "department": ("部门", "부서", "department"),
     "alert": ("提醒", "알림", "alert"),
+    "now": ("当前时间", "현재 시간", "now"),
 }
 
 # Names quoted inside messages, so that "{status}" reads in the clerk's language.

@@ -51,7 +51,7 @@ def _rejection(event: Mapping[str, Any], error: HotlineError) -> dict[str, Any]:
             "reason": "；".join(error.messages()), "problems": _problems(error)}
 
 
-def _limit_json(status: LimitStatus) -> dict[str, Any]:
+def limit_json(status: LimitStatus) -> dict[str, Any]:
     return {"due": _iso(status.due), "met_at": _iso(status.met_at), "state": status.state.value,
             "provisional": status.provisional}
 
@@ -150,7 +150,7 @@ def simulate(scenario: Mapping[str, Any], calendar: WorkingCalendar | None = Non
     orders = {
         order_id: {
             "status": order.state.status.value,
-            "limits": {n: _limit_json(s) for n, s in evaluator.limits(order).items()},
+            "limits": {n: limit_json(s) for n, s in evaluator.limits(order).items()},
             "rejected": replay.rejected.get(order_id, []),
         }
         for order_id, order in replay.orders.items()

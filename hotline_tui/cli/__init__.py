@@ -13,10 +13,11 @@ from collections.abc import Sequence
 
 from hotline_core.messages import LANGUAGES
 from hotline_core.problems import HotlineError
-from hotline_tui.cli import timecmds
+from hotline_core.storage.errors import StorageError
+from hotline_tui.cli import dbcmds, ordercmds, timecmds
 from hotline_tui.cli.output import CommandError, Output
 
-SUBCOMMANDS = (timecmds,)
+SUBCOMMANDS = (dbcmds, ordercmds, timecmds)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args, out) or 0
     except HotlineError as error:
         out.fail("；".join(error.messages(out.language)))
-    except CommandError as error:
+    except (CommandError, StorageError) as error:
         out.fail(str(error))
     return 2
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
+from datetime import datetime
 from pathlib import Path
 
 import platformdirs
 
-from hotline_core.calendar import WorkingCalendar
+from hotline_core.calendar import SHANGHAI, WorkingCalendar
+from hotline_core.repository import Repository
+from hotline_core.storage.errors import DatabaseNotFound
+from hotline_core.problems import refuse
 
 
 def database_folder(args: argparse.Namespace) -> Path:
@@ -21,4 +26,25 @@ def database_folder(args: argparse.Namespace) -> Path:
 
 def calendar_for(args: argparse.Namespace) -> WorkingCalendar:
     """The working calendar with the administrator's overrides of this database, if any."""
-    return WorkingCalendar.default()
+    folder = database_folder(args)
+    if not (folder / "working.json").exists():
+        return WorkingCalendar.default()
+    return open_repository(args).snapshot().settings().calendar
+
+
+def open_repository(args: argparse.Namespace, create: bool = False) -> Repository:
+    folder = database_folder(args)
+    try:
+        return Repository.open(folder, create=create)
+    except DatabaseNotFound:
+        raise refuse("no_database", path=str(folder)) from None
+
+
+def current_login() -> str:
+    """Who is acting: the login on the shared host (SPEC section 3)."""
+    return getpass.getuser()
+
+
+def system_now() -> datetime:
+    """The system's time in Beijing: actions are never back-dated."""
+    return datetime.now(SHANGHAI).replace(microsecond=0)

@@ -1,0 +1,139 @@
+"""Order subcommands: ``intake``, ``act``, ``show`` and ``escalate``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from hotline_core import services
+from hotline_core.events import Command
+from hotline_core.intake import BadValue, read_moment
+from hotline_core.lifecycle import RULES
+from hotline_core.limits import LimitEvaluator
+from hotline_core.model import Attachment
+from hotline_core.order import WorkOrder
+from hotline_core.problems import InvalidInput, Problem
+from hotline_core.scenario import alert_json, limit_json
+from hotline_core.serialization import unstructure_order
+from hotline_tui.cli.context import current_login, open_repository, system_now
+from hotline_tui.cli.output import CommandError, Output
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    intake = subparsers.add_parser("intake", parents=[common], help="add orders from a JSON list")
+    intake.add_argument("file", type=Path)
+    intake.set_defaults(handler=run_intake)
+
+    act = subparsers.add_parser("act", parents=[common], help="apply one lifecycle action now")
+    act.add_argument("order")
+    act.add_argument("action", help=", ".join(RULES))
+    act.add_argument("data", nargs="*", metavar="key=value",
+                     help="the action's details; note=... and attach=FILE (repeatable) too")
+    act.set_defaults(handler=run_act)
+
+    show = subparsers.add_parser("show", parents=[common], help="an order, its limits and events")
+    show.add_argument("order")
+    show.set_defaults(handler=run_show)
+
+    escalate = subparsers.add_parser("escalate", parents=[common], help="raise due alerts (for cron)")
+    escalate.add_argument("--now", help="evaluate at this ISO time instead of the system's")
+    escalate.set_defaults(handler=run_escalate)
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise CommandError(f"{path}: {error.strerror}") from None
+    except json.JSONDecodeError as error:
+        raise CommandError(f"{path}: not JSON ({error.msg}, line {error.lineno})") from None
+
+
+def run_intake(args: argparse.Namespace, out: Output) -> int:
+    forms = _read_json(args.file)
+    if not isinstance(forms, list) or not all(isinstance(f, dict) for f in forms):
+        raise CommandError(f"{args.file}: expected a JSON list of orders")
+    report = services.intake(open_repository(args), current_login(), forms)
+    rejected = [{"position": pos, "id": oid, "problems": [p.message(out.language) for p in problems]}
+                for pos, oid, problems in report.rejected]
+    data = {"added": list(report.added), "present": list(report.present), "rejected": rejected}
+    lines = [f"新增 {len(report.added)}，已存在 {len(report.present)}，被拒 {len(rejected)}"]
+    lines += [f"  #{r['position']} {r['id']}: {'；'.join(r['problems'])}" for r in rejected]
+    out.emit(data, "\n".join(lines))
+    return 1 if rejected else 0
+
+
+def _command(args: argparse.Namespace) -> Command:
+    data: dict[str, str] = {}
+    files: list[Path] = []
+    for pair in args.data:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise InvalidInput([Problem(pair, "not_key_value")])
+        if key == "attach":
+            files.append(Path(value))
+        else:
+            data[key] = value
+    note = data.pop("note", "")
+    return Command(args.action, data, note, _store(args, files))
+
+
+def _store(args: argparse.Namespace, files: list[Path]) -> tuple[Attachment, ...]:
+    if not files:
+        return ()
+    store = open_repository(args).db.attachments
+    stored = []
+    for path in files:
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file")
+        ref = store.put_file(path)
+        stored.append(Attachment(ref.sha256, ref.name, ref.media_type, ref.size))
+    return tuple(stored)
+
+
+def order_json(order: WorkOrder, evaluator: LimitEvaluator) -> dict[str, Any]:
+    """The order as ``simulate`` reports one, plus its record and events."""
+    stored = unstructure_order(order)
+    return {"id": order.id, "status": order.state.status.value,
+            "limits": {n: limit_json(s) for n, s in evaluator.limits(order).items()},
+            "rejected": [], "record": stored["record"], "events": stored["events"]}
+
+
+def _evaluator(args: argparse.Namespace) -> LimitEvaluator:
+    settings = open_repository(args).snapshot().settings()
+    return LimitEvaluator(system_now(), settings.calendar, settings.policies)
+
+
+def run_act(args: argparse.Namespace, out: Output) -> int:
+    if args.action not in {a.value for a in RULES}:
+        raise InvalidInput([Problem("action", "not_in_list", {"choices": "、".join(RULES)})])
+    order = services.act(open_repository(args), current_login(), args.order, _command(args), system_now())
+    out.emit(order_json(order, _evaluator(args)),
+             f"{order.id}: {order.events[-1].action.label} → {order.state.status.label}")
+    return 0
+
+
+def run_show(args: argparse.Namespace, out: Output) -> int:
+    order = services.find_order(open_repository(args), args.order)
+    if order is None:
+        raise InvalidInput([Problem("order", "unknown_order", {"id": args.order})])
+    data = order_json(order, _evaluator(args))
+    lines = [f"{order.id}  {order.state.status.label}  {order.record.appeal.text}"]
+    lines += [f"  {n:<20}{v['state']:<16}{v['due'] or ''}" for n, v in data["limits"].items()
+              if v["state"] != "not_applicable"]
+    lines += [f"  {e.at:%Y-%m-%d %H:%M} {e.actor:<12}{e.action.label} {e.note}" for e in order.events]
+    out.emit(data, "\n".join(lines))
+    return 0
+
+
+def run_escalate(args: argparse.Namespace, out: Output) -> int:
+    try:
+        now = read_moment(args.now) if args.now else system_now()
+    except BadValue as bad:
+        raise InvalidInput([Problem("now", bad.code)]) from None
+    fresh = services.run_escalation(open_repository(args), now)
+    out.emit({"now": now.isoformat(), "alerts": [alert_json(a) for a in fresh]},
+             "\n".join([f"新提醒 {len(fresh)} 条"] + [f"  {a.kind} {a.order_id} {a.limit}" for a in fresh]))
+    return 0
