@@ -173,15 +173,11 @@ class FormField:
 FORM: dict[str, FormField] = {
     "id": FormField(_order_id, "", "order_id"),
     "received_at": FormField(read_moment, "", "received_at"),
-    "county": FormField(_choice(Place), "", "place", Place.PREFECTURE),
-    "emergency": FormField(_flag, "", "emergency", False),
-    "petition": FormField(_flag, "", "petition", False),
-    "reply": FormField(_text(4000), "", "reply", ""),
     "channel": FormField(_choice(Channel), "appeal", "channel"),
     "appeal_type": FormField(_choice(AppealType), "appeal", "appeal_type"),
     "business_area": FormField(_choice(BusinessArea), "appeal", "business_area"),
+    "county": FormField(_choice(Place), "", "place", Place.PREFECTURE),
     "call_date": FormField(_day, "appeal", "call_date"),
-    "appeal": FormField(_text(4000), "appeal", "text", ""),
     "name": FormField(_text(50), "citizen", "name", ""),
     "gender": FormField(_choice(Gender), "citizen", "gender"),
     "age": FormField(_age, "citizen", "age"),
@@ -190,6 +186,10 @@ FORM: dict[str, FormField] = {
     "grade": FormField(_grade, "citizen", "grade"),
     "phone": FormField(_phone, "citizen", "phone", ""),
     "address": FormField(_text(200), "citizen", "address", ""),
+    "appeal": FormField(_text(4000), "appeal", "text", ""),
+    "reply": FormField(_text(4000), "", "reply", ""),
+    "emergency": FormField(_flag, "", "emergency", False),
+    "petition": FormField(_flag, "", "petition", False),
 }
 
 

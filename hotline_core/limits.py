@@ -197,9 +197,11 @@ class LimitEvaluator:
             return LimitState.NOT_APPLICABLE
         if self.now > due:
             return LimitState.BREACHED
-        now_position = self._position_of_now(line)
-        remaining = line.position_epoch(due) - now_position
-        total = line.position_epoch(due) - line.position_epoch(start)
+        # Measured on the limit's own clock: a quarter of 24 working hours is 6 working hours.
+        due_position = line.position_epoch(due)
+        remaining = due_position - self._position_of_now(line)
+        total = (due_position - line.position_epoch(start) if run.due_override is not None
+                 else run.limit.length.total_seconds())
         return LimitState.DUE_SOON if remaining <= fraction * total else LimitState.OPEN
 
     def _position_of_now(self, line: Timeline) -> float:

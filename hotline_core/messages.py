@@ -69,6 +69,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "trail_not_allowed": ("工单 {id} 第 {step} 步“{action}”不符合规则", "작업지시 {id}의 {step}단계 '{action}'이(가) 규칙에 맞지 않습니다", "step {step} of order {id} ('{action}') was not allowed by the rules"),
     "no_database": ("{path}：数据库不存在，请先运行 hotline init（或 hotline demo）", "{path}: 데이터베이스가 없습니다. 먼저 hotline init(또는 hotline demo)을 실행하십시오", "{path}: no database here; run hotline init (or hotline demo) first"),
     "not_key_value": ("应写成 键=值", "키=값 형식이어야 합니다", "must be written key=value"),
+    "no_file": ("文件不存在：{path}", "파일이 없습니다: {path}", "no such file: {path}"),
+    "storage": ("数据库错误：{reason}", "데이터베이스 오류: {reason}", "database error: {reason}"),
     "not_permitted": ("{login} 无权进行“{action}”", "{login}은(는) '{action}' 권한이 없습니다", "{login} may not '{action}'"),
 }
 
@@ -113,6 +115,7 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "department": ("部门", "부서", "department"),
     "alert": ("提醒", "알림", "alert"),
     "now": ("当前时间", "현재 시간", "now"),
+    "attach": ("附件", "첨부", "attachments"),
 }
 
 # Names quoted inside messages, so that "{status}" reads in the clerk's language.

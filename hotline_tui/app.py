@@ -1,0 +1,137 @@
+"""The clerk's terminal application: one App, a few screens, no rules inside.
+
+The app keeps what the screens show (the orders this person may see, their
+alerts, the settings) and reloads it from the database in a worker thread,
+so a slow disk never freezes the keyboard. Every change goes through
+``hotline_core.services``; the screens only render and collect input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from hotline_core import services
+from hotline_core.limits import LimitEvaluator
+from hotline_core.order import WorkOrder
+from hotline_core.organization import Person
+from hotline_core.repository import Repository
+from hotline_core.services import InboxItem
+from hotline_core.settings import Settings
+from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.commands import HotlineCommands
+from hotline_tui.i18n import Translator
+from hotline_tui.messages import DataLoaded
+
+RELOAD_SECONDS = 60.0
+TICK_SECONDS = 30.0
+
+
+class HotlineApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "12345"
+    COMMANDS = {HotlineCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        text_binding("f1", "help", "key.help", "app.help"),
+        text_binding("f2", "language", "key.language", "app.language"),
+        text_binding("f3", "alerts", "key.alerts", "app.alerts"),
+        text_binding("f10", "quit", "key.quit", "app.quit"),
+        text_binding("ctrl+p", "command_palette", "key.palette", "app.palette", show=False),
+    ]
+
+    def __init__(self, repo: Repository, person: Person, clock: Callable[[], datetime],
+                 language: str | None = None) -> None:
+        super().__init__()
+        self.repo = repo
+        self.person = person
+        self.clock = clock
+        self.settings = Settings()
+        self.t = Translator(language or "zh_CN")
+        self._language_fixed = language is not None
+        self.orders: dict[str, WorkOrder] = {}
+        self.inbox: list[InboxItem] = []
+        self.theme = "ansi-dark"
+
+    # -- data -----------------------------------------------------------------
+
+    def evaluator(self) -> LimitEvaluator:
+        return LimitEvaluator(self.clock(), self.settings.calendar, self.settings.policies)
+
+    @work(thread=True, exclusive=True, group="load")
+    def reload(self) -> None:
+        """Read the database in a thread; the screens hear ``DataLoaded``."""
+        session = self.repo.snapshot()
+        orders = services.visible_orders(session, self.person)
+        items = services.inbox(session, self.person)
+        settings = session.settings()
+        self.call_from_thread(self._loaded, orders, items, settings)
+
+    def _loaded(self, orders: Iterable[WorkOrder], items: list[InboxItem], settings: Settings) -> None:
+        self.orders = {o.id: o for o in orders}
+        self.inbox = items
+        changed = self.settings != settings
+        self.settings = settings
+        if changed:
+            if settings.keymap:
+                self.set_keymap(settings.keymap)
+            if not self._language_fixed and settings.language != self.t.language:
+                self.t = Translator(settings.language)
+                self._retranslate()
+        self.screen.post_message(DataLoaded())
+
+    @property
+    def unread(self) -> int:
+        return sum(1 for item in self.inbox if not item.acknowledged)
+
+    # -- lifecycle ---------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from hotline_tui.screens.queue import QueueScreen
+
+        self.title = self.t("app.title")
+        self.sub_title = self.person.login
+        translate_bindings(self, self.t)
+        self.push_screen(QueueScreen())
+        self.reload()
+        self.set_interval(RELOAD_SECONDS, self.reload)
+
+    # -- global actions -------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from hotline_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_alerts(self) -> None:
+        from hotline_tui.screens.alerts import AlertsScreen
+
+        if not isinstance(self.screen, AlertsScreen):
+            self.push_screen(AlertsScreen())
+
+    def action_language(self) -> None:
+        self.t = self.t.next_language()
+        self._language_fixed = True
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.title = self.t("app.title")
+        translate_bindings(self, self.t)
+        for screen in self.screen_stack:
+            translate_bindings(screen, self.t)
+            retranslate = getattr(screen, "retranslate", None)
+            if retranslate is not None:
+                retranslate()
+        self.refresh_bindings()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        t = self.t
+        yield SystemCommand(f"{t('palette.system')}: {t('key.language')}", "中文 / 한국어 / English",
+                            self.action_language)
+        yield SystemCommand(f"{t('palette.system')}: {t('key.help')}", t("help.title"), self.action_help)
+        yield SystemCommand(f"{t('palette.system')}: {t('key.quit')}", t("key.quit"), self.exit)

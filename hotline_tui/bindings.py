@@ -1,0 +1,43 @@
+"""Key bindings whose footer text follows the clerk's language.
+
+A binding's ``description`` holds a text key of ``hotline_tui.i18n``
+(``"key.find"``); each screen's copy of its bindings gets the words of the
+current language when it mounts and when the language changes. Binding ids
+stay fixed, so an administrator's key map (``settings.keymap``) still finds
+them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from hotline_tui.i18n import TEXTS, Translator
+
+
+def translate_bindings(node: DOMNode, t: Translator) -> None:
+    bindings = node._bindings.key_to_bindings  # each node holds its own copy
+    for key, items in bindings.items():
+        bindings[key] = [_translated(b, t) for b in items]
+    node.refresh_bindings()
+
+
+def _translated(binding: Binding, t: Translator) -> Binding:
+    key = binding.id and _TEXT_KEYS.get(binding.id)
+    if key is None:
+        return binding
+    return replace(binding, description=t(key))
+
+
+_TEXT_KEYS: dict[str, str] = {}
+
+
+def text_binding(key: str, action: str, text_key: str, binding_id: str, *, show: bool = True,
+                 key_display: str | None = None) -> Binding:
+    """A binding whose footer text is ``text_key`` in the current language."""
+    assert text_key in TEXTS, text_key
+    _TEXT_KEYS[binding_id] = text_key
+    return Binding(key, action, TEXTS[text_key][0], show=show, key_display=key_display,
+                   id=binding_id, tooltip=" / ".join(TEXTS[text_key]))

@@ -1,0 +1,87 @@
+"""The lifecycle actions as forms, and the menu that lists the ones allowed now."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from hotline_core import services
+from hotline_core.events import Command
+from hotline_core.model import Attachment
+from hotline_core.order import WorkOrder
+from hotline_core.problems import InvalidInput, Problem
+from hotline_core.vocabulary import Action
+from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.dialogs.fields import action_fields, record_fields
+from hotline_tui.dialogs.form import FormDialog
+
+
+def action_dialog(app: App, order: WorkOrder, action: Action) -> FormDialog:
+    t = app.t
+    title = f"{t.name(action)} · {order.id}"
+    if action is Action.RECORD:
+        fields = record_fields(t, order.state.record)
+        before = {f.name: f.value for f in fields}
+
+        def submit_record(values: dict[str, str]) -> str:
+            changed = {k: v for k, v in values.items() if v != before.get(k)}
+            return _act(app, order, Command(action, changed))
+
+        return FormDialog(title, fields, submit_record)
+
+    def submit(values: dict[str, str]) -> str:
+        note = values.pop("note", "")
+        files = [p.strip() for p in values.pop("attach", "").replace("，", ",").split(",") if p.strip()]
+        return _act(app, order, Command(action, values, note, _store(app, files)))
+
+    return FormDialog(title, action_fields(t, action, app.settings.departments), submit)
+
+
+def _act(app: App, order: WorkOrder, command: Command) -> str:
+    done = services.act(app.repo, app.person.login, order.id, command, app.clock())
+    return app.t("form.saved", what=f"{app.t.name(command.action)} · {done.id}")
+
+
+def _store(app: App, paths: Sequence[str]) -> tuple[Attachment, ...]:
+    missing = [p for p in paths if not Path(p).expanduser().is_file()]
+    if missing:
+        raise InvalidInput([Problem("attach", "no_file", {"path": ", ".join(missing)})])
+    refs = [app.repo.db.attachments.put_file(Path(p).expanduser()) for p in paths]
+    return tuple(Attachment(r.sha256, r.name, r.media_type, r.size) for r in refs)
+
+
+class ActionMenu(ModalScreen[Action | None]):
+    """Every action allowed now, for keys that have no binding of their own."""
+
+    BINDINGS = [text_binding("escape", "cancel", "form.cancel", "menu.cancel")]
+
+    def __init__(self, actions: Sequence[Action]) -> None:
+        super().__init__()
+        self.actions = list(actions)
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        with Vertical(id="menu"):
+            yield Static(t("order.actions"), classes="form-title")
+            if self.actions:
+                yield OptionList(*[Option(t.name(a), id=a.value) for a in self.actions], id="menu-list")
+            else:
+                yield Static(t("order.no_actions"))
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.t)
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(Action(str(event.option.id)))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+

@@ -1,0 +1,91 @@
+"""The form fields of each action and of the order record, in the clerk's language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from hotline_core.intake import FORM, flatten
+from hotline_core.model import OrderRecord
+from hotline_core.vocabulary import (
+    COUNTIES,
+    ETHNICITIES,
+    Action,
+    AppealType,
+    BusinessArea,
+    Channel,
+    DeclineReason,
+    DisabilityCategory,
+    DisabilityGrade,
+    Gender,
+    Place,
+    Rating,
+)
+from hotline_tui.dialogs.form import Choices, Field
+from hotline_tui.format import moment
+from hotline_tui.i18n import Translator
+
+_ENUMS = {
+    "channel": Channel, "appeal_type": AppealType, "business_area": BusinessArea, "county": Place,
+    "gender": Gender, "disability": DisabilityCategory, "grade": DisabilityGrade,
+}
+
+
+def _choices(t: Translator, values: Sequence[object]) -> Choices:
+    return [(t.name(v), getattr(v, "value", str(v))) for v in values]
+
+
+def _yes_no(t: Translator) -> Choices:
+    return [(t.yes_no(True), "true"), (t.yes_no(False), "false")]
+
+
+def record_fields(t: Translator, record: OrderRecord | None, now: datetime | None = None) -> list[Field]:
+    """Every SPEC 2.4 field; prefilled from ``record``, or blank for a new order."""
+    values = flatten(record) if record is not None else {"received_at": now, "county": Place.PREFECTURE}
+    fields = []
+    for name in FORM:
+        if record is not None and name in ("id", "received_at"):
+            continue
+        fields.append(Field(name, t.field(name), _field_choices(t, name), as_text(values.get(name))))
+    return fields
+
+
+def _field_choices(t: Translator, name: str) -> Choices | None:
+    if name in _ENUMS:
+        return _choices(t, list(_ENUMS[name]))
+    if name == "ethnicity":
+        return [(e, e) for e in ETHNICITIES]
+    if name in ("emergency", "petition"):
+        return _yes_no(t)
+    return None
+
+
+def as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return moment(value, with_year=True)
+    return getattr(value, "value", None) or (value.isoformat() if hasattr(value, "isoformat") else str(value))
+
+
+def action_fields(t: Translator, action: Action, departments: Sequence[str]) -> list[Field]:
+    """The details an action asks for (its data), then a free note."""
+    text = lambda name: Field(name, t.field(name))  # noqa: E731
+    specs: dict[Action, list[Field]] = {
+        Action.REQUEST_RETURN: [text("reason"), text("basis")],
+        Action.DECLINE: [Field("reason", t.field("reason"), _choices(t, list(DeclineReason))),
+                         text("explanation"), text("guidance")],
+        Action.TRANSFER: [Field("to", t.field("to"), _choices(t, list(COUNTIES)))],
+        Action.ASSIGN: [Field("to", t.field("to"), [(d, d) for d in departments])],
+        Action.SUBMIT_RESULT: [text("text")],
+        Action.REQUEST_EXTENSION: [Field("until", t.field("until"), placeholder="2026-12-04 17:00"), text("reason")],
+        Action.APPROVE_EXTENSION: [Field("by", t.field("by"), _choices(t, ["leader", "center"]))],
+        Action.FIRST_REPLY: [text("text")],
+        Action.FEEDBACK: [text("text"), Field("attach", t("form.attachments"))],
+        Action.REPLY: [text("text")],
+        Action.RATE: [Field("level", t.field("level"), _choices(t, list(Rating)))],
+        Action.REPORT_UNSATISFIED: [text("text")],
+    }
+    return specs.get(action, []) + [Field("note", t("form.note"))]

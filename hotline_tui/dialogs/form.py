@@ -1,0 +1,132 @@
+"""A small modal form that checks its input in place, with the rules' own messages.
+
+The form collects text; the use case behind it (run in a worker thread)
+either succeeds, and the form closes, or raises the rules' refusal, and
+each problem is shown under the field it names while everything the clerk
+typed stays where it was. Nothing is stored on a refusal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from attrs import frozen
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from hotline_core.problems import HotlineError, Problem
+from hotline_core.storage.errors import StorageError
+from hotline_tui.bindings import text_binding, translate_bindings
+
+Choices = Sequence[tuple[str, str]]  # (shown label, value)
+
+
+@frozen
+class Field:
+    """One input: free text, or one of a list of choices."""
+
+    name: str
+    label: str
+    choices: Choices | None = None
+    value: str = ""
+    placeholder: str = ""
+
+
+Submit = Callable[[dict[str, str]], str]  # returns what to say on success; raises HotlineError
+
+
+class FormDialog(ModalScreen[bool]):
+    BINDINGS = [text_binding("escape", "cancel", "form.cancel", "form.cancel")]
+
+    def __init__(self, title: str, fields: Sequence[Field], submit: Submit, note: str = "") -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = tuple(fields)
+        self.submit_values = submit
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        with VerticalScroll(id="form"):
+            yield Static(self.form_title, classes="form-title")
+            if self.note:
+                yield Static(self.note, classes="form-note")
+            for spec in self.fields:
+                yield Label(spec.label, classes="field-label")
+                yield self._widget(spec)
+                yield Static("", id=f"error-{spec.name}", classes="field-error")
+            yield Static("", id="error-", classes="field-error")
+            with Horizontal(classes="form-buttons"):
+                yield Button(t("form.submit"), id="submit", variant="primary")
+                yield Button(t("form.cancel"), id="cancel")
+            yield Static(t("form.hint"), classes="form-hint")
+
+    def _widget(self, spec: Field) -> Input | Select[str]:
+        if spec.choices is not None:
+            value = spec.value if spec.value in {v for _, v in spec.choices} else Select.NULL
+            return Select(list(spec.choices), value=value, id=f"field-{spec.name}",
+                          prompt=self.app.t("form.choose"))
+        return Input(spec.value, placeholder=spec.placeholder, id=f"field-{spec.name}")
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.t)
+        for error in self.query(".field-error"):
+            error.display = False
+
+    def values(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, Select):
+                found[spec.name] = "" if widget.value is Select.NULL else str(widget.value)
+            else:
+                found[spec.name] = widget.value  # type: ignore[union-attr]
+        return found
+
+    @on(Button.Pressed, "#submit")
+    @on(Input.Submitted)
+    def action_submit(self) -> None:
+        self.query_one("#submit", Button).disabled = True
+        self._run(self.values())
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    @work(thread=True, exclusive=True, group="form")
+    def _run(self, values: dict[str, str]) -> None:
+        try:
+            said = self.submit_values(values)
+        except HotlineError as error:
+            self.app.call_from_thread(self.show_problems, error.problems)
+        except StorageError as error:
+            self.app.call_from_thread(self.show_problems, [Problem("", "storage", {"reason": str(error)})])
+        else:
+            self.app.call_from_thread(self._done, said)
+
+    def _done(self, said: str) -> None:
+        self.app.notify(said)
+        self.app.reload()
+        self.dismiss(True)
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        """Each message under its field; the rest under the form. Focus the first field at fault."""
+        language = self.app.t.language
+        names = {spec.name for spec in self.fields}
+        by_field: dict[str, list[str]] = {}
+        for problem in problems:
+            key = problem.field if problem.field in names else ""
+            by_field.setdefault(key, []).append(problem.message(language))
+        for error in self.query(".field-error"):
+            error.display = False
+        for name, messages in by_field.items():
+            error = self.query_one(f"#error-{name}", Static)
+            error.update("\n".join(messages))
+            error.display = True
+        first = next((spec.name for spec in self.fields if spec.name in by_field), None)
+        if first is not None:
+            self.query_one(f"#field-{first}").focus()
+        self.query_one("#submit", Button).disabled = False

@@ -1,0 +1,26 @@
+"""Start the terminal UI for the login on the shared host (``hotline`` with no subcommand)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from hotline_core.problems import HotlineError
+from hotline_core.services import identify
+from hotline_core.storage.errors import StorageError
+from hotline_tui.cli.context import current_login, open_repository, system_now
+
+
+def launch(args: argparse.Namespace) -> int:
+    """Who you are decides what opens; an unknown login is told how to get access."""
+    try:
+        repo = open_repository(args)
+        person = identify(repo.snapshot(), current_login())
+    except (HotlineError, StorageError) as error:
+        reason = "；".join(error.messages(args.lang or "zh_CN")) if isinstance(error, HotlineError) else str(error)
+        print(f"hotline: {reason}", file=sys.stderr)
+        return 2
+    from hotline_tui.app import HotlineApp
+
+    HotlineApp(repo, person, system_now, args.lang).run()
+    return 0

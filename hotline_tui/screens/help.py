@@ -1,0 +1,45 @@
+"""The keys of every screen, in the clerk's language."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from hotline_tui.bindings import text_binding, translate_bindings
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [text_binding("escape", "close", "key.back", "help.close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(self._text())
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.t)
+
+    def _text(self) -> str:
+        from hotline_tui.app import HotlineApp
+        from hotline_tui.screens.alerts import AlertsScreen
+        from hotline_tui.screens.order import OrderScreen
+        from hotline_tui.screens.queue import QueueScreen
+
+        t = self.app.t
+        sections = [(t("help.global"), HotlineApp), (t("queue.title"), QueueScreen),
+                    (t("order.title", id=""), OrderScreen), (t("alerts.title"), AlertsScreen)]
+        lines = [f"[b]{t('help.title')}[/b]  (Esc)"]
+        for title, owner in sections:
+            lines.append(f"\n[b]{title.strip()}[/b]")
+            for binding in owner.BINDINGS:
+                key = binding.key_display or binding.key
+                from hotline_tui.bindings import _TEXT_KEYS
+
+                text_key = _TEXT_KEYS.get(binding.id or "")
+                lines.append(f"  {key:<8}{t(text_key) if text_key else binding.description}")
+        lines.append(f"\n  ctrl+p  {t('key.palette')}")
+        return "\n".join(lines)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

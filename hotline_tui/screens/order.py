@@ -1,0 +1,165 @@
+"""One order: its record, its limits, its timeline, its alerts, and what can be done now.
+
+Only the actions the rules and this person's role allow right now are
+offered, by key (the common ones), from the ``a`` menu (all of them) and
+from the command palette. Each opens a small form; see ``dialogs.actions``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from hotline_core.intake import flatten
+from hotline_core.lifecycle import available_actions
+from hotline_core.limits import LimitState
+from hotline_core.order import WorkOrder
+from hotline_core.permissions import sees_personal_data
+from hotline_core.privacy import masked
+from hotline_core.vocabulary import Action
+from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.dialogs.fields import as_text
+from hotline_tui.format import moment
+from hotline_tui.i18n import Translator
+from hotline_tui.messages import DataLoaded
+
+# Keys for the everyday actions; the rest are in the menu (a) and the palette.
+ACTION_KEYS: dict[Action, str] = {
+    Action.SIGN: "s", Action.CONTACT: "c", Action.RECORD: "e", Action.TRANSFER: "t",
+    Action.ASSIGN: "g", Action.SUBMIT_RESULT: "u", Action.FEEDBACK: "f", Action.REPLY: "y",
+    Action.RATE: "v", Action.CLOSE: "k", Action.ARCHIVE: "z",
+}
+_STATE_MARK = {LimitState.BREACHED: "✗", LimitState.DUE_SOON: "!", LimitState.MET: "✓",
+               LimitState.OPEN: "·", LimitState.NOT_APPLICABLE: " "}
+
+
+class OrderScreen(Screen[None]):
+    BINDINGS = [
+        text_binding("escape", "back", "key.back", "order.back"),
+        text_binding("a", "menu", "key.act", "order.menu"),
+        *[text_binding(key, f"act('{action.value}')", f"action.{action.value}", f"order.{action.value}")
+          for action, key in ACTION_KEYS.items()],
+    ]
+
+    def __init__(self, order_id: str) -> None:
+        super().__init__()
+        self.order_id = order_id
+
+    @property
+    def order(self) -> WorkOrder | None:
+        return self.app.orders.get(self.order_id)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="order"):
+            yield Static(id="order-head")
+            yield Static(id="order-record", classes="section")
+            yield Static(id="order-limits", classes="section")
+            yield Static(id="order-timeline", classes="section")
+            yield Static(id="order-alerts", classes="section")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.t)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title = self.app.t("order.title", id=self.order_id)
+        self.redraw()
+
+    @on(DataLoaded)
+    def redraw(self) -> None:
+        order, t = self.order, self.app.t
+        if order is None:
+            self.query_one("#order-head", Static).update(t("order.gone"))
+            return
+        self.query_one("#order-head", Static).update(self._head(order, t))
+        self.query_one("#order-record", Static).update(self._record(order, t))
+        self.query_one("#order-limits", Static).update(self._limits(order, t))
+        self.query_one("#order-timeline", Static).update(self._timeline(order, t))
+        self.query_one("#order-alerts", Static).update(self._alerts(t))
+        self.refresh_bindings()
+
+    def _head(self, order: WorkOrder, t: Translator) -> str:
+        state = order.state
+        offered = [t.name(a) for a in available_actions(order, self.app.person)]
+        actions = "、".join(offered) if offered else t("order.no_actions")
+        return (f"[b]{order.id}[/b]  {t.name(state.status)} · {t.name(state.owner.name)} · "
+                f"{t.name(state.record.appeal.appeal_type)}\n{t('order.actions')}: {actions}")
+
+    def _record(self, order: WorkOrder, t: Translator) -> str:
+        record = order.state.record
+        shown = record if sees_personal_data(self.app.person) else masked(record)
+        lines = [f"[b]{t('order.record')}[/b]"]
+        if shown is not record:
+            lines.append(t("order.masked"))
+        for name, value in flatten(shown).items():
+            text = t.name(value) if isinstance(value, Enum) else as_text(value)
+            if isinstance(value, bool):
+                text = t.yes_no(value)
+            lines.append(f"{t.field(name)}：{text}")
+        return "\n".join(lines)
+
+    def _limits(self, order: WorkOrder, t: Translator) -> str:
+        lines = [f"[b]{t('order.limits')}[/b]"]
+        for name, status in self.app.evaluator().limits(order).items():
+            if status.state is LimitState.NOT_APPLICABLE and status.due_epoch is None:
+                continue
+            when = t("order.met", at=moment(status.met_at)) if status.met_at else ""
+            provisional = t("state.provisional") if status.provisional else ""
+            lines.append(f"{_STATE_MARK[status.state]} {t(f'limit.{name}')}：{t(f'state.{status.state.value}')}"
+                         f"{provisional}  {t('order.due', due=moment(status.due))}  {when}")
+        return "\n".join(lines)
+
+    def _timeline(self, order: WorkOrder, t: Translator) -> str:
+        lines = [f"[b]{t('order.timeline')}[/b]"]
+        for event in order.events:
+            details = "，".join(f"{t.field(k)}={v}" for k, v in event.data.items())
+            files = "，".join(a.name for a in event.attachments)
+            extra = " ".join(x for x in (details, event.note, f"📎{files}" if files else "") if x)
+            lines.append(f"{moment(event.at)} {event.actor} {t.name(event.action)} {extra}".rstrip())
+        return "\n".join(lines)
+
+    def _alerts(self, t: Translator) -> str:
+        mine = [i for i in self.app.inbox if i.alert.order_id == self.order_id]
+        if not mine:
+            return ""
+        lines = [f"[b]{t('order.alerts')}[/b]"]
+        lines += [f"{'✓' if i.acknowledged else '⚑'} {moment(i.alert.raised_at)} {t(f'alert.{i.alert.kind.value}')}"
+                  for i in mine]
+        return "\n".join(lines)
+
+    # -- actions -------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer an action's key only while the rules and the role allow it."""
+        if action != "act":
+            return True
+        order = self.order
+        return order is not None and Action(str(parameters[0])) in available_actions(order, self.app.person)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_act(self, action: str) -> None:
+        from hotline_tui.dialogs.actions import action_dialog
+
+        order = self.order
+        if order is not None and Action(action) in available_actions(order, self.app.person):
+            self.app.push_screen(action_dialog(self.app, order, Action(action)))
+
+    def action_menu(self) -> None:
+        from hotline_tui.dialogs.actions import ActionMenu
+
+        order = self.order
+        if order is not None:
+            self.app.push_screen(ActionMenu(available_actions(order, self.app.person)), self._chosen)
+
+    def _chosen(self, action: Action | None) -> None:
+        if action is not None:
+            self.action_act(action.value)

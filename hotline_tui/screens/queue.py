@@ -1,0 +1,226 @@
+"""The work queue (工作台): the orders this person may see, most urgent first.
+
+Each row says its next limit and the time left in words ("办结 剩5时",
+"签收 超时2时"); colour only repeats what the words say. Filters cycle with
+one key each, so they work on any terminal; ``/`` finds by order number,
+name or phone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from attrs import evolve, frozen
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from hotline_core.limits import LimitEvaluator, LimitState, LimitStatus, next_due
+from hotline_core.order import WorkOrder
+from hotline_core.vocabulary import COUNTIES, AppealType, Place, Status
+from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.format import moment, time_left
+from hotline_tui.messages import DataLoaded
+
+STATUSES: tuple[Status | None, ...] = (None, Status.RECEIVED, Status.HANDLING, Status.RETURN_REQUESTED,
+                                       Status.FEEDBACK_GIVEN, Status.CLOSED, Status.DECLINED, Status.RETURNED)
+TYPES: tuple[AppealType | None, ...] = (None, *AppealType)
+PLACES: tuple[Place | None, ...] = (None, Place.PREFECTURE, *COUNTIES)
+# Column widths in terminal cells (a Chinese character takes two): 80 columns in all.
+COLUMNS = {"id": 14, "received": 11, "type": 4, "county": 6, "status": 6, "owner": 6, "next": 16}
+
+
+@frozen
+class Filter:
+    status: Status | None = None
+    appeal_type: AppealType | None = None
+    place: Place | None = None
+    overdue: bool = False
+    text: str = ""
+
+    def matches(self, order: WorkOrder, limits: dict[str, LimitStatus]) -> bool:
+        record = order.state.record
+        if self.status is not None and order.state.status is not self.status:
+            return False
+        if self.appeal_type is not None and record.appeal.appeal_type is not self.appeal_type:
+            return False
+        if self.place is not None and record.place is not self.place:
+            return False
+        if self.overdue and not any(s.state is LimitState.BREACHED and s.pending for s in limits.values()):
+            return False
+        needle = self.text.strip()
+        return not needle or any(needle in value for value in (order.id, record.citizen.name, record.citizen.phone))
+
+
+def _cycle(values: Sequence[object], current: object) -> object:
+    return values[(values.index(current) + 1) % len(values)]
+
+
+def urgency(order: WorkOrder, limits: dict[str, LimitStatus]) -> tuple[int, float]:
+    """Nearest pending due time first; orders with nothing pending last, newest first."""
+    nearest = next_due(limits)
+    if nearest is None or nearest.due_epoch is None:
+        return (1, -order.record.received_at.timestamp())
+    return (0, nearest.due_epoch)
+
+
+class QueueScreen(Screen[None]):
+    BINDINGS = [
+        text_binding("enter", "open", "key.open", "queue.open"),
+        text_binding("slash", "find", "key.find", "queue.find", key_display="/"),
+        text_binding("s", "cycle_status", "key.filter_status", "queue.status"),
+        text_binding("t", "cycle_type", "key.filter_type", "queue.type"),
+        text_binding("c", "cycle_county", "key.filter_county", "queue.county"),
+        text_binding("o", "toggle_overdue", "key.filter_overdue", "queue.overdue"),
+        text_binding("x", "clear", "key.clear", "queue.clear"),
+        text_binding("n", "intake", "key.intake", "queue.intake"),
+        text_binding("f5", "refresh", "key.refresh", "queue.refresh", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = Filter()
+        self.limits: dict[str, dict[str, LimitStatus]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="queue"):
+            yield Static(id="queue-status")
+            yield Input(id="queue-find")
+            yield DataTable(id="queue-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.t)
+        self.query_one("#queue-find", Input).display = False
+        self.query_one("#queue-table", DataTable).focus()
+        self.set_interval(30.0, self.redraw)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        t = self.app.t
+        self.title = t("queue.title")
+        table = self.query_one("#queue-table", DataTable)
+        table.clear(columns=True)
+        for column, width in COLUMNS.items():
+            table.add_column(t(f"queue.col.{column}"), key=column, width=width)
+        self.query_one("#queue-find", Input).placeholder = t("queue.find")
+        self.redraw()
+
+    @on(DataLoaded)
+    def redraw(self) -> None:
+        """Recompute every visible order's limits at the app's ``now`` and refill the table."""
+        evaluator: LimitEvaluator = self.app.evaluator()
+        now = self.app.clock()
+        self.limits = {oid: evaluator.limits(o) for oid, o in self.app.orders.items()}
+        shown = sorted(
+            (o for o in self.app.orders.values() if self.filter.matches(o, self.limits[o.id])),
+            key=lambda o: urgency(o, self.limits[o.id]),
+        )
+        self._fill(shown, now)
+        self._status_line(len(shown))
+
+    def _fill(self, orders: list[WorkOrder], now: datetime) -> None:
+        table = self.query_one("#queue-table", DataTable)
+        selected = self.selected_id()
+        table.clear()
+        for order in orders:
+            table.add_row(*self._cells(order, now), key=order.id)
+        if selected in {o.id for o in orders}:
+            table.move_cursor(row=table.get_row_index(selected))
+
+    def _cells(self, order: WorkOrder, now: datetime) -> list[Text | str]:
+        t = self.app.t
+        state = order.state
+        text, style = time_left(next_due(self.limits[order.id]), now, t, short=True)
+        return [
+            order.id, moment(order.record.received_at), t.name(state.record.appeal.appeal_type, short=True),
+            t.name(state.record.place), t.name(state.status, short=True), t.name(state.owner.name)[:6],
+            Text(text, style={"breached": "bold red", "soon": "bold yellow"}.get(style, "")),
+        ]
+
+    def _status_line(self, shown: int) -> None:
+        t = self.app.t
+        f = self.filter
+        parts = [t.name(f.status) if f.status else "", t.name(f.appeal_type) if f.appeal_type else "",
+                 t.name(f.place) if f.place else "", t("queue.filter.overdue") if f.overdue else "",
+                 f"“{f.text}”" if f.text else ""]
+        what = " · ".join(p for p in parts if p) or t("queue.filter.all")
+        line = f"{t('queue.count', shown=shown, total=len(self.app.orders))}  {t('queue.filter', what=what)}"
+        if self.app.unread:
+            line += f"  ⚑ {t('alerts.unread', n=self.app.unread)}"
+        if shown == 0:
+            line += f"  {t('queue.empty')}"
+        self.query_one("#queue-status", Static).update(line)
+
+    def selected_id(self) -> str | None:
+        table = self.query_one("#queue-table", DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    # -- actions -------------------------------------------------------------------
+
+    def _refilter(self, **changes: object) -> None:
+        self.filter = evolve(self.filter, **changes)
+        self.redraw()
+
+    def action_cycle_status(self) -> None:
+        self._refilter(status=_cycle(STATUSES, self.filter.status))
+
+    def action_cycle_type(self) -> None:
+        self._refilter(appeal_type=_cycle(TYPES, self.filter.appeal_type))
+
+    def action_cycle_county(self) -> None:
+        self._refilter(place=_cycle(PLACES, self.filter.place))
+
+    def action_toggle_overdue(self) -> None:
+        self._refilter(overdue=not self.filter.overdue)
+
+    def action_clear(self) -> None:
+        self.query_one("#queue-find", Input).value = ""
+        self._refilter(status=None, appeal_type=None, place=None, overdue=False, text="")
+
+    def action_find(self) -> None:
+        finder = self.query_one("#queue-find", Input)
+        finder.display = True
+        finder.focus()
+
+    @on(Input.Submitted, "#queue-find")
+    def _found(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        self.query_one("#queue-table", DataTable).focus()
+        self._refilter(text=event.value)
+
+    def key_escape(self) -> None:
+        finder = self.query_one("#queue-find", Input)
+        if finder.display:
+            finder.display = False
+            self.query_one("#queue-table", DataTable).focus()
+
+    def action_refresh(self) -> None:
+        self.app.reload()
+
+    def action_intake(self) -> None:
+        from hotline_tui.dialogs.intake import intake_dialog
+
+        self.app.push_screen(intake_dialog(self.app))
+
+    @on(DataTable.RowSelected, "#queue-table")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        self.open_order(str(event.row_key.value))
+
+    def action_open(self) -> None:
+        order_id = self.selected_id()
+        if order_id is not None:
+            self.open_order(order_id)
+
+    def open_order(self, order_id: str) -> None:
+        from hotline_tui.screens.order import OrderScreen
+
+        self.app.push_screen(OrderScreen(order_id))
+
