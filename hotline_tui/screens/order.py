@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -34,8 +35,14 @@ ACTION_KEYS: dict[Action, str] = {
     Action.ASSIGN: "g", Action.SUBMIT_RESULT: "u", Action.FEEDBACK: "f", Action.REPLY: "y",
     Action.RATE: "v", Action.CLOSE: "k", Action.ARCHIVE: "z",
 }
+_LONG_FIELDS = frozenset({"address", "appeal", "reply"})
 _STATE_MARK = {LimitState.BREACHED: "✗", LimitState.DUE_SOON: "!", LimitState.MET: "✓",
                LimitState.OPEN: "·", LimitState.NOT_APPLICABLE: " "}
+
+
+def _pad(text: str, width: int) -> str:
+    """Pad to ``width`` terminal cells (a Chinese character takes two)."""
+    return text + " " * max(width - cell_len(text), 1)
 
 
 class OrderScreen(Screen[None]):
@@ -58,8 +65,8 @@ class OrderScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="order"):
             yield Static(id="order-head")
-            yield Static(id="order-record", classes="section")
             yield Static(id="order-limits", classes="section")
+            yield Static(id="order-record", classes="section")
             yield Static(id="order-timeline", classes="section")
             yield Static(id="order-alerts", classes="section")
         yield Footer()
@@ -93,16 +100,25 @@ class OrderScreen(Screen[None]):
                 f"{t.name(state.record.appeal.appeal_type)}\n{t('order.actions')}: {actions}")
 
     def _record(self, order: WorkOrder, t: Translator) -> str:
+        """Short fields two to a line, long texts on their own: the essentials fit 80x24."""
         record = order.state.record
         shown = record if sees_personal_data(self.app.person) else masked(record)
-        lines = [f"[b]{t('order.record')}[/b]"]
-        if shown is not record:
-            lines.append(t("order.masked"))
+        lines = [f"[b]{t('order.record')}[/b]" + (f"  {t('order.masked')}" if shown is not record else "")]
+        pair: list[str] = []
         for name, value in flatten(shown).items():
             text = t.name(value) if isinstance(value, Enum) else as_text(value)
             if isinstance(value, bool):
                 text = t.yes_no(value)
-            lines.append(f"{t.field(name)}：{text}")
+            item = f"{t.field(name)}：{text}"
+            if name in _LONG_FIELDS:
+                lines.append(item)
+                continue
+            pair.append(item)
+            if len(pair) == 2:
+                lines.append(f"{_pad(pair[0], 38)}{pair[1]}")
+                pair = []
+        if pair:
+            lines.append(pair[0])
         return "\n".join(lines)
 
     def _limits(self, order: WorkOrder, t: Translator) -> str:

@@ -1,0 +1,164 @@
+"""What the clerk sees and is refused, screen by screen."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from hotline_core import services
+from hotline_core.events import Command
+from hotline_core.messages import ACTION_NAMES, FIELD_LABELS, MESSAGES, STATUS_NAMES
+from hotline_tui.dialogs.form import FormDialog
+from hotline_tui.i18n import NAMES, TEXTS
+from hotline_tui.screens.alerts import AlertsScreen
+from hotline_tui.screens.order import OrderScreen
+
+from ..conftest import MINIMAL_FORM
+from .conftest import make_app, screen_text, settle
+from .test_walkthrough import fill, stored, submit
+
+
+async def open_first_order(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_a_bad_phone_number_is_shown_under_its_field_and_nothing_is_stored(repo, clock) -> None:
+    services.act(repo, "clerk", "A1", Command("sign"), clock())
+    before = stored(repo)
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_order(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await fill(pilot, phone="12345", name="李某")
+        await submit(pilot)
+        assert isinstance(app.screen, FormDialog)  # the form stays open with what was typed
+        error = str(app.screen.query_one("#error-phone").render())
+        assert "联系方式" in error and "不是有效的手机号" in error
+        assert app.screen.values()["name"] == "李某"
+        assert app.focused is app.screen.query_one("#field-phone")
+    assert stored(repo) == before
+
+
+async def test_closing_an_incomplete_record_lists_what_is_missing_and_stores_nothing(repo, clock) -> None:
+    for command in (Command("sign"), Command("contact"), Command("feedback", {"text": "已办"})):
+        services.act(repo, "clerk", "A1", command, clock())
+    before = stored(repo)
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_order(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        await submit(pilot)
+        general = str(app.screen.query_one("#error-").render())
+        assert "性别：办结前必须补全" in general and "家庭住址：办结前必须补全" in general
+    assert stored(repo) == before
+
+
+async def test_actions_the_role_may_not_take_are_not_offered(repo, clock) -> None:
+    app = make_app(repo, clock, "auditor")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_order(pilot)
+        assert "当前没有可进行的操作" in screen_text(app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, OrderScreen)  # no form opened
+        assert app.screen.check_action("act", ("sign",)) is False  # and no key in the footer
+
+
+async def test_a_viewer_sees_personal_data_masked(repo, clock) -> None:
+    app = make_app(repo, clock, "auditor")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_order(pilot)
+        text = screen_text(app)
+        assert "金*" in text and "138****0000" in text
+        assert "13800000000" not in text
+
+
+async def test_the_queue_filters_by_overdue_and_finds_by_phone(repo, clock) -> None:
+    services.intake(repo, "clerk", [{**MINIMAL_FORM, "id": "B2", "phone": "13900000000",
+                                     "received_at": "2026-11-20T16:05:00+08:00"}])
+    clock.advance(hours=1)  # A1's sign limit (17:00) has passed, B2's (17:05) not yet
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#queue-table", DataTable)
+        assert table.row_count == 2
+        assert "签收 超时" in screen_text(app)
+        await pilot.press("o")
+        await settle(pilot)
+        assert table.row_count == 1 and "A1" in screen_text(app)
+        await pilot.press("x", "slash", *"13900000000", "enter")
+        await settle(pilot)
+        assert table.row_count == 1 and "B2" in screen_text(app)
+
+
+async def test_the_queue_puts_the_nearest_due_limit_first(repo, clock) -> None:
+    services.intake(repo, "clerk", [{**MINIMAL_FORM, "id": "B2", "received_at": "2026-11-20T15:00:00+08:00"}])
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#queue-table", DataTable)
+        assert [str(table.get_row_at(i)[0]) for i in range(2)] == ["B2", "A1"]
+
+
+async def test_alerts_arrive_in_the_inbox_and_are_acknowledged_with_a_key(repo, clock) -> None:
+    clock.advance(hours=2)
+    services.run_escalation(repo, clock())
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "未读提醒" in screen_text(app)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert isinstance(app.screen, AlertsScreen)
+        assert "签收超时" in screen_text(app)
+        await pilot.press("space")
+        await settle(pilot)
+        assert app.unread == 0
+    assert repo.snapshot().acknowledged("clerk")
+
+
+async def test_the_language_switches_to_korean_and_english(repo, clock) -> None:
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert "접수 대기" in screen_text(app)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert "waiting to be signed" in screen_text(app) or "Order" in screen_text(app)
+        assert any(b.binding.description == "Find" for b in app.screen.active_bindings.values())
+
+
+async def test_the_help_screen_lists_the_keys(repo, clock) -> None:
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "按键说明" in text and "签收" in text and "f10" in text
+
+
+async def test_a_new_order_is_taken_in_by_the_intake_form(repo, clock) -> None:
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await fill(pilot, id="C3", channel="wechat", appeal_type="help", appeal="申请辅助器具")
+        await submit(pilot)
+        assert not isinstance(app.screen, FormDialog)
+        assert "C3" in screen_text(app)
+    assert stored(repo, "C3").record.appeal.text == "申请辅助器具"
+
+
+def test_every_word_of_the_interface_exists_in_all_three_languages() -> None:
+    for table in (TEXTS, MESSAGES, FIELD_LABELS, STATUS_NAMES, ACTION_NAMES):
+        for key, words in table.items():
+            assert len(words) == 3 and all(w.strip() for w in words), key
+    for key, words in NAMES.items():
+        assert len(words) == 2 and all(w.strip() for w in words), key
