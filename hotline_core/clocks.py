@@ -173,6 +173,23 @@ class Timeline:
         """``add`` on epoch seconds: ``(due epoch, provisional)``."""
         return self._add_one(start - _ANCHOR_EPOCH, seconds, _ANCHOR_EPOCH)
 
+    def advance_epoch(self, start: Seconds, seconds: Seconds) -> tuple[Seconds, Seconds, bool]:
+        """``(due epoch, due position, provisional)``: ``add_epoch`` that also tells where the due
+        time stands on the clock, for callers that measure the time left again and again."""
+        if seconds < 0:
+            raise ValueError(f"a duration cannot be negative, got {seconds} s")
+        value = start - _ANCHOR_EPOCH
+        if self.clock is _NATURAL:
+            return start + seconds, value + seconds, False
+        start_day = int(value // _DAY)
+        days = self._cover(self._days, start_day)
+        position = self._position_on(days, value) + seconds
+        due, due_day = value, start_day
+        if seconds > 0:
+            days, due, due_day = self._instant_on(days, position)
+        unofficial, first = days.unofficial, days.first
+        return due + _ANCHOR_EPOCH, position, unofficial[due_day - first + 1] > unofficial[start_day - first]
+
     def add_epochs(self, starts: Iterable[Seconds],
                    seconds: Seconds | Iterable[Seconds]) -> list[tuple[Seconds, bool]]:
         """``add_epoch`` for many starts, with one duration or one each: for bulk evaluation."""

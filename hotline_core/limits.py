@@ -28,8 +28,10 @@ into Beijing datetimes when asked.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -148,20 +150,93 @@ def _first(*moments: datetime | None) -> datetime | None:
     return min(present) if present else None
 
 
+class _Planned(NamedTuple):
+    """One limit of one order, everything about it that does not depend on ``now``."""
+
+    name: str
+    clock: Clock
+    line: Timeline
+    due: float
+    due_position: float
+    total: float
+    met: float | None
+    lifted: bool
+    exempt: bool
+    provisional: bool
+
+
+def _plan_key(order: WorkOrder) -> tuple[object, ...]:
+    last = order.events[-1].at if order.events else None
+    return (order.id, order.record.received_at, len(order.events), last)
+
+
+class PlanBook:
+    """Each order's limits worked out once, for one calendar and policy schedule.
+
+    A deadline depends on the order's events, the calendar and the policy,
+    never on ``now``; keeping the plan means that refreshing a queue every
+    few seconds only compares numbers. Orders only grow by events, so an
+    order's id, receipt and its last event identify a plan.
+    """
+
+    def __init__(self, calendar: WorkingCalendar | None = None,
+                 schedule: PolicySchedule = DEFAULT_SCHEDULE) -> None:
+        self.calendar = calendar or WorkingCalendar.default()
+        self.schedule = schedule
+        self._plans: dict[tuple[object, ...], tuple[_Planned, ...]] = {}
+        self._lines: dict[tuple[Clock, int], Timeline] = {}
+
+    def plan(self, order: WorkOrder) -> tuple[_Planned, ...]:
+        key = _plan_key(order)
+        found = self._plans.get(key)
+        if found is None:
+            policy = self.schedule.policy_for(order.record.received_at)
+            found = tuple(self._planned(run, policy) for run in _runs(order.state, policy).values())
+            self._plans[key] = found
+        return found
+
+    def retain(self, orders: Iterable[WorkOrder]) -> None:
+        """Forget the plans of orders no longer shown."""
+        keep = {_plan_key(o) for o in orders}
+        self._plans = {k: v for k, v in self._plans.items() if k in keep}
+
+    def timeline(self, clock: Clock, policy: Policy) -> Timeline:
+        key = (clock, id(policy.office_hours))
+        line = self._lines.get(key)
+        if line is None:
+            line = self._lines[key] = timeline(clock, self.calendar, policy.office_hours)
+        return line
+
+    def _planned(self, run: _Run, policy: Policy) -> _Planned:
+        clock = run.limit.clock
+        line = self.timeline(clock, policy)
+        start = run.start.timestamp()
+        if run.due_override is not None:  # an approved extension: a fixed moment
+            due, provisional = run.due_override.timestamp(), False
+            due_position = line.position_epoch(due)
+            total = due_position - line.position_epoch(start)
+        else:
+            total = run.limit.length.total_seconds()
+            due, due_position, provisional = line.advance_epoch(start, total)
+        return _Planned(run.name, clock, line, due, due_position, total, _epoch(run.met_at), run.lifted,
+                        run.exempt, provisional)
+
+
 class LimitEvaluator:
     """Limit states at one ``now``, for as many orders as needed.
 
-    It keeps the clocks' position of ``now`` so that each order costs a few
-    additions; build one per refresh, not one per order.
+    Build one per refresh; pass the same :class:`PlanBook` to the next one so
+    that the deadlines are not worked out again.
     """
 
     def __init__(self, now: datetime, calendar: WorkingCalendar | None = None,
-                 schedule: PolicySchedule = DEFAULT_SCHEDULE) -> None:
+                 schedule: PolicySchedule = DEFAULT_SCHEDULE, book: PlanBook | None = None) -> None:
         if now.tzinfo is None:
             raise ValueError("now must be timezone-aware")
         self.now = now.timestamp()
-        self.calendar = calendar or WorkingCalendar.default()
-        self.schedule = schedule
+        self.book = book or PlanBook(calendar, schedule)
+        self.calendar = self.book.calendar
+        self.schedule = self.book.schedule
         self._now_position: dict[int, float] = {}
 
     def policy_for(self, order: WorkOrder) -> Policy:
@@ -169,46 +244,34 @@ class LimitEvaluator:
 
     def limits(self, order: WorkOrder) -> dict[str, LimitStatus]:
         """Every limit name with its status (``not_applicable`` where it does not apply)."""
-        policy = self.policy_for(order)
-        runs = _runs(order.state, policy)
-        return {
-            name: self._status(runs[name], policy) if name in runs
-            else LimitStatus(name, LimitState.NOT_APPLICABLE)
-            for name in LIMIT_NAMES
-        }
+        found = dict(_ABSENT)
+        fraction = self.policy_for(order).due_soon_fraction
+        for planned in self.book.plan(order):
+            found[planned.name] = LimitStatus(planned.name, self._state(planned, fraction),
+                                              planned.due, planned.met, planned.provisional, planned.clock)
+        return found
 
-    def _status(self, run: _Run, policy: Policy) -> LimitStatus:
-        line = timeline(run.limit.clock, self.calendar, policy.office_hours)
-        start = run.start.timestamp()
-        due, provisional = line.add_epoch(start, run.limit.length.total_seconds())
-        if run.due_override is not None:
-            due = run.due_override.timestamp()
-        met = _epoch(run.met_at)
-        state = self._state(run, line, start, due, met, policy.due_soon_fraction)
-        return LimitStatus(run.name, state, due, met, provisional, run.limit.clock)
-
-    def _state(self, run: _Run, line: Timeline, start: float, due: float, met: float | None,
-               fraction: float) -> LimitState:
-        if run.exempt:
+    def _state(self, planned: _Planned, fraction: float) -> LimitState:
+        if planned.exempt:
             return LimitState.NOT_APPLICABLE
-        if met is not None:
-            return LimitState.MET if met <= due else LimitState.BREACHED
-        if run.lifted:
+        if planned.met is not None:
+            return LimitState.MET if planned.met <= planned.due else LimitState.BREACHED
+        if planned.lifted:
             return LimitState.NOT_APPLICABLE
-        if self.now > due:
+        if self.now > planned.due:
             return LimitState.BREACHED
         # Measured on the limit's own clock: a quarter of 24 working hours is 6 working hours.
-        due_position = line.position_epoch(due)
-        remaining = due_position - self._position_of_now(line)
-        total = (due_position - line.position_epoch(start) if run.due_override is not None
-                 else run.limit.length.total_seconds())
-        return LimitState.DUE_SOON if remaining <= fraction * total else LimitState.OPEN
+        remaining = planned.due_position - self._position_of_now(planned.line)
+        return LimitState.DUE_SOON if remaining <= fraction * planned.total else LimitState.OPEN
 
     def _position_of_now(self, line: Timeline) -> float:
         key = id(line)  # timelines are shared and kept alive by ``timeline()``
         if key not in self._now_position:
             self._now_position[key] = line.position_epoch(self.now)
         return self._now_position[key]
+
+
+_ABSENT = {name: LimitStatus(name, LimitState.NOT_APPLICABLE) for name in LIMIT_NAMES}
 
 
 def limits_at(order: WorkOrder, now: datetime, calendar: WorkingCalendar | None = None,

@@ -16,7 +16,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from hotline_core import services
-from hotline_core.limits import LimitEvaluator
+from hotline_core.limits import LimitEvaluator, PlanBook
 from hotline_core.order import WorkOrder
 from hotline_core.organization import Person
 from hotline_core.repository import Repository
@@ -55,12 +55,14 @@ class HotlineApp(App[None]):
         self._language_fixed = language is not None
         self.orders: dict[str, WorkOrder] = {}
         self.inbox: list[InboxItem] = []
+        self.plans = PlanBook(self.settings.calendar, self.settings.policies)
         self.theme = "ansi-dark"
 
     # -- data -----------------------------------------------------------------
 
     def evaluator(self) -> LimitEvaluator:
-        return LimitEvaluator(self.clock(), self.settings.calendar, self.settings.policies)
+        """Limit states at the clock's now; deadlines are kept in the plan book between refreshes."""
+        return LimitEvaluator(self.clock(), book=self.plans)
 
     @work(thread=True, exclusive=True, group="load")
     def reload(self) -> None:
@@ -73,10 +75,12 @@ class HotlineApp(App[None]):
 
     def _loaded(self, orders: Iterable[WorkOrder], items: list[InboxItem], settings: Settings) -> None:
         self.orders = {o.id: o for o in orders}
+        self.plans.retain(self.orders.values())
         self.inbox = items
         changed = self.settings != settings
         self.settings = settings
         if changed:
+            self.plans = PlanBook(settings.calendar, settings.policies)
             if settings.keymap:
                 self.set_keymap(settings.keymap)
             if not self._language_fixed and settings.language != self.t.language:

@@ -26,6 +26,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "queue.col.next": ("下一时限", "다음 기한", "Next limit"),
     "queue.empty": ("没有符合条件的工单", "조건에 맞는 작업지시가 없습니다", "No orders match"),
     "queue.count": ("共 {shown} 张（在办 {total} 张）", "{shown}건 표시 (처리 중 {total}건)", "{shown} shown of {total} open"),
+    "queue.page": ("仅列出最急的 {page} 张，请筛选", "가장 급한 {page}건만 표시, 필터를 쓰십시오", "showing the {page} most urgent: filter for more"),
     "queue.filter": ("筛选：{what}", "필터: {what}", "Filter: {what}"),
     "queue.filter.all": ("全部", "전체", "all"),
     "queue.filter.overdue": ("超时", "기한 초과", "overdue"),

@@ -357,3 +357,13 @@ def test_the_time_elapsed_until_a_deadline_is_the_time_added(
     deadline = line.add(start, duration).due
     assert line.elapsed(start, deadline) == duration
     assert deadline >= start
+
+
+def test_advance_epoch_agrees_with_add_and_position() -> None:
+    from hotline_core.clocks import timeline
+
+    line = timeline("working_day")
+    start = datetime(2026, 9, 30, 16, 30, tzinfo=SHANGHAI).timestamp()
+    due, position, provisional = line.advance_epoch(start, 72 * 3600)
+    assert (due, provisional) == line.add_epoch(start, 72 * 3600)
+    assert position == line.position_epoch(start) + 72 * 3600 == line.position_epoch(due)

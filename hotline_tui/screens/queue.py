@@ -31,6 +31,8 @@ STATUSES: tuple[Status | None, ...] = (None, Status.RECEIVED, Status.HANDLING, S
 TYPES: tuple[AppealType | None, ...] = (None, *AppealType)
 PLACES: tuple[Place | None, ...] = (None, Place.PREFECTURE, *COUNTIES)
 # Column widths in terminal cells (a Chinese character takes two): 80 columns in all.
+# The table holds one page: a clerk narrows a longer list with the filters and find.
+PAGE = 200
 COLUMNS = {"id": 14, "received": 11, "type": 4, "county": 6, "status": 6, "owner": 6, "next": 16}
 
 
@@ -121,7 +123,7 @@ class QueueScreen(Screen[None]):
             (o for o in self.app.orders.values() if self.filter.matches(o, self.limits[o.id])),
             key=lambda o: urgency(o, self.limits[o.id]),
         )
-        self._fill(shown, now)
+        self._fill(shown[:PAGE], now)
         self._status_line(len(shown))
 
     def _fill(self, orders: list[WorkOrder], now: datetime) -> None:
@@ -151,6 +153,8 @@ class QueueScreen(Screen[None]):
                  f"“{f.text}”" if f.text else ""]
         what = " · ".join(p for p in parts if p) or t("queue.filter.all")
         line = f"{t('queue.count', shown=shown, total=len(self.app.orders))}  {t('queue.filter', what=what)}"
+        if shown > PAGE:
+            line += f"  {t('queue.page', page=PAGE)}"
         if self.app.unread:
             line += f"  ⚑ {t('alerts.unread', n=self.app.unread)}"
         if shown == 0:

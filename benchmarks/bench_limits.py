@@ -1,0 +1,107 @@
+"""Limit states of 100,000 open orders at one ``now`` (issue: deadlines).
+
+    python benchmarks/bench_limits.py [--orders N]
+
+Prints the time to evaluate every limit of every order with the interval
+arithmetic of ``hotline_core.clocks``, on one core, and the same run's figure
+for a naive minute-stepping reference (measured on a sample and scaled, since
+the full run would take hours). Target: ≤ 0.5 s for 100,000 orders.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from hotline_core.calendar import WorkingCalendar  # noqa: E402
+from hotline_core.events import Event  # noqa: E402
+from hotline_core.intake import parse_order  # noqa: E402
+from hotline_core.limits import LimitEvaluator, PlanBook  # noqa: E402
+from hotline_core.order import WorkOrder  # noqa: E402
+from hotline_core.policy import YANBIAN_2019  # noqa: E402
+from hotline_core.vocabulary import Action, AppealType  # noqa: E402
+from tests.reference_clock import ReferenceClock  # noqa: E402
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=SHANGHAI)
+
+
+def make_orders(count: int, seed: int = 7) -> list[WorkOrder]:
+    """Open orders received over the last three weeks, a third signed and contacted."""
+    rng = random.Random(seed)
+    types = list(AppealType)
+    orders = []
+    for n in range(count):
+        received = (NOW - timedelta(minutes=rng.randrange(0, 21 * 24 * 60))).replace(second=0)
+        record = parse_order({"id": f"B{n:06d}", "received_at": received, "channel": "phone",
+                              "appeal_type": rng.choice(types).value, "appeal": "测试诉求"})
+        events = [Event(received, "center", Action.RECEIVE)]
+        if n % 3:
+            events.append(Event(received + timedelta(minutes=40), "clerk", Action.SIGN))
+        if n % 3 == 2:
+            events.append(Event(received + timedelta(hours=5), "clerk", Action.CONTACT))
+        orders.append(WorkOrder(record, tuple(events)))
+    return orders
+
+
+def fast(orders: list[WorkOrder]) -> tuple[float, float]:
+    """(cold, warm): deadlines worked out and states taken; then states again a minute later."""
+    book = PlanBook(WorkingCalendar.default())
+    LimitEvaluator(NOW, book=PlanBook()).limits(orders[0])  # day tables built, as in a running app
+    start = time.perf_counter()
+    evaluator = LimitEvaluator(NOW, book=book)
+    for order in orders:
+        evaluator.limits(order)
+    cold = time.perf_counter() - start
+    start = time.perf_counter()
+    evaluator = LimitEvaluator(NOW + timedelta(minutes=1), book=book)
+    for order in orders:
+        evaluator.limits(order)
+    return cold, time.perf_counter() - start
+
+
+def naive(orders: list[WorkOrder]) -> float:
+    """The same deadlines by stepping minute by minute (sign, contact, close of each order)."""
+    calendar = WorkingCalendar.default()
+    policy = YANBIAN_2019
+    clocks = {c: ReferenceClock(c, calendar, policy.office_hours) for c in ("office_hours", "working_day")}
+    start = time.perf_counter()
+    for order in orders:
+        received = order.record.received_at
+        for limit in (policy.sign, policy.contact, policy.close_for(order.record.appeal.appeal_type)):
+            clocks[limit.clock.value].add(received, limit.length)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--orders", type=int, default=100_000)
+    parser.add_argument("--sample", type=int, default=100, help="orders for the naive reference")
+    args = parser.parse_args()
+    print(f"python {platform.python_version()} · {os.cpu_count()} cores · {platform.machine()}")
+    orders = make_orders(args.orders)
+    cold, warm = fast(orders)
+    per_order = cold / len(orders)
+    sample = orders[: args.sample]
+    naive_per_order = naive(sample) / len(sample)
+    print(f"interval arithmetic, cold: {len(orders):>7,} orders in {cold:6.3f} s "
+          f"({per_order * 1e6:.1f} µs/order): deadlines worked out, then states")
+    print(f"interval arithmetic, warm: {len(orders):>7,} orders in {warm:6.3f} s "
+          f"({warm / len(orders) * 1e6:.1f} µs/order): states at a new now, deadlines kept")
+    print("target: ≤ 0.5 s for 100,000 orders")
+    print(f"minute stepping:           {len(sample):>7,} orders in {naive_per_order * len(sample):6.3f} s "
+          f"→ {naive_per_order * len(orders):,.0f} s for {len(orders):,} (scaled)")
+    print(f"ratio, minute stepping / cold: {naive_per_order / per_order:,.0f}x")
+
+
+if __name__ == "__main__":
+    main()
