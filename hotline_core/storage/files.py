@@ -1,0 +1,135 @@
+"""Durable, permission-explicit file operations: the only place that writes.
+
+The data is sensitive personal information shared by one Unix group, so
+every file and folder we create gets an explicit chmod (the creator's umask
+is not trusted). Replacing a file goes through a temporary file in the same
+folder, fsync, ``os.replace`` and an fsync of the folder, so a crash leaves
+either the old or the new file, never a mix.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO
+
+FILE_MODE = 0o660
+DIR_MODE = 0o2770
+_TEMP_MARK = ".tmp-"
+_CHUNK = 1 << 20
+
+
+def temp_path(path: Path) -> Path:
+    """A unique hidden sibling of ``path``, recognisable as ours by its name."""
+    token = f"{os.getpid()}-{secrets.token_hex(4)}"
+    return path.with_name(f".{path.name}{_TEMP_MARK}{token}")
+
+
+def is_temp(name: str) -> bool:
+    return name.startswith(".") and _TEMP_MARK in name
+
+
+def create_file(path: Path) -> int:
+    """Create a new file (never an existing one) with the group-only mode."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
+    os.fchmod(fd, FILE_MODE)
+    return fd
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves old or new, whole."""
+    tmp = temp_path(path)
+    fd = create_file(tmp)
+    try:
+        write_all(fd, data)
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
+def append_durably(path: Path, data: bytes) -> int:
+    """Append and fsync; returns the file's size afterwards."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
+    try:
+        write_all(fd, data)
+        os.fsync(fd)
+        return os.lseek(fd, 0, os.SEEK_CUR)
+    finally:
+        os.close(fd)
+
+
+def truncate_durably(path: Path, size: int) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC)
+    try:
+        os.ftruncate(fd, size)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_dirs(folder: Path) -> None:
+    """Create ``folder`` and missing parents, each chmod-ed to the shared mode."""
+    if folder.is_dir():
+        return
+    make_dirs(folder.parent)
+    try:
+        os.mkdir(folder, DIR_MODE)
+    except FileExistsError:
+        return
+    os.chmod(folder, DIR_MODE)
+    fsync_dir(folder.parent)
+
+
+def copy_stream(source: IO[bytes], target: Path, limit: int | None = None) -> None:
+    """Copy up to ``limit`` bytes of an open file into a new durable file."""
+    fd = create_file(target)
+    try:
+        remaining = limit
+        while remaining is None or remaining > 0:
+            chunk = source.read(_CHUNK if remaining is None else min(_CHUNK, remaining))
+            if not chunk:
+                break
+            write_all(fd, chunk)
+            if remaining is not None:
+                remaining -= len(chunk)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_leftovers(folders: Iterable[Path]) -> list[Path]:
+    """Delete temporary files a killed writer left behind.
+
+    Call only while holding the exclusive lock: temporary files are created
+    only under a lock, so any found then belongs to a dead process.
+    """
+    removed = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for entry in os.scandir(folder):
+            if is_temp(entry.name) and entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed

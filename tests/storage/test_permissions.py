@@ -1,0 +1,34 @@
+"""Files are for the clerks' group only, whatever umask the creator had."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from hotline_core.storage import Database, backup
+
+
+@pytest.fixture(params=[0o077, 0o000, 0o022], ids=["umask077", "umask000", "umask022"])
+def umask(request: pytest.FixtureRequest) -> Iterator[int]:
+    old = os.umask(request.param)
+    yield request.param
+    os.umask(old)
+
+
+def test_every_file_is_0660_and_every_folder_02770(umask: int, tmp_path: Path) -> None:
+    folder = tmp_path / "srv" / "hotline"
+    db = Database.open(folder, create=True)
+    with db.transaction() as tx:
+        tx.put("orders", "YB000001", {"name": "金某"})
+    db.archive("orders", ["YB000001"], "2026Q3")
+    db.attachments.put(b"photo", "photo.png")
+    copy = backup(db, tmp_path / "backups")
+    for root in (folder, copy):
+        for path in [root, *root.rglob("*")]:
+            mode = stat.S_IMODE(path.stat().st_mode)
+            assert mode == (0o2770 if path.is_dir() else 0o660), path
+    assert stat.S_IMODE((tmp_path / "srv").stat().st_mode) == 0o2770
