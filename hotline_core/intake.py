@@ -220,6 +220,17 @@ def flatten(record: OrderRecord) -> dict[str, Any]:
     return {name: getattr(parts[f.part], f.attribute) for name, f in FORM.items()}
 
 
+def as_text(value: Any) -> str:
+    """A form value as text that :data:`FORM` reads back: what event data stores."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
 def _assemble(values: Mapping[str, Any], attachments: tuple = ()) -> OrderRecord:
     parts: dict[str, dict[str, Any]] = {"": {}, "appeal": {}, "citizen": {}}
     for name, spec in FORM.items():

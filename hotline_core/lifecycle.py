@@ -10,13 +10,12 @@ make sense now) and a reader that checks and normalises the command's data.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
 
 from attrs import frozen
 
 from hotline_core.events import Command, Event
-from hotline_core.intake import BadValue, correct_record, flatten, missing_for_close, read_moment
+from hotline_core.intake import BadValue, as_text, correct_record, flatten, missing_for_close, read_moment
 from hotline_core.model import OrderRecord
 from hotline_core.order import WorkOrder
 from hotline_core.organization import DEFAULT_ORGANIZATION, Organization, Person
@@ -78,22 +77,11 @@ def _decline(state: OrderState, command: Command, now: datetime, org: Organizati
     return {"reason": match[0].value, **_texts("explanation", "guidance")(state, command, now, org)}
 
 
-def _as_text(value: Any) -> str:
-    """A checked form value as event data text, which the fold reads back."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
 def _record(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
     if not command.data:
         raise InvalidInput([Problem("", "nothing_to_record")])
     values = flatten(correct_record(state.record, command.data))
-    return {name: _as_text(values[name]) for name in command.data}
+    return {name: as_text(values[name]) for name in command.data}
 
 
 def _transfer(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from hotline_core.intake import FORM, flatten
+from hotline_core.intake import FORM, as_text, flatten
 from hotline_core.model import OrderRecord
 from hotline_core.vocabulary import (
     COUNTIES,
@@ -22,7 +22,6 @@ from hotline_core.vocabulary import (
     Rating,
 )
 from hotline_tui.dialogs.form import Choices, Field
-from hotline_tui.format import moment
 from hotline_tui.i18n import Translator
 
 _ENUMS = {
@@ -58,16 +57,6 @@ def _field_choices(t: Translator, name: str) -> Choices | None:
     if name in ("emergency", "petition"):
         return _yes_no(t)
     return None
-
-
-def as_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime):
-        return moment(value, with_year=True)
-    return getattr(value, "value", None) or (value.isoformat() if hasattr(value, "isoformat") else str(value))
 
 
 def action_fields(t: Translator, action: Action, departments: Sequence[str]) -> list[Field]:

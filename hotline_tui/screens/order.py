@@ -7,6 +7,7 @@ from the command palette. Each opens a small form; see ``dialogs.actions``.
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import Enum
 
 from rich.cells import cell_len
@@ -16,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from hotline_core.intake import flatten
+from hotline_core.intake import as_text, flatten
 from hotline_core.lifecycle import available_actions
 from hotline_core.limits import LimitState
 from hotline_core.order import WorkOrder
@@ -24,7 +25,6 @@ from hotline_core.permissions import sees_personal_data
 from hotline_core.privacy import masked
 from hotline_core.vocabulary import Action
 from hotline_tui.bindings import text_binding, translate_bindings
-from hotline_tui.dialogs.fields import as_text
 from hotline_tui.format import moment
 from hotline_tui.i18n import Translator
 from hotline_tui.messages import DataLoaded
@@ -109,6 +109,8 @@ class OrderScreen(Screen[None]):
             text = t.name(value) if isinstance(value, Enum) else as_text(value)
             if isinstance(value, bool):
                 text = t.yes_no(value)
+            elif isinstance(value, datetime):
+                text = moment(value, with_year=True)
             item = f"{t.field(name)}：{text}"
             if name in _LONG_FIELDS:
                 lines.append(item)

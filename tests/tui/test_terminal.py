@@ -23,6 +23,10 @@ def tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
 
 
+def alive(session: str) -> bool:
+    return subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0
+
+
 def wait_for(session: str, text: str, seconds: float = 20.0) -> str:
     deadline = time.monotonic() + seconds
     screen = ""
@@ -55,8 +59,9 @@ def test_the_real_command_runs_in_tmux_at_80x24(tmp_path: Path) -> None:
         wait_for(session, "기록")
         tmux("send-keys", "-t", session, "F10")
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and session in tmux("list-sessions", "-F", "#{session_name}"):
+        while time.monotonic() < deadline and alive(session):
             time.sleep(0.2)
+        assert not alive(session), "F10 did not quit"
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
