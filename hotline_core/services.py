@@ -39,6 +39,13 @@ def identify(session: Session, login: str) -> Person:
     return person
 
 
+def require_role(session: Session, login: str, role: Role, action: str) -> Person:
+    """The person behind ``login``, refused unless they hold ``role``."""
+    person = identify(session, login)
+    _require(person, role, action)
+    return person
+
+
 def _require(person: Person, role: Role, action: str) -> None:
     if not person.has(role):
         raise refuse("not_permitted", action=action, login=person.login)

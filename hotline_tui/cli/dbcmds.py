@@ -1,11 +1,12 @@
-"""Database subcommands: ``init``, ``users``, ``demo`` and ``check``."""
+"""Database subcommands: ``init``, ``users``, ``demo``, ``check``, ``backup`` and ``restore``."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
-from hotline_core import services
+from hotline_core import services, storage
 from hotline_core.lifecycle import audit
 from hotline_core.vocabulary import Role
 from hotline_tui.cli.context import current_login, database_folder, open_repository, system_now
@@ -35,6 +36,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     check = subparsers.add_parser("check", parents=[common], help="verify the database and the audit trail")
     check.set_defaults(handler=run_check)
+
+    backup = subparsers.add_parser("backup", parents=[common],
+                                   help="a consistent copy while others keep working")
+    backup.add_argument("--to", type=Path, help="folder for backups (default: beside the database, backups/)")
+    backup.add_argument("--compress", action="store_true", help="one .tar.gz file instead of a folder")
+    backup.set_defaults(handler=run_backup)
+
+    restore = subparsers.add_parser("restore", parents=[common], help="put a backup back")
+    restore.add_argument("source", type=Path, help="a backup folder or .tar.gz made by hotline backup")
+    restore.add_argument("--replace", action="store_true",
+                         help="replace a live database (it is kept aside in replaced/)")
+    restore.set_defaults(handler=run_restore)
 
 
 def run_init(args: argparse.Namespace, out: Output) -> int:
@@ -78,6 +91,31 @@ def run_demo(args: argparse.Namespace, out: Output) -> int:
     orders = services.create_demo(repo, current_login(), system_now())
     out.emit({"db": str(repo.folder), "orders": len(orders)},
              f"演示数据库 {repo.folder}：{len(orders)} 张工单。启动界面：hotline --db {repo.folder}")
+    return 0
+
+
+def run_backup(args: argparse.Namespace, out: Output) -> int:
+    repo = open_repository(args)
+    services.require_role(repo.snapshot(), current_login(), Role.ADMIN, "backup")
+    target = args.to or repo.folder.parent / "backups"
+    made = storage.backup(repo.db, target, compress=args.compress)
+    out.emit({"backup": str(made)}, f"已备份到 {made}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace, out: Output) -> int:
+    folder = database_folder(args)
+    if (folder / "working.json").exists():
+        try:
+            repo = open_repository(args)
+        except storage.StorageError:
+            repo = None  # a damaged database: whoever may write its files may restore it
+        if repo is not None:
+            services.require_role(repo.snapshot(), current_login(), Role.ADMIN, "restore")
+    kept = storage.restore(args.source, folder, replace=args.replace)
+    note = f"；原数据库保存在 {kept}" if kept else ""
+    out.emit({"db": str(folder), "replaced": str(kept) if kept else None},
+             f"已从 {args.source} 恢复到 {folder}{note}")
     return 0
 
 
