@@ -42,8 +42,10 @@ def make_orders(count: int, seed: int = 7) -> list[WorkOrder]:
     orders = []
     for n in range(count):
         received = (NOW - timedelta(minutes=rng.randrange(0, 21 * 24 * 60))).replace(second=0)
-        record = parse_order({"id": f"B{n:06d}", "received_at": received, "channel": "phone",
+        # As read back from storage: ISO text with its offset.
+        record = parse_order({"id": f"B{n:06d}", "received_at": received.isoformat(), "channel": "phone",
                               "appeal_type": rng.choice(types).value, "appeal": "测试诉求"})
+        received = record.received_at
         events = [Event(received, "center", Action.RECEIVE)]
         if n % 3:
             events.append(Event(received + timedelta(minutes=40), "clerk", Action.SIGN))
