@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from hotline_core import services
+from hotline_core.calendar import CalendarOverride
 from hotline_core.intake import BadValue, read_moment
 from hotline_core.limits import dispatch_deadlines
 from hotline_core.problems import InvalidInput, Problem
 from hotline_core.quarters import Quarter, summary_due
 from hotline_core.scenario import simulate
 from hotline_core.vocabulary import AppealType
-from hotline_tui.cli.context import calendar_for
+from hotline_tui.cli.context import calendar_for, current_login, open_repository
 from hotline_tui.cli.output import CommandError, Output
 
 
@@ -35,6 +38,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     due = calendar_sub.add_parser("summary-due", parents=[common], help="when a county summary is due")
     due.add_argument("quarter", help="e.g. 2026Q3")
     due.set_defaults(handler=run_summary_due)
+    override = calendar_sub.add_parser("override", parents=[common],
+                                       help="enter a year's State Council schedule (admin)")
+    override.add_argument("year", type=int)
+    override.add_argument("--rest", default="", help="rest days, comma separated ISO dates")
+    override.add_argument("--work", default="", help="make-up working days, comma separated")
+    override.add_argument("--official", action=argparse.BooleanOptionalAction, default=None,
+                          help="the year's official schedule is now entered (or not)")
+    override.set_defaults(handler=run_override)
+    show = calendar_sub.add_parser("show", parents=[common], help="a year's rest days and status")
+    show.add_argument("year", type=int)
+    show.set_defaults(handler=run_show_year)
 
     sim = subparsers.add_parser("simulate", parents=[common], help="replay a scenario file (SPEC 11)")
     sim.add_argument("scenario", type=Path)
@@ -72,6 +86,44 @@ def run_summary_due(args: argparse.Namespace, out: Output) -> int:
     note = "（暂定：所跨年份的官方放假安排尚未录入）" if deadline.provisional else ""
     out.emit(data, f"{quarter} 汇总表报送截止：{deadline.due.isoformat()}{note}")
     return 0
+
+
+def _days(text: str, field: str) -> list[date]:
+    try:
+        return [date.fromisoformat(part.strip()) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise InvalidInput([Problem(field, "bad_date")]) from None
+
+
+def run_override(args: argparse.Namespace, out: Output) -> int:
+    repo = open_repository(args)
+    settings = repo.snapshot().settings()
+    try:
+        entry = CalendarOverride(args.year, _days(args.rest, "rest"), _days(args.work, "work"), args.official)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    calendar = settings.calendar.with_override(entry)
+    services.change_settings(repo, current_login(), calendar=calendar)
+    return run_show_year(args, out)
+
+
+def run_show_year(args: argparse.Namespace, out: Output) -> int:
+    calendar = calendar_for(args)
+    rest = sorted(calendar.rest_days(args.year))
+    weekend_work = sorted(d for d in _year(args.year) if d.weekday() >= 5 and calendar.is_working_day(d))
+    data = {"year": args.year, "official": calendar.is_official(args.year),
+            "holidays": [d.isoformat() for d in rest if d.weekday() < 5],
+            "make_up_working_days": [d.isoformat() for d in weekend_work]}
+    status = "官方安排" if data["official"] else "暂定（官方放假安排尚未录入）"
+    text = (f"{args.year} 年：{status}\n工作日放假：{'、'.join(data['holidays'])}\n"
+            f"周末上班：{'、'.join(data['make_up_working_days']) or '无'}")
+    out.emit(data, text)
+    return 0
+
+
+def _year(year: int) -> list[date]:
+    first = date(year, 1, 1)
+    return [first + timedelta(days=n) for n in range((date(year + 1, 1, 1) - first).days)]
 
 
 def run_simulate(args: argparse.Namespace, out: Output) -> int:
