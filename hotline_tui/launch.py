@@ -8,14 +8,15 @@ import sys
 from hotline_core.problems import HotlineError
 from hotline_core.services import identify
 from hotline_core.storage.errors import StorageError
-from hotline_tui.cli.context import current_login, open_repository, system_now
+from hotline_tui.cli import context
+from hotline_tui.cli.context import open_repository, system_now
 
 
 def launch(args: argparse.Namespace) -> int:
     """Who you are decides what opens; an unknown login is told how to get access."""
     try:
         repo = open_repository(args)
-        person = identify(repo.snapshot(), current_login())
+        person = identify(repo.snapshot(), context.current_login())
     except (HotlineError, StorageError) as error:
         reason = "；".join(error.messages(args.lang or "zh_CN")) if isinstance(error, HotlineError) else str(error)
         print(f"hotline: {reason}", file=sys.stderr)

@@ -17,8 +17,7 @@ def cli(tmp_path: Path, monkeypatch, capsys):
     """Run ``hotline`` as a given login on a database in a temporary folder."""
     monkeypatch.setenv("HOTLINE_DB", str(tmp_path / "db"))
     state = {"login": "founder"}
-    for module in ("hotline_tui.cli.context", "hotline_tui.cli.dbcmds", "hotline_tui.cli.ordercmds"):
-        monkeypatch.setattr(f"{module}.current_login", lambda: state["login"])
+    monkeypatch.setattr("hotline_tui.cli.context.current_login", lambda: state["login"])
 
     def run(*argv: str, login: str = "founder") -> tuple[int, object, str]:
         state["login"] = login

@@ -9,7 +9,8 @@ from typing import Any
 from hotline_core import services, storage
 from hotline_core.lifecycle import audit
 from hotline_core.vocabulary import Role
-from hotline_tui.cli.context import current_login, database_folder, open_repository, system_now
+from hotline_tui.cli import context
+from hotline_tui.cli.context import database_folder, open_repository, system_now
 from hotline_tui.cli.output import Output
 
 
@@ -52,7 +53,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_init(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args, create=True)
-    founder = services.initialise(repo, current_login())
+    founder = services.initialise(repo, context.current_login())
     out.emit({"db": str(repo.folder), "login": founder.login, "roles": sorted(founder.roles)},
              f"已创建数据库 {repo.folder}；{founder.login} 为系统管理员和承办人")
     return 0
@@ -67,7 +68,7 @@ def run_users_add(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args)
     person = services.person_for(args.login, args.role, args.county, args.department,
                                  repo.snapshot().settings())
-    added = services.add_user(repo, current_login(), person)
+    added = services.add_user(repo, context.current_login(), person)
     out.emit(_user_json(added), f"{added.login}: {', '.join(sorted(added.roles))}")
     return 0
 
@@ -81,14 +82,14 @@ def run_users_list(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_users_remove(args: argparse.Namespace, out: Output) -> int:
-    services.remove_user(open_repository(args), current_login(), args.login)
+    services.remove_user(open_repository(args), context.current_login(), args.login)
     out.emit({"removed": args.login}, f"已删除 {args.login}")
     return 0
 
 
 def run_demo(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args, create=True)
-    orders = services.create_demo(repo, current_login(), system_now())
+    orders = services.create_demo(repo, context.current_login(), system_now())
     out.emit({"db": str(repo.folder), "orders": len(orders)},
              f"演示数据库 {repo.folder}：{len(orders)} 张工单。启动界面：hotline --db {repo.folder}")
     return 0
@@ -96,7 +97,7 @@ def run_demo(args: argparse.Namespace, out: Output) -> int:
 
 def run_backup(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args)
-    services.require_role(repo.snapshot(), current_login(), Role.ADMIN, "backup")
+    services.require_role(repo.snapshot(), context.current_login(), Role.ADMIN, "backup")
     target = args.to or repo.folder.parent / "backups"
     made = storage.backup(repo.db, target, compress=args.compress)
     out.emit({"backup": str(made)}, f"已备份到 {made}")
@@ -111,7 +112,7 @@ def run_restore(args: argparse.Namespace, out: Output) -> int:
         except storage.StorageError:
             repo = None  # a damaged database: whoever may write its files may restore it
         if repo is not None:
-            services.require_role(repo.snapshot(), current_login(), Role.ADMIN, "restore")
+            services.require_role(repo.snapshot(), context.current_login(), Role.ADMIN, "restore")
     kept = storage.restore(args.source, folder, replace=args.replace)
     note = f"；原数据库保存在 {kept}" if kept else ""
     out.emit({"db": str(folder), "replaced": str(kept) if kept else None},

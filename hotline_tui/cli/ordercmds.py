@@ -17,7 +17,8 @@ from hotline_core.order import WorkOrder
 from hotline_core.problems import InvalidInput, Problem
 from hotline_core.scenario import alert_json, limit_json
 from hotline_core.serialization import unstructure_order
-from hotline_tui.cli.context import current_login, open_repository, system_now
+from hotline_tui.cli import context
+from hotline_tui.cli.context import open_repository, system_now
 from hotline_tui.cli.output import CommandError, Output
 
 
@@ -55,7 +56,7 @@ def run_intake(args: argparse.Namespace, out: Output) -> int:
     forms = _read_json(args.file)
     if not isinstance(forms, list) or not all(isinstance(f, dict) for f in forms):
         raise CommandError(f"{args.file}: expected a JSON list of orders")
-    report = services.intake(open_repository(args), current_login(), forms)
+    report = services.intake(open_repository(args), context.current_login(), forms)
     rejected = [{"position": pos, "id": oid, "problems": [p.message(out.language) for p in problems]}
                 for pos, oid, problems in report.rejected]
     data = {"added": list(report.added), "present": list(report.present), "rejected": rejected}
@@ -109,7 +110,7 @@ def _evaluator(args: argparse.Namespace) -> LimitEvaluator:
 def run_act(args: argparse.Namespace, out: Output) -> int:
     if args.action not in {a.value for a in RULES}:
         raise InvalidInput([Problem("action", "not_in_list", {"choices": "、".join(RULES)})])
-    order = services.act(open_repository(args), current_login(), args.order, _command(args), system_now())
+    order = services.act(open_repository(args), context.current_login(), args.order, _command(args), system_now())
     out.emit(order_json(order, _evaluator(args)),
              f"{order.id}: {order.events[-1].action.label} → {order.state.status.label}")
     return 0

@@ -21,7 +21,8 @@ from hotline_core.problems import InvalidInput, Problem
 from hotline_core.quarters import Quarter, summary_due
 from hotline_core.scenario import simulate
 from hotline_core.vocabulary import AppealType
-from hotline_tui.cli.context import calendar_for, current_login, open_repository
+from hotline_tui.cli import context
+from hotline_tui.cli.context import calendar_for, open_repository
 from hotline_tui.cli.output import CommandError, Output
 
 
@@ -103,7 +104,7 @@ def run_override(args: argparse.Namespace, out: Output) -> int:
     except ValueError as error:
         raise CommandError(str(error)) from None
     calendar = settings.calendar.with_override(entry)
-    services.change_settings(repo, current_login(), calendar=calendar)
+    services.change_settings(repo, context.current_login(), calendar=calendar)
     return run_show_year(args, out)
 
 

@@ -68,12 +68,11 @@ def test_the_real_command_runs_in_tmux_at_80x24(tmp_path: Path) -> None:
 
 def test_an_unknown_login_is_told_how_to_get_access_and_nothing_opens(tmp_path: Path, monkeypatch,
                                                                          capsys) -> None:
-    monkeypatch.setattr("hotline_tui.cli.context.current_login", lambda: "stranger")
-    monkeypatch.setattr("hotline_tui.launch.current_login", lambda: "stranger")
     db = tmp_path / "db"
     monkeypatch.setenv("HOTLINE_DB", str(db))
-    monkeypatch.setattr("hotline_tui.cli.dbcmds.current_login", lambda: "founder")
+    monkeypatch.setattr("hotline_tui.cli.context.current_login", lambda: "founder")
     assert main(["init"]) == 0
+    monkeypatch.setattr("hotline_tui.cli.context.current_login", lambda: "stranger")
     capsys.readouterr()
     assert main([]) == 2
     err = capsys.readouterr().err
