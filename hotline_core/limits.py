@@ -234,6 +234,8 @@ class LimitEvaluator:
                  schedule: PolicySchedule = DEFAULT_SCHEDULE, book: PlanBook | None = None) -> None:
         if now.tzinfo is None:
             raise ValueError("now must be timezone-aware")
+        if book is not None and calendar is not None and calendar != book.calendar:
+            raise ValueError("the plan book was made for another calendar")
         self.now = now.timestamp()
         self.book = book or PlanBook(calendar, schedule)
         self.calendar = self.book.calendar
