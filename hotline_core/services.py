@@ -9,12 +9,13 @@ nothing. No use case knows about files, Textual or argparse.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from attrs import evolve, frozen
 
-from hotline_core.escalation import Alert, escalate, recipients_of
+from hotline_core.calendar import SHANGHAI
+from hotline_core.escalation import Alert, escalate, recipients_of, summary_alerts
 from hotline_core.events import Command
 from hotline_core.intake import parse_order
 from hotline_core.lifecycle import perform, receive
@@ -23,6 +24,7 @@ from hotline_core.order import WorkOrder
 from hotline_core.organization import Person
 from hotline_core.permissions import may_see
 from hotline_core.problems import HotlineError, InvalidInput, Problem, Refused, refuse
+from hotline_core.quarters import Quarter, summary_due
 from hotline_core.repository import Repository, Session
 from hotline_core.settings import Settings
 from hotline_core.vocabulary import COUNTIES, Action, Place, Role
@@ -178,14 +180,46 @@ def visible_orders(session: Session, person: Person) -> list[WorkOrder]:
 # -- escalation and the alert inbox -----------------------------------------------------
 
 def run_escalation(repo: Repository, now: datetime) -> list[Alert]:
-    """Raise what is due at ``now``; running it again raises nothing twice."""
+    """Raise what is due at ``now``, the last quarter's missing county summaries included;
+    running it again raises nothing twice."""
     with repo.transaction() as session:
         settings = session.settings()
         evaluator = LimitEvaluator(now, settings.calendar, settings.policies)
-        fresh = escalate(session.orders(), now, session.alert_keys(), evaluator)
+        raised = session.alert_keys()
+        fresh = escalate(session.orders(), now, raised, evaluator)
+        quarter = Quarter.of(now.astimezone(SHANGHAI).date()).previous()
+        due = summary_due(quarter, settings.calendar, settings.policies.policy_for(now).summary_due_day)
+        filed = {Place(county) for county in session.summaries(quarter)}
+        fresh += summary_alerts(quarter, due.due, filed, now, raised)
         for alert in fresh:
             session.put_alert(alert)
     return fresh
+
+
+def file_summary(repo: Repository, actor: str, quarter: Quarter, county: str | None, now: datetime) -> str:
+    """A county records that it sent its quarterly summary table (source 四(四))."""
+    with repo.transaction() as session:
+        person = identify(session, actor)
+        if person.has(Role.COUNTY_CLERK) and person.county is not None:
+            place = person.county.value
+        elif person.has(Role.HANDLER) and county in {p.value for p in COUNTIES}:
+            place = county  # the rights department records a summary received on paper
+        elif person.has(Role.HANDLER):
+            raise InvalidInput([Problem("county", "not_a_county")])
+        else:
+            raise refuse("not_permitted", action="summary", login=actor)
+        session.file_summary(quarter, place, now)
+    return place
+
+
+def orders_for_report(repo: Repository, last_day: date) -> list[WorkOrder]:
+    """Open orders and every archive up to the quarter of ``last_day``: what a report may count."""
+    orders = {o.id: o for o in repo.snapshot().orders()}
+    last = str(Quarter.of(last_day))
+    for period in repo.db.archive_periods():
+        if period <= last:
+            orders.update((o.id, o) for o in repo.archived_orders(period))
+    return list(orders.values())
 
 
 @frozen

@@ -136,5 +136,5 @@ def run_escalate(args: argparse.Namespace, out: Output) -> int:
         raise InvalidInput([Problem("now", bad.code)]) from None
     fresh = services.run_escalation(open_repository(args), now)
     out.emit({"now": now.isoformat(), "alerts": [alert_json(a) for a in fresh]},
-             "\n".join([f"新提醒 {len(fresh)} 条"] + [f"  {a.kind} {a.order_id} {a.limit}" for a in fresh]))
+             "\n".join([f"新提醒 {len(fresh)} 条"] + [f"  {a.kind} {a.order_id or a.supervision_of} {a.limit}" for a in fresh]))
     return 0

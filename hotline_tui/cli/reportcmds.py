@@ -1,0 +1,115 @@
+"""Report subcommands: ``report`` (quarterly, hotspots, assessment, filings) and ``summary file``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from hotline_core import services
+from hotline_core.problems import InvalidInput, Problem
+from hotline_core.quarters import Quarter, summary_due
+from hotline_core.vocabulary import COUNTIES, Place, Role
+from hotline_tui.cli import context
+from hotline_tui.cli.context import open_repository, system_now
+from hotline_tui.cli.output import Output
+
+KINDS = ("quarterly", "hotspots", "assessment", "filings")
+FORMATS = ("json", "csv", "xlsx")
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    report = subparsers.add_parser("report", parents=[common], help="quarterly summary, hot issues, assessment")
+    report.add_argument("kind", choices=KINDS)
+    report.add_argument("--period", required=True, help="2026Q3, 2026-07..2026-09 or 2026")
+    report.add_argument("--county", help="one county's figures (quarterly)")
+    report.add_argument("--format", choices=FORMATS, default=None, help="json, csv or xlsx")
+    report.add_argument("--output", type=Path, help="file to write (xlsx needs one)")
+    report.set_defaults(handler=run_report)
+
+    summary = subparsers.add_parser("summary", parents=[common], help="county quarterly summary tables")
+    summary_sub = summary.add_subparsers(dest="summary_command", metavar="WHAT", required=True)
+    file = summary_sub.add_parser("file", parents=[common], help="record that a county sent its summary")
+    file.add_argument("quarter", help="e.g. 2026Q3")
+    file.add_argument("--county", help="for the rights department recording a paper summary")
+    file.set_defaults(handler=run_file)
+
+
+def build(kind: str, repo: Any, period_text: str, county: str | None, now: Any) -> Any:
+    """The report object; reports are imported here only, so other commands start fast."""
+    from hotline_core import reports
+
+    settings = repo.snapshot().settings()
+    if kind == "filings":
+        quarter = Quarter.parse(period_text, "period")
+        due = summary_due(quarter, settings.calendar, settings.policies.policy_for(now).summary_due_day)
+        filed = {Place(c): at for c, at in repo.snapshot().summaries(quarter).items()}
+        return reports.summary_filings(quarter, due, filed, now)
+    period = reports.Period.parse(period_text)
+    orders = services.orders_for_report(repo, period.last_day)
+    if kind == "quarterly":
+        place = _county(county)
+        return reports.quarterly_summary(orders, period, now, settings.calendar, settings.policies, county=place)
+    if kind == "hotspots":
+        return reports.hot_issues(orders, period)  # the orders include the previous period's
+    return reports.annual_assessment(orders, period, now, settings.calendar, settings.policies,
+                                     organization=settings.organization)
+
+
+def _county(text: str | None) -> Place | None:
+    if text is None:
+        return None
+    if text not in {p.value for p in (Place.PREFECTURE, *COUNTIES)}:
+        raise InvalidInput([Problem("county", "not_in_list", {"choices": "、".join(Place)})])
+    return Place(text)
+
+
+def run_report(args: argparse.Namespace, out: Output) -> int:
+    from hotline_core.reports import to_document
+    from hotline_core.reports.export import export, to_json
+
+    repo = open_repository(args)
+    person = services.identify(repo.snapshot(), context.current_login())
+    county = person.county.value if person.has(Role.COUNTY_CLERK) and person.county else args.county
+    report = build(args.kind, repo, args.period, county, system_now())
+    document = to_document(report)
+    fmt = args.format or ("json" if args.json else None)
+    if args.output is not None:
+        written = export(document, fmt or args.output.suffix.lstrip(".") or "json", args.output)
+        out.emit({"written": [str(p) for p in written]}, "\n".join(f"已写入 {p}" for p in written))
+        return 0
+    if fmt == "xlsx":
+        raise InvalidInput([Problem("output", "required")])
+    if fmt == "json":
+        print(json.dumps(to_json(document), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        raise InvalidInput([Problem("output", "required")])
+    else:
+        print(_as_text(document))
+    return 0
+
+
+def _as_text(document: Any) -> str:
+    lines = [document.title, *document.notes]
+    for table in document.tables:
+        lines.append(f"\n[{table.title}]")
+        lines.append("\t".join(c.heading for c in table.columns))
+        lines.extend("\t".join(_cell(v) for v in row) for row in table.rows)
+    return "\n".join(lines)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def run_file(args: argparse.Namespace, out: Output) -> int:
+    quarter = Quarter.parse(args.quarter)
+    place = services.file_summary(open_repository(args), context.current_login(), quarter, args.county,
+                                  system_now())
+    out.emit({"quarter": str(quarter), "county": place}, f"{place} 已报送 {quarter} 汇总表")
+    return 0
