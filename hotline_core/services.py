@@ -244,12 +244,6 @@ def acknowledge(repo: Repository, actor: str, key: str, now: datetime) -> None:
         session.acknowledge(person.login, key, now)
 
 
-__all__ = [
-    "HotlineError", "IntakeReport", "InboxItem", "UnknownLogin", "acknowledge", "act", "add_user",
-    "change_settings", "find_order", "identify", "inbox", "initialise", "intake", "person_for",
-    "remove_user", "run_escalation", "visible_orders",
-]
-
 
 # -- the demo database -------------------------------------------------------------------
 
@@ -272,3 +266,40 @@ def create_demo(repo: Repository, login: str, now: datetime) -> list[WorkOrder]:
                 session.archive_order(order)
     run_escalation(repo, now)
     return orders
+
+
+# -- reports ---------------------------------------------------------------------------
+
+REPORT_KINDS = ("quarterly", "hotspots", "assessment", "filings")
+
+
+def report(repo: Repository, kind: str, period_text: str, county: str | None, now: datetime) -> Any:
+    """A report object of ``hotline_core.reports``; imported here only, as few commands need it."""
+    from hotline_core import reports
+
+    snapshot = repo.snapshot()
+    settings = snapshot.settings()
+    if kind == "filings":
+        quarter = Quarter.parse(period_text, "period")
+        due = summary_due(quarter, settings.calendar, settings.policies.policy_for(now).summary_due_day)
+        filed = {Place(c): at for c, at in snapshot.summaries(quarter).items()}
+        return reports.summary_filings(quarter, due, filed, now)
+    period = reports.Period.parse(period_text)
+    orders = orders_for_report(repo, period.last_day)
+    if kind == "quarterly":
+        return reports.quarterly_summary(orders, period, now, settings.calendar, settings.policies,
+                                         county=_place(county))
+    if kind == "hotspots":
+        return reports.hot_issues(orders, period)  # the orders include the previous period's
+    if kind == "assessment":
+        return reports.annual_assessment(orders, period, now, settings.calendar, settings.policies,
+                                         organization=settings.organization)
+    raise InvalidInput([Problem("kind", "not_in_list", {"choices": "、".join(REPORT_KINDS)})])
+
+
+def _place(text: str | None) -> Place | None:
+    if text is None:
+        return None
+    if text not in {p.value for p in Place}:
+        raise InvalidInput([Problem("county", "not_in_list", {"choices": "、".join(Place)})])
+    return Place(text)

@@ -40,6 +40,7 @@ class HotlineApp(App[None]):
         text_binding("f1", "help", "key.help", "app.help"),
         text_binding("f2", "language", "key.language", "app.language"),
         text_binding("f3", "alerts", "key.alerts", "app.alerts"),
+        text_binding("f4", "reports", "key.reports", "app.reports"),
         text_binding("f10", "quit", "key.quit", "app.quit"),
         text_binding("ctrl+p", "command_palette", "key.palette", "app.palette", show=False),
     ]
@@ -117,6 +118,12 @@ class HotlineApp(App[None]):
 
         if not isinstance(self.screen, AlertsScreen):
             self.push_screen(AlertsScreen())
+
+    def action_reports(self) -> None:
+        from hotline_tui.screens.reports import ReportsScreen
+
+        if not isinstance(self.screen, ReportsScreen):
+            self.push_screen(ReportsScreen())
 
     def action_language(self) -> None:
         self.t = self.t.next_language()

@@ -9,8 +9,8 @@ from typing import Any
 
 from hotline_core import services
 from hotline_core.problems import InvalidInput, Problem
-from hotline_core.quarters import Quarter, summary_due
-from hotline_core.vocabulary import COUNTIES, Place, Role
+from hotline_core.quarters import Quarter
+from hotline_core.vocabulary import Role
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
 from hotline_tui.cli.output import Output
@@ -36,35 +36,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     file.set_defaults(handler=run_file)
 
 
-def build(kind: str, repo: Any, period_text: str, county: str | None, now: Any) -> Any:
-    """The report object; reports are imported here only, so other commands start fast."""
-    from hotline_core import reports
-
-    settings = repo.snapshot().settings()
-    if kind == "filings":
-        quarter = Quarter.parse(period_text, "period")
-        due = summary_due(quarter, settings.calendar, settings.policies.policy_for(now).summary_due_day)
-        filed = {Place(c): at for c, at in repo.snapshot().summaries(quarter).items()}
-        return reports.summary_filings(quarter, due, filed, now)
-    period = reports.Period.parse(period_text)
-    orders = services.orders_for_report(repo, period.last_day)
-    if kind == "quarterly":
-        place = _county(county)
-        return reports.quarterly_summary(orders, period, now, settings.calendar, settings.policies, county=place)
-    if kind == "hotspots":
-        return reports.hot_issues(orders, period)  # the orders include the previous period's
-    return reports.annual_assessment(orders, period, now, settings.calendar, settings.policies,
-                                     organization=settings.organization)
-
-
-def _county(text: str | None) -> Place | None:
-    if text is None:
-        return None
-    if text not in {p.value for p in (Place.PREFECTURE, *COUNTIES)}:
-        raise InvalidInput([Problem("county", "not_in_list", {"choices": "、".join(Place)})])
-    return Place(text)
-
-
 def run_report(args: argparse.Namespace, out: Output) -> int:
     from hotline_core.reports import to_document
     from hotline_core.reports.export import export, to_json
@@ -72,7 +43,7 @@ def run_report(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args)
     person = services.identify(repo.snapshot(), context.current_login())
     county = person.county.value if person.has(Role.COUNTY_CLERK) and person.county else args.county
-    report = build(args.kind, repo, args.period, county, system_now())
+    report = services.report(repo, args.kind, args.period, county, system_now())
     document = to_document(report)
     fmt = args.format or ("json" if args.json else None)
     if args.output is not None:

@@ -102,7 +102,7 @@ class FormDialog(ModalScreen[bool]):
             said = self.submit_values(values)
         except HotlineError as error:
             self.app.call_from_thread(self.show_problems, error.problems)
-        except StorageError as error:
+        except (StorageError, OSError) as error:
             self.app.call_from_thread(self.show_problems, [Problem("", "storage", {"reason": str(error)})])
         else:
             self.app.call_from_thread(self._done, said)

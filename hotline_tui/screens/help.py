@@ -25,10 +25,11 @@ class HelpScreen(ModalScreen[None]):
         from hotline_tui.screens.alerts import AlertsScreen
         from hotline_tui.screens.order import OrderScreen
         from hotline_tui.screens.queue import QueueScreen
+        from hotline_tui.screens.reports import ReportsScreen
 
         t = self.app.t
         sections = [(t("help.global"), HotlineApp), (t("queue.title"), QueueScreen),
-                    (t("order.title", id=""), OrderScreen), (t("alerts.title"), AlertsScreen)]
+                    (t("order.title", id=""), OrderScreen), (t("alerts.title"), AlertsScreen), (t("report.title"), ReportsScreen)]
         lines = [f"[b]{t('help.title')}[/b]  (Esc)"]
         for title, owner in sections:
             lines.append(f"\n[b]{title.strip()}[/b]")

@@ -162,3 +162,27 @@ def test_every_word_of_the_interface_exists_in_all_three_languages() -> None:
             assert len(words) == 3 and all(w.strip() for w in words), key
     for key, words in NAMES.items():
         assert len(words) == 2 and all(w.strip() for w in words), key
+
+
+async def test_the_reports_screen_shows_the_summary_with_a_chart_and_exports_it(repo, clock, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    from hotline_tui.screens.reports import ReportsScreen
+
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, ReportsScreen)
+        text = screen_text(app)
+        assert "汇总表" in text and "2026年第四季度" in text and "█" in text
+        await pilot.press("2")
+        await settle(pilot)
+        assert "热点" in screen_text(app)
+        await pilot.press("x")
+        await settle(pilot)
+        await fill(pilot, path=str(tmp_path / "hot.xlsx"))
+        await submit(pilot)
+        assert (tmp_path / "hot.xlsx").exists()
+        assert load_workbook(tmp_path / "hot.xlsx").sheetnames

@@ -1,0 +1,209 @@
+"""Reports for the office meeting: the tables, a bar chart and a trend, and export.
+
+A report is computed in a worker thread (it may read the quarterly archives)
+and laid out by ``hotline_core.reports`` as tables with Chinese headings;
+this screen shows one table at a time with a chart of its main figure.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from rich.cells import cell_len
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Sparkline, Static
+
+from hotline_core.calendar import SHANGHAI
+from hotline_core import services
+from hotline_core.problems import HotlineError, InvalidInput, Problem
+from hotline_core.quarters import Quarter
+from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.dialogs.form import Field, FormDialog
+
+KINDS = ("quarterly", "hotspots", "assessment", "filings")
+# The figure a table's chart shows, in order of preference.
+CHART_VALUES = ("received", "current", "score", "appeals", "calls")
+BAR_WIDTH = 40
+
+
+def bars(labels: list[str], values: list[float], width: int = BAR_WIDTH) -> str:
+    """A horizontal bar chart in text: readable in 16 colours and in a screen reader."""
+    top = max(values, default=0) or 1
+    label_width = max((cell_len(label) for label in labels), default=0)
+    lines = []
+    for label, value in zip(labels, values):
+        bar = "█" * round(width * value / top)
+        lines.append(f"{label}{' ' * (label_width - cell_len(label))} {bar} {value:g}")
+    return "\n".join(lines)
+
+
+class ReportsScreen(Screen[None]):
+    BINDINGS = [
+        text_binding("escape", "back", "key.back", "reports.back"),
+        text_binding("1", "kind('quarterly')", "report.quarterly", "reports.quarterly"),
+        text_binding("2", "kind('hotspots')", "report.hotspots", "reports.hotspots"),
+        text_binding("3", "kind('assessment')", "report.assessment", "reports.assessment"),
+        text_binding("4", "kind('filings')", "report.filings", "reports.filings"),
+        text_binding("p", "period", "report.period", "reports.period"),
+        text_binding("right_square_bracket", "table(1)", "report.next", "reports.next", key_display="]"),
+        text_binding("left_square_bracket", "table(-1)", "report.previous", "reports.previous",
+                     key_display="["),
+        text_binding("x", "export", "report.export", "reports.export"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kind = "quarterly"
+        self.period = ""
+        self.document: Any = None
+        self.table_index = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="reports"):
+            yield Static(id="report-head")
+            yield Input(id="report-period")
+            yield Static(id="report-chart")
+            yield Sparkline([], id="report-trend")
+            yield DataTable(id="report-table", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.t)
+        now: datetime = self.app.clock()
+        self.period = str(Quarter.of(now.astimezone(SHANGHAI).date()))
+        self.query_one("#report-period", Input).display = False
+        self.query_one("#report-table", DataTable).focus()
+        self.retranslate()
+        self.compute()
+
+    def retranslate(self) -> None:
+        self.title = self.app.t("report.title")
+        self.query_one("#report-period", Input).placeholder = self.app.t("report.period_hint")
+        self._show()
+
+    @work(thread=True, exclusive=True, group="report")
+    def compute(self) -> None:
+        from hotline_core.reports import to_document
+
+        person = self.app.person
+        county = person.county.value if person.county is not None else None
+        try:
+            report = services.report(self.app.repo, self.kind, self.period, county, self.app.clock())
+        except HotlineError as error:
+            self.app.call_from_thread(self._failed, error)
+            return
+        self.app.call_from_thread(self._computed, to_document(report))
+
+    def _computed(self, document: Any) -> None:
+        self.document = document
+        self.table_index = 0
+        self._show()
+
+    def _failed(self, error: HotlineError) -> None:
+        self.query_one("#report-head", Static).update("\n".join(error.messages(self.app.t.language)))
+
+    def _show(self) -> None:
+        document, t = self.document, self.app.t
+        if document is None:
+            self.query_one("#report-head", Static).update(t("busy"))
+            return
+        tables = document.tables
+        table = tables[self.table_index % len(tables)]
+        head = f"[b]{document.title}[/b]"
+        if len(tables) > 1:
+            head += f"  ({self.table_index % len(tables) + 1}/{len(tables)} {table.title})"
+        self.query_one("#report-head", Static).update("\n".join([head, *document.notes[:1]]))
+        self._fill(table)
+        self._chart(table)
+
+    def _fill(self, table: Any) -> None:
+        widget = self.query_one("#report-table", DataTable)
+        widget.clear(columns=True)
+        shown = [i for i, c in enumerate(table.columns) if c.kind.value != "code"]
+        for i in shown:
+            widget.add_column(table.columns[i].heading, key=str(i))
+        for row in table.rows:
+            widget.add_row(*[_cell(row[i], table.columns[i].kind.value) for i in shown])
+
+    def _chart(self, table: Any) -> None:
+        keys = [c.key for c in table.columns]
+        value = next((k for k in CHART_VALUES if k in keys), None)
+        chart = self.query_one("#report-chart", Static)
+        trend = self.query_one("#report-trend", Sparkline)
+        rows = table.rows[:-1] if table.total_row else table.rows
+        if value is None or not rows:
+            chart.update("")
+            trend.display = False
+            return
+        label, figure = 0, keys.index(value)
+        numbers = [float(r[figure] or 0) for r in rows]
+        trend.display = table.key == "trend"
+        trend.data = numbers
+        chart.update(bars([str(r[label]) for r in rows][:8], numbers[:8]))
+
+    # -- actions -------------------------------------------------------------------
+
+    def action_kind(self, kind: str) -> None:
+        self.kind = kind
+        self.document = None
+        self._show()
+        self.compute()
+
+    def action_table(self, step: int) -> None:
+        if self.document is not None:
+            self.table_index = (self.table_index + step) % len(self.document.tables)
+            self._show()
+
+    def action_period(self) -> None:
+        entry = self.query_one("#report-period", Input)
+        entry.value = self.period
+        entry.display = True
+        entry.focus()
+
+    @on(Input.Submitted, "#report-period")
+    def _period_entered(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        self.query_one("#report-table", DataTable).focus()
+        self.period = event.value.strip() or self.period
+        self.action_kind(self.kind)
+
+    def action_export(self) -> None:
+        if self.document is None:
+            return
+        t = self.app.t
+        default = Path.home() / "hotline-reports" / f"{self.kind}-{self.period}.xlsx"
+        document = self.document
+
+        def write(values: dict[str, str]) -> str:
+            from hotline_core.reports.export import export
+
+            target = Path(values["path"]).expanduser()
+            kind = target.suffix.lstrip(".").lower()
+            if kind not in ("xlsx", "csv", "json"):
+                raise InvalidInput([Problem("path", "not_in_list", {"choices": ".xlsx、.csv、.json"})])
+            written = export(document, kind, target)
+            return t("report.written", path=", ".join(str(p) for p in written))
+
+        self.app.push_screen(FormDialog(t("report.export"), [Field("path", t("report.path"), value=str(default))],
+                                        write))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def _cell(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "rate":
+        return f"{value:.1%}"
+    if kind == "score":
+        return f"{value:.1f}"
+    if isinstance(value, datetime):
+        return value.astimezone(SHANGHAI).strftime("%m-%d %H:%M")
+    return str(value)
