@@ -47,8 +47,8 @@ def test_the_real_command_runs_in_tmux_at_80x24(tmp_path: Path) -> None:
     command = f"env HOTLINE_DB={db} TEXTUAL_COLOR_SYSTEM=standard {HOTLINE}"
     tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command)
     try:
-        screen = wait_for(session, "工作台")
-        assert "下一时限" in screen and "YB" in screen
+        screen = wait_for(session, "YB")  # the queue, filled
+        assert "工作台" in screen and "下一时限" in screen
         assert all(len(line) <= 80 for line in screen.splitlines())
         tmux("send-keys", "-t", session, "o")
         screen = wait_for(session, "超时")
