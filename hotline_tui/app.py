@@ -72,6 +72,9 @@ class HotlineApp(App[None]):
         orders = services.visible_orders(session, self.person)
         items = services.inbox(session, self.person)
         settings = session.settings()
+        if settings == self.settings:
+            for order in orders:  # work the deadlines out here, not in the UI thread
+                self.plans.plan(order)
         self.call_from_thread(self._loaded, orders, items, settings)
 
     def _loaded(self, orders: Iterable[WorkOrder], items: list[InboxItem], settings: Settings) -> None:
