@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from hotline_core.limits import LimitEvaluator, LimitState, LimitStatus, next_due
 from hotline_core.order import WorkOrder
+from hotline_core.state import FINISHED
 from hotline_core.vocabulary import COUNTIES, AppealType, Place, Status
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.format import moment, time_left
@@ -46,6 +47,8 @@ class Filter:
 
     def matches(self, order: WorkOrder, limits: dict[str, LimitStatus]) -> bool:
         record = order.state.record
+        if self.status is None and order.state.status in FINISHED:
+            return False  # the queue is the work still to do; a status filter shows the rest
         if self.status is not None and order.state.status is not self.status:
             return False
         if self.appeal_type is not None and record.appeal.appeal_type is not self.appeal_type:
@@ -152,7 +155,8 @@ class QueueScreen(Screen[None]):
                  t.name(f.place) if f.place else "", t("queue.filter.overdue") if f.overdue else "",
                  f"“{f.text}”" if f.text else ""]
         what = " · ".join(p for p in parts if p) or t("queue.filter.all")
-        line = f"{t('queue.count', shown=shown, total=len(self.app.orders))}  {t('queue.filter', what=what)}"
+        still_open = sum(1 for o in self.app.orders.values() if o.state.status not in FINISHED)
+        line = f"{t('queue.count', shown=shown, total=still_open)}  {t('queue.filter', what=what)}"
         if shown > PAGE:
             line += f"  {t('queue.page', page=PAGE)}"
         if self.app.unread:

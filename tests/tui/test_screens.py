@@ -188,3 +188,17 @@ async def test_the_reports_screen_shows_the_summary_with_a_chart_and_exports_it(
         await submit(pilot)
         assert (tmp_path / "hot.xlsx").exists()
         assert load_workbook(tmp_path / "hot.xlsx").sheetnames
+
+
+async def test_finished_orders_leave_the_queue_but_a_status_filter_finds_them(repo, clock) -> None:
+    services.act(repo, "clerk", "A1", Command("decline", {"reason": "not_specific", "explanation": "无法核实",
+                                                          "guidance": "请补充"}), clock())
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#queue-table", DataTable)
+        assert table.row_count == 0
+        for _ in range(6):  # all → 待签收 → 办理中 → 退件中 → 已反馈 → 已办结 → 不予受理
+            await pilot.press("s")
+        await settle(pilot)
+        assert table.row_count == 1 and "A1" in screen_text(app)
