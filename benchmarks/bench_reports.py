@@ -42,7 +42,15 @@ from hotline_core.order import WorkOrder
 from hotline_core.reports import annual_assessment, hot_issues, quarterly_summary
 from hotline_core.reports.export import export
 from hotline_core.vocabulary import (
-    AppealType, BusinessArea, Channel, DisabilityCategory, Gender, Place, Action as A,
+    Action as A,
+)
+from hotline_core.vocabulary import (
+    AppealType,
+    BusinessArea,
+    Channel,
+    DisabilityCategory,
+    Gender,
+    Place,
 )
 
 NOW = datetime(2026, 11, 30, 12, tzinfo=SHANGHAI)

@@ -33,7 +33,6 @@ from datetime import datetime
 from enum import StrEnum
 from typing import NamedTuple
 
-
 from hotline_core.calendar import SHANGHAI, WorkingCalendar
 from hotline_core.clocks import Clock, Deadline, Timeline, timeline
 from hotline_core.order import WorkOrder

@@ -23,7 +23,7 @@ from hotline_core.limits import LimitEvaluator
 from hotline_core.order import WorkOrder
 from hotline_core.organization import Person
 from hotline_core.permissions import may_see
-from hotline_core.problems import HotlineError, InvalidInput, Problem, Refused, refuse
+from hotline_core.problems import InvalidInput, Problem, Refused, refuse
 from hotline_core.quarters import Quarter, summary_due
 from hotline_core.repository import Repository, Session
 from hotline_core.settings import Settings

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -15,6 +17,7 @@ from hotline_core.lifecycle import perform, receive
 from hotline_core.order import WorkOrder
 from hotline_core.organization import Person
 from hotline_core.vocabulary import Place, Role
+from hotline_tui.cli import main
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -81,3 +84,31 @@ def story() -> Callable[..., Story]:
         return Story(receive(record), record.received_at)
 
     return make
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch, capsys):
+    """Run the ``hotline`` command as a given login on a database in a temporary folder."""
+    monkeypatch.setenv("HOTLINE_DB", str(tmp_path / "db"))
+    state = {"login": "founder"}
+    monkeypatch.setattr("hotline_tui.cli.context.current_login", lambda: state["login"])
+
+    def run(*argv: str, login: str = "founder") -> tuple[int, object, str]:
+        state["login"] = login
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        try:
+            return code, json.loads(out), err
+        except json.JSONDecodeError:
+            return code, out, err
+
+    run.folder = tmp_path / "db"  # type: ignore[attr-defined]
+    return run
+
+
+def push(tmp_path: Path, *forms: dict) -> str:
+    path = tmp_path / "push.json"
+    path.write_text(json.dumps(list(forms), ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+

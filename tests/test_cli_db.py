@@ -2,40 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-
-from hotline_tui.cli import main
-
-from .conftest import MINIMAL_FORM
-
-
-@pytest.fixture
-def cli(tmp_path: Path, monkeypatch, capsys):
-    """Run ``hotline`` as a given login on a database in a temporary folder."""
-    monkeypatch.setenv("HOTLINE_DB", str(tmp_path / "db"))
-    state = {"login": "founder"}
-    monkeypatch.setattr("hotline_tui.cli.context.current_login", lambda: state["login"])
-
-    def run(*argv: str, login: str = "founder") -> tuple[int, object, str]:
-        state["login"] = login
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        try:
-            return code, json.loads(out), err
-        except json.JSONDecodeError:
-            return code, out, err
-
-    run.folder = tmp_path / "db"  # type: ignore[attr-defined]
-    return run
-
-
-def push(tmp_path: Path, *forms: dict) -> str:
-    path = tmp_path / "push.json"
-    path.write_text(json.dumps(list(forms), ensure_ascii=False), encoding="utf-8")
-    return str(path)
+from .conftest import MINIMAL_FORM, push
 
 
 def test_init_makes_the_founder_admin_and_handler(cli) -> None:

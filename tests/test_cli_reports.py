@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from .conftest import MINIMAL_FORM
-from .test_cli_db import cli, push  # noqa: F401  (the fixture)
+from .conftest import MINIMAL_FORM, push
 
 
 def test_the_quarterly_summary_counts_the_databases_orders(cli, tmp_path) -> None:

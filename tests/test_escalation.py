@@ -8,7 +8,8 @@ from hotline_core.escalation import LEADER, RIGHTS, AlertKind, escalate, recipie
 from hotline_core.quarters import Quarter
 from hotline_core.vocabulary import Place
 
-from .conftest import HANDLER, LEADER as LEADER_PERSON, YANJI_CLERK, at
+from .conftest import HANDLER, YANJI_CLERK, at
+from .conftest import LEADER as LEADER_PERSON
 
 
 def kinds(alerts) -> set[tuple[str, str]]:

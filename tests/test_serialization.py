@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import cattrs
 import pytest
 
 from hotline_core.events import Command
@@ -59,5 +60,5 @@ def test_another_schema_version_is_refused_not_guessed(story) -> None:
 def test_a_time_without_offset_in_a_stored_order_is_refused(story) -> None:
     data = unstructure_order(story().order)
     data["record"]["received_at"] = "2026-11-20T16:00:00"
-    with pytest.raises(Exception):
+    with pytest.raises(cattrs.BaseValidationError):
         structure_order(data)

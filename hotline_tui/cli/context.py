@@ -11,9 +11,9 @@ from pathlib import Path
 import platformdirs
 
 from hotline_core.calendar import SHANGHAI, WorkingCalendar
+from hotline_core.problems import refuse
 from hotline_core.repository import Repository
 from hotline_core.storage.errors import DatabaseNotFound
-from hotline_core.problems import refuse
 
 
 def database_folder(args: argparse.Namespace) -> Path:

@@ -18,8 +18,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Sparkline, Static
 
-from hotline_core.calendar import SHANGHAI
 from hotline_core import services
+from hotline_core.calendar import SHANGHAI
 from hotline_core.problems import HotlineError, InvalidInput, Problem
 from hotline_core.quarters import Quarter
 from hotline_tui.bindings import text_binding, translate_bindings
