@@ -1,0 +1,18 @@
+"""The starter base and its index, loaded once: they are values and never change."""
+
+from __future__ import annotations
+
+import pytest
+
+from hotline_core.knowledge import Entry, SearchIndex, build_index
+from hotline_core.knowledge.exchange import load_starter
+
+
+@pytest.fixture(scope="session")
+def starter() -> tuple[Entry, ...]:
+    return load_starter()
+
+
+@pytest.fixture(scope="session")
+def index(starter: tuple[Entry, ...]) -> SearchIndex:
+    return build_index(starter)
