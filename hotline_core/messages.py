@@ -72,6 +72,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "not_key_value": ("应写成 键=值", "키=값 형식이어야 합니다", "must be written key=value"),
     "no_file": ("文件不存在：{path}", "파일이 없습니다: {path}", "no such file: {path}"),
     "storage": ("数据库错误：{reason}", "데이터베이스 오류: {reason}", "database error: {reason}"),
+    "unknown_entry": ("知识库中没有条目 {id}", "지식베이스에 {id} 항목이 없습니다", "there is no entry {id} in the knowledge base"),
     "not_permitted": ("{login} 无权进行“{action}”", "{login}은(는) '{action}' 권한이 없습니다", "{login} may not '{action}'"),
 }
 
@@ -117,6 +118,8 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "department": ("部门", "부서", "department"),
     "alert": ("提醒", "알림", "alert"),
     "now": ("当前时间", "현재 시간", "now"),
+    "entry": ("知识条目", "지식 항목", "entry"),
+    "step": ("步骤", "단계", "step"),
     "attach": ("附件", "첨부", "attachments"),
 }
 

@@ -8,7 +8,7 @@ for readers, one consistent snapshot).
 Tables: ``orders`` (open and recently closed orders; archived ones move to
 the quarter's archive file), ``users``, ``settings``, ``alerts`` (raised
 escalations), ``acks`` (who acknowledged which alert), ``summaries``
-(county quarterly summaries filed).
+(county quarterly summaries filed), ``knowledge`` (the standard answers).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from hotline_core.escalation import Alert
+from hotline_core.knowledge.entries import Entry
 from hotline_core.order import WorkOrder
 from hotline_core.organization import Person
 from hotline_core.quarters import Quarter
@@ -29,8 +30,8 @@ from hotline_core.settings import Settings
 from hotline_core.storage.database import Database
 from hotline_core.storage.view import Reader
 
-ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES = (
-    "orders", "users", "settings", "alerts", "acks", "summaries",
+ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE = (
+    "orders", "users", "settings", "alerts", "acks", "summaries", "knowledge",
 )
 
 
@@ -128,6 +129,14 @@ class Session:
         doc: dict[str, Any] = self._tables.get(SUMMARIES, str(quarter)) or {}
         doc.setdefault(county, at.isoformat())
         self._writer.put(SUMMARIES, str(quarter), doc)
+
+    # -- the knowledge base ---------------------------------------------------------------
+    def knowledge(self) -> tuple[Entry, ...]:
+        entries = (CONVERTER.structure(doc, Entry) for doc in self._tables.all(KNOWLEDGE).values())
+        return tuple(sorted(entries, key=lambda e: e.id))
+
+    def put_entry(self, entry: Entry) -> None:
+        self._writer.put(KNOWLEDGE, entry.id, CONVERTER.unstructure(entry))
 
     @property
     def _writer(self) -> Any:

@@ -63,7 +63,17 @@ def initialise(repo: Repository, login: str) -> Person:
             raise refuse("already_initialised")
         session.put_user(founder)
         session.put_settings(Settings())
+        _seed_knowledge(session)
     return founder
+
+
+def _seed_knowledge(session: Session) -> None:
+    """A new database starts from the shipped starter base of standard answers."""
+    from hotline_core.knowledge.exchange import load_starter
+
+    if not session.knowledge():
+        for entry in load_starter():
+            session.put_entry(entry)
 
 
 def person_for(login: str, role: str, county: str | None = None, department: str | None = None,
@@ -259,6 +269,7 @@ def create_demo(repo: Repository, login: str, now: datetime) -> list[WorkOrder]:
         session.put_settings(evolve(session.settings(), demo=True))
         for person in DEMO_STAFF:
             session.put_user(person)
+        _seed_knowledge(session)
         session.put_user(Person(login, {Role.ADMIN, Role.HANDLER, Role.LEADER, Role.VIEWER}))
         for order in orders:
             session.put_order(order)
@@ -308,3 +319,76 @@ def _place(text: str | None) -> Place | None:
     if text not in {p.value for p in Place}:
         raise InvalidInput([Problem("county", "not_in_list", {"choices": "、".join(Place)})])
     return Place(text)
+
+
+# -- the knowledge base ------------------------------------------------------------------
+
+def kb_search(session: Session, query: str, limit: int = 10) -> list[Any]:
+    """Published answers ranked by relevance to ``query``."""
+    from hotline_core.knowledge import build_index, search
+
+    return search(build_index(session.knowledge()), query, limit)
+
+
+def kb_suggest(session: Session, order: WorkOrder, limit: int = 5) -> list[Any]:
+    """Standard answers for an order's appeal, its business area first."""
+    from hotline_core.knowledge import build_index, suggest
+
+    record = order.state.record
+    return suggest(build_index(session.knowledge()), record.appeal.text, limit, record.appeal.business_area)
+
+
+KB_STEPS = ("send_to_review", "publish", "return", "retire")
+
+
+def kb_step(repo: Repository, actor: str, entry_id: str, step: str, now: datetime, reason: str = "") -> Any:
+    """Move an entry through draft → review → published → retired, as the rules allow."""
+    from hotline_core import knowledge
+
+    with repo.transaction() as session:
+        person = identify(session, actor)
+        entry = next((e for e in session.knowledge() if e.id == entry_id), None)
+        if entry is None:
+            raise InvalidInput([Problem("entry", "unknown_entry", {"id": entry_id})])
+        if step == "send_to_review":
+            changed = knowledge.send_to_review(entry, person, now)
+        elif step == "publish":
+            changed = knowledge.publish(entry, person, now)
+        elif step == "return":
+            changed = knowledge.return_to_draft(entry, person, now, reason)
+        elif step == "retire":
+            changed = knowledge.retire(entry, person, now, reason)
+        else:
+            raise InvalidInput([Problem("step", "not_in_list", {"choices": "、".join(KB_STEPS)})])
+        session.put_entry(changed)
+    return changed
+
+
+def kb_import(repo: Repository, actor: str, path: Any, now: datetime) -> Any:
+    """Bring in the office's spreadsheet (good rows become drafts) or a JSON export of a base."""
+    from hotline_core.knowledge import exchange
+
+    with repo.transaction() as session:
+        person = identify(session, actor)
+        base = session.knowledge()
+        if str(path).lower().endswith(".json"):
+            # A JSON export carries whole entries with their history: putting one back is an admin's job.
+            _require(person, Role.ADMIN, "kb import")
+            imported = exchange.import_json(path)
+            known = {e.id for e in base}
+            report = exchange.ImportReport(tuple(e for e in imported if e.id not in known),
+                                           tuple(e for e in imported if e.id in known), (), ())
+        else:
+            report = exchange.import_xlsx(path, base, person, now, session.settings().organization)
+        for entry in report.created + report.updated:
+            session.put_entry(entry)
+    return report
+
+
+def kb_export(repo: Repository, path: Any) -> Any:
+    from hotline_core.knowledge import exchange
+
+    entries = repo.snapshot().knowledge()
+    if str(path).lower().endswith(".json"):
+        return exchange.export_json(entries, path)
+    return exchange.export_xlsx(entries, path)

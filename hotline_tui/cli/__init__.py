@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from hotline_core.messages import LANGUAGES
 from hotline_core.problems import HotlineError
 from hotline_core.storage.errors import StorageError
-from hotline_tui.cli import dbcmds, ordercmds, reportcmds, timecmds
+from hotline_tui.cli import dbcmds, kbcmds, ordercmds, reportcmds, timecmds
 from hotline_tui.cli.output import CommandError, Output
 
-SUBCOMMANDS = (dbcmds, ordercmds, reportcmds, timecmds)
+SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, reportcmds, timecmds)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,89 @@
+"""Knowledge-base subcommands: ``kb search``, ``kb show``, ``kb step``, ``kb import`` and ``kb export``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from hotline_core import services
+from hotline_core.problems import InvalidInput, Problem
+from hotline_core.serialization import CONVERTER
+from hotline_tui.cli import context
+from hotline_tui.cli.context import open_repository, system_now
+from hotline_tui.cli.output import Output
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    kb = subparsers.add_parser("kb", parents=[common], help="the knowledge base of standard answers")
+    sub = kb.add_subparsers(dest="kb_command", metavar="WHAT", required=True)
+    search = sub.add_parser("search", parents=[common], help="published answers ranked by relevance")
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=10)
+    search.set_defaults(handler=run_search)
+    show = sub.add_parser("show", parents=[common], help="an entry with its versions")
+    show.add_argument("entry")
+    show.set_defaults(handler=run_show)
+    step = sub.add_parser("step", parents=[common], help="send_to_review, publish, return or retire")
+    step.add_argument("entry")
+    step.add_argument("step", choices=services.KB_STEPS)
+    step.add_argument("--reason", default="")
+    step.set_defaults(handler=run_step)
+    imp = sub.add_parser("import", parents=[common], help="the office's spreadsheet (.xlsx) or a JSON export")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(handler=run_import)
+    exp = sub.add_parser("export", parents=[common], help="the whole base as .xlsx or .json")
+    exp.add_argument("file", type=Path)
+    exp.set_defaults(handler=run_export)
+
+
+def run_search(args: argparse.Namespace, out: Output) -> int:
+    hits = services.kb_search(open_repository(args).snapshot(), args.query, args.limit)
+    data = [{"id": h.entry_id, "question": h.question, "score": round(h.score, 3), "area": h.area.value,
+             "version": h.version, "matched": list(h.matched)} for h in hits]
+    out.emit(data, "\n".join(f"{h['id']}  {h['score']:>6.2f}  {h['question']}" for h in data) or "—")
+    return 0
+
+
+def _entry(args: argparse.Namespace) -> Any:
+    entry = next((e for e in open_repository(args).snapshot().knowledge() if e.id == args.entry), None)
+    if entry is None:
+        raise InvalidInput([Problem("entry", "unknown_entry", {"id": args.entry})])
+    return entry
+
+
+def run_show(args: argparse.Namespace, out: Output) -> int:
+    from hotline_core.knowledge import reply_text
+
+    entry = _entry(args)
+    text = f"{entry.id}  [{entry.status.value}]  {entry.content.question}\n{reply_text(entry.content)}"
+    if entry.content.note:
+        text += f"\n（待核实：{entry.content.note}）"
+    out.emit(CONVERTER.unstructure(entry), text)
+    return 0
+
+
+def run_step(args: argparse.Namespace, out: Output) -> int:
+    entry = services.kb_step(open_repository(args), context.current_login(), args.entry, args.step,
+                             system_now(), args.reason)
+    out.emit({"id": entry.id, "status": entry.status.value}, f"{entry.id} → {entry.status.value}")
+    return 0
+
+
+def run_import(args: argparse.Namespace, out: Output) -> int:
+    if not args.file.is_file():
+        raise InvalidInput([Problem("file", "no_file", {"path": str(args.file)})])
+    report = services.kb_import(open_repository(args), context.current_login(), args.file, system_now())
+    problems = [p.message(out.language) for p in report.problems]
+    data = {"created": [e.id for e in report.created], "updated": [e.id for e in report.updated],
+            "unchanged": list(report.unchanged), "problems": problems}
+    lines = [f"新增 {len(report.created)}，更新 {len(report.updated)}，未变 {len(report.unchanged)}，"
+             f"有问题的行 {len(problems)}", *problems]
+    out.emit(data, "\n".join(lines))
+    return 1 if problems else 0
+
+
+def run_export(args: argparse.Namespace, out: Output) -> int:
+    written = services.kb_export(open_repository(args), args.file)
+    out.emit({"written": str(written)}, f"已写入 {written}")
+    return 0
