@@ -41,6 +41,7 @@ class HotlineApp(App[None]):
         text_binding("f2", "language", "key.language", "app.language"),
         text_binding("f3", "alerts", "key.alerts", "app.alerts"),
         text_binding("f4", "reports", "key.reports", "app.reports"),
+        text_binding("f5", "knowledge", "key.kb", "app.knowledge"),
         text_binding("f10", "quit", "key.quit", "app.quit"),
         text_binding("ctrl+p", "command_palette", "key.palette", "app.palette", show=False),
     ]
@@ -127,6 +128,12 @@ class HotlineApp(App[None]):
 
         if not isinstance(self.screen, ReportsScreen):
             self.push_screen(ReportsScreen())
+
+    def action_knowledge(self) -> None:
+        from hotline_tui.screens.knowledge import KnowledgeScreen
+
+        if not isinstance(self.screen, KnowledgeScreen):
+            self.push_screen(KnowledgeScreen())
 
     def action_language(self) -> None:
         self.t = self.t.next_language()

@@ -34,6 +34,12 @@ def _translated(binding: Binding, t: Translator) -> Binding:
 _TEXT_KEYS: dict[str, str] = {}
 
 
+def describe(binding: Binding, t: Translator) -> str:
+    """A binding's text in the current language (for the help screen)."""
+    key = _TEXT_KEYS.get(binding.id or "")
+    return t(key) if key else binding.description
+
+
 def text_binding(key: str, action: str, text_key: str, binding_id: str, *, show: bool = True,
                  key_display: str | None = None) -> Binding:
     """A binding whose footer text is ``text_key`` in the current language."""

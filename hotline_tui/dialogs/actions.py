@@ -20,7 +20,7 @@ from hotline_core.problems import InvalidInput, Problem
 from hotline_core.vocabulary import Action
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.fields import action_fields, record_fields
-from hotline_tui.dialogs.form import FormDialog
+from hotline_tui.dialogs.form import Answers, FormDialog
 
 
 def action_dialog(app: App, order: WorkOrder, action: Action) -> FormDialog:
@@ -41,7 +41,24 @@ def action_dialog(app: App, order: WorkOrder, action: Action) -> FormDialog:
         files = [p.strip() for p in values.pop("attach", "").replace("，", ",").split(",") if p.strip()]
         return _act(app, order, Command(action, values, note, _store(app, files)))
 
-    return FormDialog(title, action_fields(t, action, app.settings.departments), submit)
+    answers = _answers(app, order) if action in ANSWERED else None
+    return FormDialog(title, action_fields(t, action, app.settings.departments), submit, answers=answers)
+
+
+# Actions whose text goes to the citizen or the center: a standard answer can be inserted (F6).
+ANSWERED = frozenset({Action.REPLY, Action.FEEDBACK, Action.FIRST_REPLY, Action.SUBMIT_RESULT})
+
+
+def _answers(app: App, order: WorkOrder) -> Answers:
+    def find(query: str) -> list[tuple[str, str]]:
+        from hotline_core.knowledge import reply_text
+
+        session = app.repo.snapshot()
+        hits = services.kb_search(session, query) if query.strip() else services.kb_suggest(session, order)
+        entries = {e.id: e for e in session.knowledge()}
+        return [(hit.question, reply_text(entries[hit.entry_id].live_content)) for hit in hits]
+
+    return find
 
 
 def _act(app: App, order: WorkOrder, command: Command) -> str:

@@ -36,17 +36,38 @@ class Field:
 
 
 Submit = Callable[[dict[str, str]], str]  # returns what to say on success; raises HotlineError
+Answers = Callable[[str], Sequence[tuple[str, str]]]
 
 
 class FormDialog(ModalScreen[bool]):
-    BINDINGS = [text_binding("escape", "cancel", "form.cancel", "form.cancel")]
+    BINDINGS = [
+        text_binding("escape", "cancel", "form.cancel", "form.cancel"),
+        text_binding("f6", "answers", "kb.insert", "form.answers"),
+    ]
 
-    def __init__(self, title: str, fields: Sequence[Field], submit: Submit, note: str = "") -> None:
+    def __init__(self, title: str, fields: Sequence[Field], submit: Submit, note: str = "",
+                 answers: Answers | None = None) -> None:
         super().__init__()
         self.form_title = title
         self.fields = tuple(fields)
         self.submit_values = submit
         self.note = note
+        self.answers = answers  # standard answers to insert into the "text" field
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.answers is not None if action == "answers" else True
+
+    def action_answers(self) -> None:
+        from hotline_tui.dialogs.answers import AnswerPicker
+
+        if self.answers is not None:
+            self.app.push_screen(AnswerPicker(self.answers), self._insert)
+
+    def _insert(self, text: str | None) -> None:
+        if text:
+            field = self.query_one("#field-text", Input)
+            field.value = f"{field.value}\n{text}".strip() if field.value else text
+            field.focus()
 
     def compose(self) -> ComposeResult:
         t = self.app.t

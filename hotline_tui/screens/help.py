@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.bindings import describe, text_binding, translate_bindings
 
 
 class HelpScreen(ModalScreen[None]):
@@ -23,22 +24,21 @@ class HelpScreen(ModalScreen[None]):
     def _text(self) -> str:
         from hotline_tui.app import HotlineApp
         from hotline_tui.screens.alerts import AlertsScreen
+        from hotline_tui.screens.knowledge import KnowledgeScreen
         from hotline_tui.screens.order import OrderScreen
         from hotline_tui.screens.queue import QueueScreen
         from hotline_tui.screens.reports import ReportsScreen
 
         t = self.app.t
         sections = [(t("help.global"), HotlineApp), (t("queue.title"), QueueScreen),
-                    (t("order.title", id=""), OrderScreen), (t("alerts.title"), AlertsScreen), (t("report.title"), ReportsScreen)]
+                    (t("order.title", id=""), OrderScreen), (t("alerts.title"), AlertsScreen), (t("report.title"), ReportsScreen),
+                    (t("kb.title"), KnowledgeScreen)]
         lines = [f"[b]{t('help.title')}[/b]  (Esc)"]
         for title, owner in sections:
             lines.append(f"\n[b]{title.strip()}[/b]")
             for binding in owner.BINDINGS:
-                key = binding.key_display or binding.key
-                from hotline_tui.bindings import _TEXT_KEYS
-
-                text_key = _TEXT_KEYS.get(binding.id or "")
-                lines.append(f"  {key:<8}{t(text_key) if text_key else binding.description}")
+                key = escape(binding.key_display or binding.key)
+                lines.append(f"  {key:<8}{escape(describe(binding, t))}")
         lines.append(f"\n  ctrl+p  {t('key.palette')}")
         return "\n".join(lines)
 

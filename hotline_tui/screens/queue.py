@@ -83,7 +83,7 @@ class QueueScreen(Screen[None]):
         text_binding("o", "toggle_overdue", "key.filter_overdue", "queue.overdue"),
         text_binding("x", "clear", "key.clear", "queue.clear"),
         text_binding("n", "intake", "key.intake", "queue.intake"),
-        text_binding("f5", "refresh", "key.refresh", "queue.refresh", show=False),
+        text_binding("r", "refresh", "key.refresh", "queue.refresh", show=False),
     ]
 
     def __init__(self) -> None:

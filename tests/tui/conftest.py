@@ -61,12 +61,14 @@ async def settle(pilot: Pilot) -> None:
 
 def screen_text(app: HotlineApp) -> str:
     """Everything the current screen shows, as plain text."""
-    from textual.widgets import DataTable, Static
+    from textual.widgets import DataTable, OptionList, Static
 
     parts: list[str] = []
     for widget in app.screen.query("*"):
         if isinstance(widget, Static):
             parts.append(str(widget.render()))
+        elif isinstance(widget, OptionList):
+            parts.extend(str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count))
         elif isinstance(widget, DataTable):
             for row in range(widget.row_count):
                 parts.append(" ".join(str(c) for c in widget.get_row_at(row)))

@@ -202,3 +202,38 @@ async def test_finished_orders_leave_the_queue_but_a_status_filter_finds_them(re
             await pilot.press("s")
         await settle(pilot)
         assert table.row_count == 1 and "A1" in screen_text(app)
+
+
+async def test_the_knowledge_base_finds_an_answer_and_the_reply_form_inserts_it(repo, clock) -> None:
+    from hotline_tui.screens.knowledge import KnowledgeScreen
+
+    services.intake(repo, "clerk", [{**MINIMAL_FORM, "id": "K1", "received_at": "2026-11-20T16:05:00+08:00",
+                                     "appeal": "我是肢体残疾三级，想问问能不能领护理补贴"}])
+    services.act(repo, "clerk", "K1", Command("sign"), clock())
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, KnowledgeScreen)
+        await pilot.press("slash", *"孩子康复有没有补助", "enter")
+        await settle(pilot)
+        assert "KB-0010" in screen_text(app) and "政策依据" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        app.screen.query_one("#queue-find").value = ""
+        await pilot.press("slash", *"K1", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("y")  # reply to the citizen
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert "护理补贴" in screen_text(app)
+        await pilot.press("enter")  # the first suggestion
+        await settle(pilot)
+        text = app.screen.query_one("#field-text").value
+        assert "护理补贴" in text and "国发〔2015〕52号" in text
+        await submit(pilot)
+    assert "护理补贴" in stored(repo, "K1").state.record.reply

@@ -1,0 +1,138 @@
+"""The knowledge base (知识库): find a standard answer, read it, move it through review.
+
+An empty search lists every entry with its status, so the rights department
+sees what waits for review; a query lists the published answers by
+relevance. Which steps a person may take is the core's rule; a refusal is
+shown with its reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from hotline_core import services
+from hotline_core.problems import HotlineError
+from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.dialogs.form import Field, FormDialog
+
+
+class KnowledgeScreen(Screen[None]):
+    BINDINGS = [
+        text_binding("escape", "back", "key.back", "kb.back"),
+        text_binding("slash", "find", "key.find", "kb.find", key_display="/"),
+        text_binding("v", "step('send_to_review')", "kb.review", "kb.send_to_review"),
+        text_binding("p", "step('publish')", "kb.publish", "kb.publish"),
+        text_binding("b", "step('return')", "kb.return", "kb.return"),
+        text_binding("z", "step('retire')", "kb.retire", "kb.retire"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[str, Any] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="kb"):
+            yield Input(id="kb-query")
+            yield DataTable(id="kb-table", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="kb-entry-box"):
+                yield Static(id="kb-entry")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.t)
+        self.retranslate()
+        self.query_one("#kb-table", DataTable).focus()
+
+    def retranslate(self) -> None:
+        t = self.app.t
+        self.title = t("kb.title")
+        self.query_one("#kb-query", Input).placeholder = t("kb.search_hint")
+        table = self.query_one("#kb-table", DataTable)
+        table.clear(columns=True)
+        table.add_column(t("kb.col.id"), key="id", width=8)
+        table.add_column(t("kb.col.status"), key="status", width=8)
+        table.add_column(t("kb.col.question"), key="question")
+        self.lookup(self.query_one("#kb-query", Input).value)
+
+    @work(thread=True, exclusive=True, group="kb")
+    def lookup(self, query: str) -> None:
+        session = self.app.repo.snapshot()
+        entries = {e.id: e for e in session.knowledge()}
+        ids = [h.entry_id for h in services.kb_search(session, query, 50)] if query.strip() else list(entries)
+        self.app.call_from_thread(self._show, entries, ids)
+
+    def _show(self, entries: dict[str, Any], ids: list[str]) -> None:
+        t = self.app.t
+        self.entries = entries
+        table = self.query_one("#kb-table", DataTable)
+        table.clear()
+        for entry_id in ids:
+            entry = entries[entry_id]
+            table.add_row(entry.id, t(f"kb.status.{entry.status.value}"), entry.content.question, key=entry.id)
+        self._preview()
+
+    @on(DataTable.RowHighlighted, "#kb-table")
+    def _preview(self) -> None:
+        from hotline_core.knowledge import reply_text
+
+        entry = self.entries.get(self._selected() or "")
+        if entry is None:
+            self.query_one("#kb-entry", Static).update(self.app.t("kb.none"))
+            return
+        content = entry.content
+        lines = [f"[b]{entry.id} · {content.question}[/b]", reply_text(content)]
+        if content.tags:
+            lines.append("#" + " #".join(content.tags))
+        if content.note:
+            lines.append(self.app.t("kb.note", note=content.note))
+        self.query_one("#kb-entry", Static).update("\n".join(lines))
+
+    def _selected(self) -> str | None:
+        table = self.query_one("#kb-table", DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_find(self) -> None:
+        self.query_one("#kb-query", Input).focus()
+
+    @on(Input.Submitted, "#kb-query")
+    def _search(self, event: Input.Submitted) -> None:
+        self.lookup(event.value)
+        self.query_one("#kb-table", DataTable).focus()
+
+    def action_step(self, step: str) -> None:
+        entry_id = self._selected()
+        if entry_id is None:
+            return
+        t = self.app.t
+
+        def run(values: dict[str, str]) -> str:
+            changed = services.kb_step(self.app.repo, self.app.person.login, entry_id, step, self.app.clock(),
+                                       values.get("reason", ""))
+            self.lookup(self.query_one("#kb-query", Input).value)
+            return f"{changed.id} → {t(f'kb.status.{changed.status.value}')}"
+
+        if step in ("return", "retire"):
+            self.app.push_screen(FormDialog(f"{t(f'kb.{step}')} · {entry_id}",
+                                            [Field("reason", t("kb.reason"))], run))
+        else:
+            self._step(run)
+
+    @work(thread=True, group="kb-step")
+    def _step(self, run: Any) -> None:
+        try:
+            said = run({})
+        except HotlineError as error:
+            said = "；".join(error.messages(self.app.t.language))
+        self.app.call_from_thread(self.app.notify, said)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
