@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
@@ -16,7 +15,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(self._text())
+            yield Static(self._text(), markup=False)  # key names such as [ and ] are not markup
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)
@@ -33,12 +32,12 @@ class HelpScreen(ModalScreen[None]):
         sections = [(t("help.global"), HotlineApp), (t("queue.title"), QueueScreen),
                     (t("order.title", id=""), OrderScreen), (t("alerts.title"), AlertsScreen), (t("report.title"), ReportsScreen),
                     (t("kb.title"), KnowledgeScreen)]
-        lines = [f"[b]{t('help.title')}[/b]  (Esc)"]
+        lines = [f"{t('help.title')}  (Esc)"]
         for title, owner in sections:
-            lines.append(f"\n[b]{title.strip()}[/b]")
+            lines.append(f"\n{title.strip()}")
             for binding in owner.BINDINGS:
-                key = escape(binding.key_display or binding.key)
-                lines.append(f"  {key:<8}{escape(describe(binding, t))}")
+                key = binding.key_display or binding.key
+                lines.append(f"  {key:<8}{describe(binding, t)}")
         lines.append(f"\n  ctrl+p  {t('key.palette')}")
         return "\n".join(lines)
 
