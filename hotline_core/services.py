@@ -27,7 +27,7 @@ from hotline_core.problems import InvalidInput, Problem, Refused, refuse
 from hotline_core.quarters import Quarter, summary_due
 from hotline_core.repository import Repository, Session
 from hotline_core.settings import Settings
-from hotline_core.vocabulary import COUNTIES, Action, Place, Role
+from hotline_core.vocabulary import COUNTIES, Action, BusinessArea, Place, Role
 
 
 class UnknownLogin(Refused):
@@ -392,3 +392,30 @@ def kb_export(repo: Repository, path: Any) -> Any:
     if str(path).lower().endswith(".json"):
         return exchange.export_json(entries, path)
     return exchange.export_xlsx(entries, path)
+
+
+def kb_save(repo: Repository, actor: str, entry_id: str | None, fields: Mapping[str, str], now: datetime) -> Any:
+    """A new draft (``entry_id`` None) or a new version of an entry, from a form's fields."""
+    from hotline_core import knowledge
+
+    try:
+        basis = (knowledge.PolicyBasis(fields["basis"], fields.get("number", "")),) if fields.get("basis") else ()
+        area = next((a for a in BusinessArea if fields.get("area") in (a.value, a.label)), None)
+        if area is None:
+            raise InvalidInput([Problem("area", "not_in_list", {"choices": "、".join(BusinessArea)})])
+        tags = tuple(t.strip() for t in fields.get("tags", "").replace("，", ",").split(",") if t.strip())
+        content = knowledge.Content(fields.get("question", ""), fields.get("answer", ""), area, basis, tags,
+                                    fields.get("note", ""))
+    except ValueError as error:
+        raise InvalidInput([Problem("question", "not_text", {"reason": str(error)})]) from None
+    with repo.transaction() as session:
+        person = identify(session, actor)
+        entries = {e.id: e for e in session.knowledge()}
+        if entry_id is None:
+            saved = knowledge.submit_draft(person, knowledge.next_entry_id(entries), content, now)
+        elif entry_id in entries:
+            saved = knowledge.edit(entries[entry_id], person, content, now)
+        else:
+            raise InvalidInput([Problem("entry", "unknown_entry", {"id": entry_id})])
+        session.put_entry(saved)
+    return saved

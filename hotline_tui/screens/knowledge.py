@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from hotline_core import services
 from hotline_core.problems import HotlineError
+from hotline_core.vocabulary import BusinessArea
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.form import Field, FormDialog
 
@@ -26,6 +27,8 @@ class KnowledgeScreen(Screen[None]):
     BINDINGS = [
         text_binding("escape", "back", "key.back", "kb.back"),
         text_binding("slash", "find", "key.find", "kb.find", key_display="/"),
+        text_binding("n", "write(False)", "kb.new", "kb.new"),
+        text_binding("e", "write(True)", "kb.edit", "kb.edit"),
         text_binding("v", "step('send_to_review')", "kb.review", "kb.send_to_review"),
         text_binding("p", "step('publish')", "kb.publish", "kb.publish"),
         text_binding("b", "step('return')", "kb.return", "kb.return"),
@@ -107,6 +110,34 @@ class KnowledgeScreen(Screen[None]):
     def _search(self, event: Input.Submitted) -> None:
         self.lookup(event.value)
         self.query_one("#kb-table", DataTable).focus()
+
+    def action_write(self, existing: bool) -> None:
+        """A new draft, or a new version of the selected entry: fields prefilled from it."""
+        entry = self.entries.get(self._selected() or "") if existing else None
+        if existing and entry is None:
+            return
+        t = self.app.t
+        c = entry.content if entry is not None else None
+        basis = c.basis[0] if c is not None and c.basis else None
+        fields = [
+            Field("question", t("kb.col.question"), value=c.question if c else ""),
+            Field("answer", t("kb.answer"), value=c.answer if c else ""),
+            Field("area", t.field("business_area"), [(t.name(a), a.value) for a in BusinessArea],
+                  c.area.value if c else ""),
+            Field("basis", t("kb.basis"), value=basis.name if basis else ""),
+            Field("number", t("kb.number"), value=basis.number if basis else ""),
+            Field("tags", t("kb.tags"), value="，".join(c.tags) if c else ""),
+            Field("note", t("kb.verify"), value=c.note if c else ""),
+        ]
+        entry_id = entry.id if entry is not None else None
+
+        def save(values: dict[str, str]) -> str:
+            saved = services.kb_save(self.app.repo, self.app.person.login, entry_id, values, self.app.clock())
+            self.lookup(self.query_one("#kb-query", Input).value)
+            return f"{saved.id} → {t(f'kb.status.{saved.status.value}')}"
+
+        title = f"{t('kb.edit')} · {entry_id}" if entry_id else t("kb.new")
+        self.app.push_screen(FormDialog(title, fields, save))
 
     def action_step(self, step: str) -> None:
         entry_id = self._selected()

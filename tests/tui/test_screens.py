@@ -237,3 +237,18 @@ async def test_the_knowledge_base_finds_an_answer_and_the_reply_form_inserts_it(
         assert "护理补贴" in text and "国发〔2015〕52号" in text
         await submit(pilot)
     assert "护理补贴" in stored(repo, "K1").state.record.reply
+
+
+async def test_a_county_clerk_submits_a_draft_answer_from_the_knowledge_screen(repo, clock) -> None:
+    app = make_app(repo, clock, "yanji01")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await fill(pilot, question="延吉市残疾人证在哪里办理？", answer="请到延吉市残联服务大厅办理。",
+                   area="organization", tags="残疾人证", note="核实办公地址")
+        await submit(pilot)
+    drafts = [e for e in repo.snapshot().knowledge() if e.content.question.startswith("延吉市残疾人证")]
+    assert len(drafts) == 1 and drafts[0].status.value == "draft" and drafts[0].owner.name == "延吉市"
