@@ -159,7 +159,9 @@ async def test_a_new_order_is_taken_in_by_the_intake_form(repo, clock) -> None:
 
 
 def test_every_word_of_the_interface_exists_in_all_three_languages() -> None:
-    for table in (TEXTS, MESSAGES, FIELD_LABELS, STATUS_NAMES, ACTION_NAMES):
+    from hotline_core.knowledge.wording import KB_FIELDS, KB_MESSAGES
+
+    for table in (TEXTS, MESSAGES, FIELD_LABELS, STATUS_NAMES, ACTION_NAMES, KB_MESSAGES, KB_FIELDS):
         for key, words in table.items():
             assert len(words) == 3 and all(w.strip() for w in words), key
     for key, words in NAMES.items():
