@@ -9,13 +9,13 @@ file where the last good one was.
 
 from __future__ import annotations
 
-import os
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime
 from importlib.resources import files
 from pathlib import Path
 
+from hotline_core.atomic import write_atomically
 from hotline_core.knowledge.codec import dumps, loads
 from hotline_core.knowledge.entries import Entry
 from hotline_core.knowledge.importing import ImportReport, import_rows
@@ -34,19 +34,9 @@ _WIDTHS = {"编号": 10, "问题": 36, "标准答案": 80, "政策依据": 40, "
            "业务领域": 10, "标签": 24, "责任单位": 14, "状态": 8, "待核实事项": 40, "版本": 6}
 
 
-def _atomically(path: Path, write: Callable[[Path], object]) -> Path:
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return path
-
-
 def export_json(entries: Iterable[Entry], path: str | Path) -> Path:
     text = dumps(entries)
-    return _atomically(Path(path), lambda p: p.write_text(text, encoding="utf-8"))
+    return write_atomically(Path(path), lambda p: p.write_text(text, encoding="utf-8"))
 
 
 def import_json(path: str | Path) -> tuple[Entry, ...]:
@@ -85,7 +75,7 @@ def export_xlsx(entries: Iterable[Entry], path: str | Path) -> Path:
             if isinstance(cell.value, date | datetime):
                 cell.number_format = "yyyy-mm-dd"
     sheet.freeze_panes = "B2"
-    return _atomically(Path(path), lambda p: book.save(p))
+    return write_atomically(Path(path), lambda p: book.save(p))
 
 
 def read_xlsx(path: str | Path) -> list[tuple[object, ...]]:

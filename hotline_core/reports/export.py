@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from hotline_core.atomic import write_atomically
 from hotline_core.calendar import SHANGHAI
 from hotline_core.reports.layout import Report, to_document
 from hotline_core.reports.table import Cell, Column, Document, Kind, Table
@@ -52,16 +51,6 @@ def export(report: Report | Document, format: Format | str, path: str | Path) ->
             return write_csv(document, target)
         case Format.JSON:
             return [write_json(document, target)]
-
-
-def _atomically(path: Path, write: Callable[[Path], None]) -> Path:
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return path
 
 
 # -- JSON -----------------------------------------------------------------------
@@ -88,7 +77,7 @@ def to_json(document: Document) -> dict[str, Any]:
 
 def write_json(document: Document, path: Path) -> Path:
     text = json.dumps(to_json(document), ensure_ascii=False, indent=2)
-    return _atomically(path, lambda p: p.write_text(text + "\n", encoding="utf-8"))
+    return write_atomically(path, lambda p: p.write_text(text + "\n", encoding="utf-8"))
 
 
 # -- CSV ------------------------------------------------------------------------
@@ -116,7 +105,7 @@ def write_csv(document: Document, path: Path) -> list[Path]:
     written = []
     for table in document.tables:
         target = path if single else path.with_name(f"{path.stem}-{table.key}{path.suffix or '.csv'}")
-        written.append(_atomically(target, lambda p, t=table: _write_one_csv(t, p)))
+        written.append(write_atomically(target, lambda p, t=table: _write_one_csv(t, p)))
     return written
 
 
@@ -165,7 +154,7 @@ def write_xlsx(document: Document, path: Path) -> Path:
     workbook.properties.creator = "延边州残联12345热线工单系统"
     for table in document.tables:
         _fill_sheet(workbook.create_sheet(table.sheet_name), table, document.notes)
-    return _atomically(path, lambda p: workbook.save(p))
+    return write_atomically(path, lambda p: workbook.save(p))
 
 
 def _fill_sheet(sheet: Any, table: Table, notes: tuple[str, ...]) -> None:
