@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--db", help="database folder (default: $HOTLINE_DB, else the user data folder)")
     common.add_argument("--json", action="store_true", help="print JSON instead of text")
-    common.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: the settings')")
+    common.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: zh_CN)")
     parser = argparse.ArgumentParser(
         prog="hotline", parents=[common],
         description="延边州残联 12345 热线工单系统 — work orders of the 12345 hotline",
