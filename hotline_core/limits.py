@@ -113,7 +113,8 @@ def _runs(state: OrderState, policy: Policy) -> dict[str, _Run]:
     gone = state.left_without_handling
     dispatch = state.dispatched_at
     runs = {
-        "sign": _Run("sign", policy.sign, dispatch, _first(state.signed_at, state.return_asked_at), gone),
+        "sign": _Run("sign", policy.sign, dispatch, _first(state.signed_at, _since(state.return_asked_at, dispatch)),
+                     gone),
         "contact": _Run("contact", policy.contact, dispatch, state.contacted_at, gone),
         "close": _Run(
             "close",
@@ -143,6 +144,12 @@ def _runs(state: OrderState, policy: Policy) -> dict[str, _Run]:
         runs["petition_handle"] = _Run("petition_handle", policy.petition_handle, state.petition_at,
                                        state.closed_at, gone)
     return runs
+
+
+def _since(moment: datetime | None, dispatch: datetime) -> datetime | None:
+    """A return request answers the sign limit of the dispatch it was made under only:
+    once the center refuses it, the order is dispatched afresh and must be signed."""
+    return moment if moment is not None and moment >= dispatch else None
 
 
 def _first(*moments: datetime | None) -> datetime | None:

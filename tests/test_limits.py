@@ -233,3 +233,12 @@ def test_dispatch_deadlines_for_the_command_line() -> None:
         "contact": at("2026-11-23 16:00"), "close": at("2026-11-25 16:00"),
         "emergency_reply": at("2026-11-20 17:00"),
     }
+
+
+def test_after_a_refused_return_an_unsigned_order_must_be_signed_afresh(story) -> None:
+    s = story().do("request_return", reason="r", basis="b").do("refuse_return", after=timedelta(hours=1))
+    found = limits_at(s.order, at("2026-11-23 12:00"))
+    assert found["sign"].state is LATE and found["sign"].met_at is None  # refused Fri 17:01: due Mon 09:30
+    assert found["return"].state is MET
+    s.do("sign", after=timedelta(minutes=5))
+    assert limits_at(s.order, at("2026-11-23 12:00"))["sign"].met_at == s.now
