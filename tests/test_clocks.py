@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pytest
 from freezegun import freeze_time
 from hypothesis import given, settings
@@ -274,14 +275,44 @@ def test_the_epoch_methods_agree_with_the_datetime_methods() -> None:
         assert line.elapsed_epoch(epoch, end.timestamp()) == span
 
 
-def test_add_epochs_evaluates_many_orders_at_once() -> None:
+def test_advance_many_evaluates_many_orders_at_once() -> None:
     starts = [int(at(f"2026-12-{day:02d} {hour:02d}:17").timestamp())
               for day in range(20, 32) for hour in (0, 9, 12, 17)]
+    durations = [600 * n for n in range(len(starts))]  # the first is zero: due at the start
     for line in (NATURAL, WORKING, OFFICE):
-        assert line.add_epochs(starts, 3600) == [line.add_epoch(s, 3600) for s in starts]
-        durations = [600 * n for n in range(len(starts))]
-        assert line.add_epochs(starts, durations) == [
-            line.add_epoch(s, d) for s, d in zip(starts, durations)]
+        for seconds in (3600, durations):
+            due, position, provisional = line.advance_many(np.array(starts), np.array(seconds))
+            lengths = seconds if isinstance(seconds, list) else [seconds] * len(starts)
+            expected = [line.advance_epoch(s, n) for s, n in zip(starts, lengths)]
+            assert list(zip(due.tolist(), position.tolist(), provisional.tolist())) == [
+                (float(d), float(p), v) for d, p, v in expected]
+        assert list(line.positions(np.array(starts))) == [line.position_epoch(s) for s in starts]
+
+
+_FIRST, _LAST = int(at("1995-01-01 00:00").timestamp()), int(at("2040-01-01 00:00").timestamp())
+# Half-hour steps land on interval ends and whole days, where "the earliest instant" matters.
+_ANY_CASE = st.tuples(st.integers(_FIRST, _LAST), st.integers(0, 400 * 86_400))
+_ALIGNED_CASE = st.tuples(st.integers(_FIRST // 1800, _LAST // 1800).map(lambda n: n * 1800),
+                          st.integers(0, 2_000).map(lambda n: n * 1800))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(_ANY_CASE, _ALIGNED_CASE), min_size=1, max_size=40), st.sampled_from(list(Clock)))
+def test_advance_many_agrees_with_the_scalar_arithmetic_anywhere(
+        cases: list[tuple[int, int]], clock: Clock) -> None:
+    """Years before and after those the table holds, official or not: the day tables grow
+    both ways, from a fresh timeline each time."""
+    line = Timeline(clock)
+    starts, lengths = np.array([c[0] for c in cases]), np.array([c[1] for c in cases])
+    due, position, provisional = line.advance_many(starts, lengths)
+    expected = [Timeline(clock).advance_epoch(int(s), int(n)) for s, n in cases]
+    assert list(zip(due.tolist(), position.tolist(), provisional.tolist())) == [
+        (float(d), float(p), v) for d, p, v in expected]
+
+
+def test_advance_many_refuses_a_negative_duration() -> None:
+    with pytest.raises(ValueError, match="negative"):
+        WORKING.advance_many(np.array([at("2026-11-20 10:00").timestamp()]), -1.0)
 
 
 def test_threads_growing_one_table_at_once_agree_with_a_single_thread() -> None:
