@@ -94,7 +94,8 @@ def _unique(*recipients: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(recipients))
 
 
-def _order_alerts(order: WorkOrder, evaluator: LimitEvaluator, now: datetime) -> list[Alert]:
+def _order_alerts(order: WorkOrder, now: datetime) -> list[Alert]:
+    """The alerts an order raises by what it is, whatever its limits."""
     state = order.state
     alerts: list[Alert] = []
     if state.emergency_at is not None:
@@ -103,19 +104,22 @@ def _order_alerts(order: WorkOrder, evaluator: LimitEvaluator, now: datetime) ->
     if state.rating is Rating.UNSATISFIED:
         alerts.append(Alert(f"{order.id}:unsatisfied:{state.rated_at.isoformat() if state.rated_at else ''}",
                             AlertKind.UNSATISFIED, now, (LEADER, RIGHTS), order.id, "unsatisfied_report"))
-    for status in evaluator.limits(order).values():
-        alerts.extend(_limit_alerts(order, status, now))
     return alerts
 
 
 def escalate(orders: Iterable[WorkOrder], now: datetime, raised: Collection[str] = (),
              evaluator: LimitEvaluator | None = None) -> list[Alert]:
     """The alerts due at ``now`` whose keys are not in ``raised``."""
-    evaluator = evaluator or LimitEvaluator(now)
-    fresh: list[Alert] = []
-    for order in orders:
-        fresh.extend(a for a in _order_alerts(order, evaluator, now) if a.key not in raised)
-    return fresh
+    orders = list(orders)
+    flagged: dict[int, list[LimitStatus]] = {}
+    for row, status in (evaluator or LimitEvaluator(now)).table(orders).flagged():
+        flagged.setdefault(row, []).append(status)
+    alerts: list[Alert] = []
+    for row, order in enumerate(orders):
+        alerts += _order_alerts(order, now)
+        for status in flagged.get(row, ()):
+            alerts += _limit_alerts(order, status, now)
+    return [alert for alert in alerts if alert.key not in raised]
 
 
 def summary_alerts(quarter: Quarter, due: datetime, filed: Collection[Place], now: datetime,

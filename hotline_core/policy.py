@@ -96,9 +96,16 @@ class PolicySchedule:
     changes: tuple[tuple[datetime, Policy], ...] = ()
 
     def policy_for(self, received_at: datetime) -> Policy:
-        moments = [moment for moment, _ in self.changes]
-        index = bisect_right(moments, received_at)
-        return self.first if index == 0 else self.changes[index - 1][1]
+        return self.policies[self.version_at(received_at)]
+
+    def version_at(self, received_at: datetime) -> int:
+        """The index in :attr:`policies` of the version in force at ``received_at``."""
+        return bisect_right([moment for moment, _ in self.changes], received_at)
+
+    @property
+    def policies(self) -> tuple[Policy, ...]:
+        """Every version, the first one first."""
+        return (self.first, *(policy for _, policy in self.changes))
 
     def with_change(self, effective_from: datetime, policy: Policy) -> PolicySchedule:
         changes = sorted(self.changes + ((effective_from, policy),), key=lambda c: c[0])

@@ -16,7 +16,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from hotline_core import services
-from hotline_core.limits import LimitEvaluator, PlanBook
+from hotline_core.limits import LimitEvaluator, LimitPlan, LimitTable
 from hotline_core.order import WorkOrder
 from hotline_core.organization import Person
 from hotline_core.repository import Repository
@@ -57,14 +57,19 @@ class HotlineApp(App[None]):
         self._language_fixed = language is not None
         self.orders: dict[str, WorkOrder] = {}
         self.inbox: list[InboxItem] = []
-        self.plans = PlanBook(self.settings.calendar, self.settings.policies)
+        self.plan = LimitPlan([], self.settings.calendar, self.settings.policies)
         self.theme = "ansi-dark"
 
     # -- data -----------------------------------------------------------------
 
     def evaluator(self) -> LimitEvaluator:
-        """Limit states at the clock's now; deadlines are kept in the plan book between refreshes."""
-        return LimitEvaluator(self.clock(), book=self.plans)
+        """Limit states at the clock's now, for an order on its own."""
+        return LimitEvaluator(self.clock(), self.settings.calendar, self.settings.policies)
+
+    def limit_table(self) -> LimitTable:
+        """The limits of every loaded order at the clock's now; their deadlines are kept
+        from the last load, so a refresh only compares numbers."""
+        return self.plan.at(self.clock())
 
     @work(thread=True, exclusive=True, group="load")
     def reload(self) -> None:
@@ -73,19 +78,17 @@ class HotlineApp(App[None]):
         orders = services.visible_orders(session, self.person)
         items = services.inbox(session, self.person)
         settings = session.settings()
-        if settings == self.settings:
-            for order in orders:  # work the deadlines out here, not in the UI thread
-                self.plans.plan(order)
-        self.call_from_thread(self._loaded, orders, items, settings)
+        plan = LimitPlan(orders, settings.calendar, settings.policies)  # here, not in the UI thread
+        self.call_from_thread(self._loaded, orders, plan, items, settings)
 
-    def _loaded(self, orders: Iterable[WorkOrder], items: list[InboxItem], settings: Settings) -> None:
+    def _loaded(self, orders: Iterable[WorkOrder], plan: LimitPlan, items: list[InboxItem],
+                settings: Settings) -> None:
         self.orders = {o.id: o for o in orders}
-        self.plans.retain(self.orders.values())
+        self.plan = plan
         self.inbox = items
         changed = self.settings != settings
         self.settings = settings
         if changed:
-            self.plans = PlanBook(settings.calendar, settings.policies)
             if settings.keymap:
                 self.set_keymap(settings.keymap)
             if not self._language_fixed and settings.language != self.t.language:

@@ -242,3 +242,55 @@ def test_after_a_refused_return_an_unsigned_order_must_be_signed_afresh(story) -
     assert found["return"].state is MET
     s.do("sign", after=timedelta(minutes=5))
     assert limits_at(s.order, at("2026-11-23 12:00"))["sign"].met_at == s.now
+
+
+# -- many orders at once: the table that the queue, escalation and reports read ----
+
+def _demo_orders() -> list:
+    from hotline_core.demo import demo_orders
+    return list(demo_orders(at("2026-11-20 16:00")))
+
+
+def _quicker_from(moment: str) -> PolicySchedule:
+    from attrs import evolve
+    quicker = evolve(YANBIAN_2019, name="quicker", sign=Limit(timedelta(minutes=30), "office_hours"),
+                     close={t: Limit(timedelta(hours=48), "working_day") for t in AppealType},
+                     due_soon_fraction=0.5)
+    return PolicySchedule().with_change(at(moment), quicker)
+
+
+@pytest.mark.parametrize("schedule", [PolicySchedule(), _quicker_from("2026-11-18 00:00")],
+                         ids=["one policy", "two policies"])
+def test_a_table_of_many_orders_says_what_each_order_says_alone(schedule) -> None:
+    orders = _demo_orders()
+    evaluator = LimitEvaluator(at("2026-11-23 10:00"), schedule=schedule)
+    table = evaluator.table(orders)
+    assert table.order_ids == tuple(o.id for o in orders)
+    assert [table.limits(row) for row in range(len(orders))] == [evaluator.limits(o) for o in orders]
+    assert len({s.state for o in orders for s in evaluator.limits(o).values()}) == len(LimitState)
+
+
+def test_the_table_tells_the_queue_and_escalation_what_each_order_needs() -> None:
+    orders = _demo_orders()
+    evaluator = LimitEvaluator(at("2026-11-23 10:00"))
+    table = evaluator.table(orders)
+    alone = [evaluator.limits(o) for o in orders]
+    nearest = [next_due(limits) for limits in alone]
+    assert table.next_due().tolist() == [float("inf") if s is None else s.due_epoch for s in nearest]
+    assert table.overdue().tolist() == [any(s.state is LATE and s.pending for s in limits.values())
+                                        for limits in alone]
+    assert sorted((row, s.name) for row, s in table.flagged()) == sorted(
+        (row, s.name) for row, limits in enumerate(alone) for s in limits.values()
+        if s.state is SOON or (s.state is LATE and s.met_epoch is None))
+    assert any(table.overdue()) and not all(table.overdue())
+
+
+def test_a_plan_is_taken_again_at_a_later_now_without_working_deadlines_out_again() -> None:
+    from hotline_core.limits import LimitPlan
+
+    orders = _demo_orders()
+    plan = LimitPlan(orders)
+    later = at("2026-12-20 10:00")
+    assert [plan.at(later).limits(r) for r in range(len(orders))] == [limits_at(o, later) for o in orders]
+    empty = LimitPlan([]).at(later)
+    assert empty.next_due().size == 0 and empty.flagged() == []

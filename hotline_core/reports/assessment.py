@@ -35,13 +35,13 @@ from datetime import datetime
 from attrs import field, frozen
 
 from hotline_core.calendar import WorkingCalendar
-from hotline_core.limits import LimitEvaluator, PlanBook
+from hotline_core.limits import LimitEvaluator
 from hotline_core.order import WorkOrder
 from hotline_core.organization import DEFAULT_ORGANIZATION, RIGHTS_DEPT, Organization, Unit, UnitKind
 from hotline_core.policy import DEFAULT_SCHEDULE, PolicySchedule
 from hotline_core.quarters import Quarter
 from hotline_core.reports.counting import Figures, fact_keys, figures_of, limit_keys, rate
-from hotline_core.reports.facts import as_of, handling_unit, order_facts
+from hotline_core.reports.facts import facts_at, handling_unit
 from hotline_core.reports.period import Period, as_period
 from hotline_core.reports.quarterly import received_in, report_moment
 from hotline_core.vocabulary import COUNTIES
@@ -132,22 +132,15 @@ def annual_assessment(
     schedule: PolicySchedule = DEFAULT_SCHEDULE,
     weights: Weights = DEFAULT_WEIGHTS,
     organization: Organization = DEFAULT_ORGANIZATION,
-    book: PlanBook | None = None,
 ) -> Assessment:
-    """Every unit's assessment for ``period`` (usually a year, "2026"), as of its end or ``now``.
-
-    ``book``: as for :func:`~hotline_core.reports.quarterly.quarterly_summary`.
-    """
+    """Every unit's assessment for ``period`` (usually a year, "2026"), as of its end or ``now``."""
     period = as_period(period)
     moment = report_moment(period, now)
-    evaluator = LimitEvaluator(moment, calendar, schedule, book)
     counters: dict[Unit, Counter[Hashable]] = {unit: Counter() for unit in _standing_units()}
     start, end = period.start, period.end
-    for order in orders:
-        if not received_in(order.record.received_at, start, end, moment):
-            continue
-        facts = order_facts(order, evaluator, moment)
-        unit = handling_unit(as_of(order, moment))
+    received = [order for order in orders if received_in(order.record.received_at, start, end, moment)]
+    for then, facts in facts_at(received, LimitEvaluator(moment, calendar, schedule), moment):
+        unit = handling_unit(then)
         counters.setdefault(unit, Counter()).update(fact_keys(facts, ("contact", "close")))
         counters[RIGHTS_DEPT].update(limit_keys(facts, ("sign",)))
     units = sorted(counters, key=lambda unit: _unit_order(unit, organization))

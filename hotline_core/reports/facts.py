@@ -15,11 +15,12 @@ Two readings of an order meet here, on purpose:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from attrs import frozen
 
-from hotline_core.limits import LimitEvaluator, LimitState
+from hotline_core.limits import LimitEvaluator, LimitState, LimitStatus
 from hotline_core.order import WorkOrder
 from hotline_core.organization import RIGHTS_DEPT, Unit
 from hotline_core.state import FINISHED
@@ -97,12 +98,21 @@ class OrderFacts:
     rating: Rating | None
 
 
-def order_facts(order: WorkOrder, evaluator: LimitEvaluator, moment: datetime) -> OrderFacts:
-    """Read ``order`` as of ``moment``; ``evaluator`` must be built for that same moment."""
+def facts_at(orders: Sequence[WorkOrder], evaluator: LimitEvaluator,
+             moment: datetime) -> list[tuple[WorkOrder, OrderFacts]]:
+    """Each order as of ``moment`` and its facts; ``evaluator`` must be built for that moment.
+
+    The limits of all the orders are worked out together, a column at a time.
+    """
+    thens = [as_of(order, moment) for order in orders]
+    table = evaluator.table(thens)
+    return [(then, _facts(order, then, table.limits(row)))
+            for row, (order, then) in enumerate(zip(orders, thens))]
+
+
+def _facts(order: WorkOrder, then: WorkOrder, limits: dict[str, LimitStatus]) -> OrderFacts:
     latest = order.state.record
-    then = as_of(order, moment)
     state = then.state
-    limits = evaluator.limits(then)
     breached = {name for name, status in limits.items() if status.state is _BREACHED}
     return OrderFacts(
         order_id=order.id,

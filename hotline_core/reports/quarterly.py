@@ -41,12 +41,12 @@ from datetime import datetime
 from attrs import frozen
 
 from hotline_core.calendar import WorkingCalendar
-from hotline_core.limits import LimitEvaluator, PlanBook
+from hotline_core.limits import LimitEvaluator
 from hotline_core.order import WorkOrder
 from hotline_core.policy import DEFAULT_SCHEDULE, PolicySchedule
 from hotline_core.quarters import Quarter
 from hotline_core.reports.counting import Figures, fact_keys, figures_of
-from hotline_core.reports.facts import is_open_at, order_facts
+from hotline_core.reports.facts import facts_at, is_open_at
 from hotline_core.reports.period import Period, as_period
 from hotline_core.vocabulary import Place
 
@@ -98,30 +98,25 @@ def quarterly_summary(
     calendar: WorkingCalendar | None = None,
     schedule: PolicySchedule = DEFAULT_SCHEDULE,
     county: Place | None = None,
-    book: PlanBook | None = None,
 ) -> QuarterlySummary:
-    """The summary table of ``period``; with ``county``, that place's row only (its own filing).
-
-    ``book`` (for the same calendar and schedule) keeps the orders' deadlines
-    between runs: a screen that shows the table again, or the assessment
-    after it, then skips the deadline arithmetic, which is most of the work.
-    """
+    """The summary table of ``period``; with ``county``, that place's row only (its own filing)."""
     period = as_period(period)
     moment = report_moment(period, now)
-    evaluator = LimitEvaluator(moment, calendar, schedule, book)
     places = (county,) if county is not None else tuple(Place)
     counters: dict[Place, Counter[Hashable]] = {place: Counter() for place in places}
     start, end = period.start, period.end
+    received: list[WorkOrder] = []
     for order in orders:
-        counter = counters.get(order.state.record.place)
-        if counter is None:
+        if order.state.record.place not in counters:
             continue
         if received_in(order.record.received_at, start, end, moment):
-            facts = order_facts(order, evaluator, moment)
-            counter.update(fact_keys(facts))
-            counter["open_at_end"] += int(not facts.finished)
+            received.append(order)
         elif is_open_at(order, moment):
-            counter["open_at_end"] += 1
+            counters[order.state.record.place]["open_at_end"] += 1
+    for _, facts in facts_at(received, LimitEvaluator(moment, calendar, schedule), moment):
+        counter = counters[facts.place]
+        counter.update(fact_keys(facts))
+        counter["open_at_end"] += int(not facts.finished)
     rows = tuple(_row(place, counters[place]) for place in places)
     total = _row(None, sum(counters.values(), Counter()))
     return QuarterlySummary(period, moment, rows, total, county)

@@ -8,6 +8,7 @@ name or phone.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -19,7 +20,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from hotline_core.limits import LimitEvaluator, LimitState, LimitStatus, next_due
+from hotline_core.limits import LimitTable, next_due
 from hotline_core.order import WorkOrder
 from hotline_core.state import FINISHED
 from hotline_core.vocabulary import COUNTIES, AppealType, Place, Status
@@ -45,7 +46,8 @@ class Filter:
     overdue: bool = False
     text: str = ""
 
-    def matches(self, order: WorkOrder, limits: dict[str, LimitStatus]) -> bool:
+    def matches(self, order: WorkOrder, overdue: bool) -> bool:
+        """``overdue``: the order has a limit past its due time and still unmet."""
         record = order.state.record
         if self.status is None and order.state.status in FINISHED:
             return False  # the queue is the work still to do; a status filter shows the rest
@@ -55,7 +57,7 @@ class Filter:
             return False
         if self.place is not None and record.place is not self.place:
             return False
-        if self.overdue and not any(s.state is LimitState.BREACHED and s.pending for s in limits.values()):
+        if self.overdue and not overdue:
             return False
         needle = self.text.strip()
         return not needle or any(needle in value for value in (order.id, record.citizen.name, record.citizen.phone))
@@ -65,12 +67,12 @@ def _cycle(values: Sequence[object], current: object) -> object:
     return values[(values.index(current) + 1) % len(values)]
 
 
-def urgency(order: WorkOrder, limits: dict[str, LimitStatus]) -> tuple[int, float]:
-    """Nearest pending due time first; orders with nothing pending last, newest first."""
-    nearest = next_due(limits)
-    if nearest is None or nearest.due_epoch is None:
+def urgency(order: WorkOrder, nearest_due: float) -> tuple[int, float]:
+    """Nearest pending due time first (an epoch; ``inf`` when nothing is pending); orders with
+    nothing pending last, newest first."""
+    if math.isinf(nearest_due):
         return (1, -order.record.received_at.timestamp())
-    return (0, nearest.due_epoch)
+    return (0, nearest_due)
 
 
 class QueueScreen(Screen[None]):
@@ -89,7 +91,7 @@ class QueueScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.filter = Filter()
-        self.limits: dict[str, dict[str, LimitStatus]] = {}
+        self.limits: LimitTable | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -119,12 +121,13 @@ class QueueScreen(Screen[None]):
     @on(DataLoaded)
     def redraw(self) -> None:
         """Recompute every visible order's limits at the app's ``now`` and refill the table."""
-        evaluator: LimitEvaluator = self.app.evaluator()
         now = self.app.clock()
-        self.limits = {oid: evaluator.limits(o) for oid, o in self.app.orders.items()}
+        self.limits = limits = self.app.limit_table()
+        overdue, nearest = limits.overdue(), limits.next_due()
+        rows = {order.id: limits.row(order.id) for order in self.app.orders.values()}
         shown = sorted(
-            (o for o in self.app.orders.values() if self.filter.matches(o, self.limits[o.id])),
-            key=lambda o: urgency(o, self.limits[o.id]),
+            (o for o in self.app.orders.values() if self.filter.matches(o, bool(overdue[rows[o.id]]))),
+            key=lambda o: urgency(o, float(nearest[rows[o.id]])),
         )
         self._fill(shown[:PAGE], now)
         self._status_line(len(shown))
@@ -141,7 +144,9 @@ class QueueScreen(Screen[None]):
     def _cells(self, order: WorkOrder, now: datetime) -> list[Text | str]:
         t = self.app.t
         state = order.state
-        text, style = time_left(next_due(self.limits[order.id]), now, t, short=True)
+        limits = self.limits
+        assert limits is not None  # rows are only drawn after the limits are taken
+        text, style = time_left(next_due(limits.limits(limits.row(order.id))), now, t, short=True)
         return [
             order.id, moment(order.record.received_at), t.name(state.record.appeal.appeal_type, short=True),
             t.name(state.record.place), t.name(state.status, short=True), t.name(state.owner.name)[:6],

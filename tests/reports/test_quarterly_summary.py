@@ -12,7 +12,6 @@ from fractions import Fraction
 
 import pytest
 
-from hotline_core.limits import PlanBook
 from hotline_core.reports.counting import OnTime, Ratings
 from hotline_core.reports.facts import as_of, handling_unit
 from hotline_core.reports.quarterly import QuarterlySummary, SummaryRow, quarterly_summary
@@ -190,10 +189,3 @@ def test_the_handling_unit_is_the_last_one_the_order_was_passed_to(orders) -> No
 def test_rates_are_fractions_of_decided_limits() -> None:
     assert OnTime(3, 1, 5).rate == Fraction(3, 4)
     assert OnTime(0, 0, 2).rate is None
-
-
-def test_deadlines_kept_between_runs_give_the_same_table(orders, q3) -> None:
-    book = PlanBook()
-    first = quarterly_summary(orders.values(), "2026Q3", NOW, book=book)
-    again = quarterly_summary(orders.values(), "2026Q3", NOW, book=book)
-    assert first == again == q3
