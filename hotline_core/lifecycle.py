@@ -149,7 +149,10 @@ class Rule:
 
 _OPEN = (Status.RECEIVED, Status.HANDLING)
 _not_with_unit = _when(lambda s: not s.with_unit, "with_unit")
-_extension_pending = _when(lambda s: s.extension is not None and not s.extension.approved, "no_extension_pending")
+_extension_pending = _all(
+    _when(lambda s: s.status not in FINISHED, "finished"),  # a closed order's deadline is history
+    _when(lambda s: s.extension is not None and not s.extension.approved, "no_extension_pending"),
+)
 
 RULES: dict[Action, Rule] = {
     Action.SIGN: Rule(_status_in(Status.RECEIVED)),
@@ -202,7 +205,11 @@ RULES: dict[Action, Rule] = {
         _when(lambda s: s.rating is Rating.UNSATISFIED, "not_unsatisfied"),
         _when(lambda s: s.unsatisfied_reported_at is None, "already_reported"),
     ), _texts("text")),
-    Action.REDO: Rule(_status_in(Status.FEEDBACK_GIVEN, Status.CLOSED)),
+    # SPEC 4.2: the center sends an order back for redo after an unsatisfied rating.
+    Action.REDO: Rule(_all(
+        _status_in(Status.FEEDBACK_GIVEN, Status.CLOSED),
+        _when(lambda s: s.rating is Rating.UNSATISFIED, "not_unsatisfied"),
+    )),
     Action.CLOSE: Rule(_all(
         _status_in(Status.FEEDBACK_GIVEN),
         _when(

@@ -288,9 +288,24 @@ def test_redo_opens_the_order_again_without_its_old_feedback(story) -> None:
     assert (s.state.feedback_at, s.state.rating, s.state.redo_at) == (None, None, s.now)
 
 
-def test_a_closed_order_can_be_sent_back_for_redo(story) -> None:
-    s = handled_and_answered(story).do("close").do("redo")
+def test_a_closed_order_rated_unsatisfied_can_be_sent_back_for_redo(story) -> None:
+    s = handled_and_answered(story).do("rate", level="unsatisfied")
+    s.do("report_unsatisfied", text="已解释，群众仍不满意").do("close").do("redo")
     assert s.state.status is Status.HANDLING and s.state.closed_at is None
+
+
+def test_only_an_unsatisfied_rating_sends_an_order_back_for_redo(story) -> None:
+    assert refusal(handled_and_answered(story), "redo") == "not_unsatisfied"
+    satisfied = handled_and_answered(story).do("rate", level="satisfied").do("close")
+    assert refusal(satisfied, "redo") == "not_unsatisfied"
+
+
+def test_an_extension_is_approved_only_while_the_order_is_being_handled(story) -> None:
+    s = story(reply="已答复").do("sign").do("contact")
+    s.do("request_extension", reason="需现场核实", until="2026-12-04T17:00:00+08:00")
+    s.do("feedback", text="已办理").do("rate", level="satisfied").do("close")
+    assert refusal(s, "approve_extension", LEADER, by="leader") == "finished"
+    assert refusal(s, "refuse_extension", LEADER) == "finished"
 
 
 def test_only_finished_orders_are_archived(story) -> None:

@@ -140,10 +140,11 @@ def test_supervision_gives_the_unit_24_working_hours(story) -> None:
 
 
 def test_redo_opens_a_new_close_deadline(story) -> None:
-    s = story(reply="已答复").do("sign").do("contact").do("feedback", text="已办").do("close")
+    s = story(reply="已答复").do("sign").do("contact").do("feedback", text="已办")
+    s.do("rate", level="unsatisfied").do("report_unsatisfied", text="已解释").do("close")
     assert states(s.order, "2026-11-21 00:00")["close"] is MET
-    s.do("redo", after=timedelta(days=3))  # Monday 16:04
-    assert due(s.order, "close") == at("2026-11-26 16:04")
+    s.do("redo", after=timedelta(days=3))  # Monday 16:06
+    assert due(s.order, "close") == at("2026-11-26 16:06")
     assert states(s.order, "2026-11-24 00:00")["close"] is OPEN
 
 
