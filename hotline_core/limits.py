@@ -10,8 +10,9 @@ Its state at ``now``:
   time remains;
 - ``open``: otherwise;
 - ``not_applicable``: it does not apply to this order, or an exemption or a
-  terminal state lifted it (legal procedure or petition routing lift the
-  close limit; a return or a decline lifts whatever was still unmet).
+  terminal state lifted it (legal procedure or petition routing, recorded
+  before the close due time, lift the close limit; a return or a decline
+  lifts whatever was still unmet).
 
 What meets what is a deliberate reading of the measures, written down in
 ``docs/deadlines.md``: signing, a return request or a decline meet the sign
@@ -146,7 +147,7 @@ class _Run(NamedTuple):
     start: np.ndarray
     met: np.ndarray
     lifted: np.ndarray | bool = False  # no longer applies if still unmet (a return, a decline)
-    exempt: np.ndarray | bool = False  # does not apply at all (legal procedure, petition for close)
+    exempt_at: np.ndarray | None = None  # when it stopped applying at all (legal procedure, petition)
     due_override: np.ndarray | None = None  # an approved extension: a fixed due moment
 
 
@@ -166,7 +167,7 @@ def _runs(m: SimpleNamespace) -> dict[str, _Run]:
                        m.return_asked_at),
         "contact": _Run(everyone, m.dispatched_at, m.contacted_at, m.gone),
         "close": _Run(everyone, _either(m.redo_at, m.dispatched_at), m.closed_at, m.gone,
-                      exempt=_present(m.legal_at) | _present(m.petition_at), due_override=m.extended_until),
+                      exempt_at=np.fmin(m.legal_at, m.petition_at), due_override=m.extended_until),
         "emergency_reply": _Run(_present(m.emergency_at), m.emergency_at, m.first_reply_at, m.gone),
         "unsatisfied_report": _Run(_present(m.unsatisfied), m.unsatisfied, m.unsatisfied_reported_at),
         "supervision": _Run(_present(m.supervised), m.supervised, m.supervision_answered),
@@ -218,7 +219,7 @@ class LimitPlan:
         size = (len(LIMIT_NAMES), len(orders))
         self.applies = np.zeros(size, dtype=bool)
         self.lifted = np.zeros(size, dtype=bool)
-        self.exempt = np.zeros(size, dtype=bool)
+        self.exempt_at = np.full(size, np.nan)
         self.provisional = np.zeros(size, dtype=bool)
         self.met = np.full(size, np.nan)
         self.due = np.full(size, np.nan)
@@ -239,7 +240,9 @@ class LimitPlan:
         remaining = self.due_position - now_position[self.line]
         has_met = ~np.isnan(self.met)
         code = np.select(
-            [~self.applies | self.exempt, has_met & (self.met <= self.due), has_met, self.lifted,
+            # An exemption recorded after the due time does not undo a breach.
+            [~self.applies | (self.exempt_at <= self.due), has_met & (self.met <= self.due), has_met,
+             self.lifted,
              epoch > self.due,
              # Measured on the limit's own clock: a quarter of 24 working hours is 6 working hours.
              remaining <= self.fraction * self.total],
@@ -301,7 +304,8 @@ class LimitPlan:
         self.provisional[column, where] = provisional
         self.met[column, where] = run.met[where]
         self.lifted[column, where] = np.broadcast_to(run.lifted, run.start.shape)[where]
-        self.exempt[column, where] = np.broadcast_to(run.exempt, run.start.shape)[where]
+        if run.exempt_at is not None:
+            self.exempt_at[column, where] = run.exempt_at[where]
         self.clock[column, where] = _CLOCKS.index(limit.clock)
         self.line[column, where] = self.lines.index(line)
 

@@ -112,6 +112,14 @@ def test_legal_procedure_and_petition_lift_the_close_limit(story) -> None:
     assert due(petition, "petition_handle") == at("2027-01-19 16:02")
 
 
+def test_an_exemption_recorded_after_the_close_due_time_leaves_the_breach_standing(story) -> None:
+    late = story().do("sign").do("legal_procedure", after=timedelta(days=6)).order  # Thu 11-26
+    assert states(late, "2026-12-31 00:00")["close"] is LATE
+    late = story().do("sign").do("route_petition", after=timedelta(days=6)).order
+    found = states(late, "2026-12-31 00:00")
+    assert found["close"] is LATE and found["petition_accept"] is LATE
+
+
 def test_the_first_reply_after_routing_answers_the_petition_acceptance(story) -> None:
     s = story().do("sign").do("route_petition").do("reply", text="已受理", after=timedelta(days=2))
     assert states(s.order, "2026-12-30 00:00")["petition_accept"] is MET
