@@ -1,9 +1,11 @@
 """Escalation (SPEC section 6): what lands in whose alert inbox, exactly once.
 
 :func:`escalate` looks at orders as of ``now`` and returns the alerts that
-are due and not yet raised. Each alert has a stable key (order, limit,
-kind), so running it again, at the same or a later moment, adds nothing for
-what was already raised: the caller keeps the keys it has stored.
+are due and not yet raised. Each alert has a stable key (order, limit, the
+moment that limit started, kind), so running it again, at the same or a
+later moment, adds nothing for what was already raised: the caller keeps the
+keys it has stored. A redo or a refused return starts a limit anew (SPEC
+4.2), and its new deadline alerts once more.
 
 | what                   | who is told                                    |
 |------------------------|------------------------------------------------|
@@ -24,6 +26,7 @@ from enum import StrEnum
 
 from attrs import frozen
 
+from hotline_core.calendar import SHANGHAI
 from hotline_core.limits import LimitEvaluator, LimitState, LimitStatus
 from hotline_core.order import WorkOrder
 from hotline_core.organization import RIGHTS_DEPT, Person, Unit
@@ -76,7 +79,10 @@ def recipients_of(person: Person) -> frozenset[str]:
 
 def _limit_alerts(order: WorkOrder, status: LimitStatus, now: datetime) -> list[Alert]:
     owner = unit_recipient(order.state.owner)
-    base = f"{order.id}:{status.name}"
+    # Once per order and limit run: a redo opens a new close deadline and a refused return
+    # dispatches the order afresh (SPEC 4.2), and those new deadlines alert again.
+    start = status.start
+    base = f"{order.id}:{status.name}" + (f"@{start.astimezone(SHANGHAI):%Y%m%dT%H%M%S}" if start else "")
     common = {"raised_at": now, "order_id": order.id, "limit": status.name, "due": status.due}
     if status.state is LimitState.DUE_SOON:
         return [Alert(f"{base}:due_soon", AlertKind.DUE_SOON, recipients=(owner,), **common)]

@@ -86,10 +86,15 @@ class LimitStatus(NamedTuple):
     met_epoch: float | None = None
     provisional: bool = False
     clock: Clock | None = None
+    start_epoch: float | None = None  # a redo or a refused return starts a limit anew
 
     @property
     def due(self) -> datetime | None:
         return _moment(self.due_epoch)
+
+    @property
+    def start(self) -> datetime | None:
+        return _moment(self.start_epoch)
 
     @property
     def met_at(self) -> datetime | None:
@@ -222,6 +227,7 @@ class LimitPlan:
         self.exempt_at = np.full(size, np.nan)
         self.provisional = np.zeros(size, dtype=bool)
         self.met = np.full(size, np.nan)
+        self.start = np.full(size, np.nan)
         self.due = np.full(size, np.nan)
         self.due_position = np.full(size, np.nan)
         self.total = np.full(size, np.nan)
@@ -298,6 +304,7 @@ class LimitPlan:
                 fixed = run.due_override[where][moved]
                 due[moved], due_position[moved], provisional[moved] = fixed, line.positions(fixed), False
         self.applies[column, where] = True
+        self.start[column, where] = start
         self.due[column, where] = due
         self.due_position[column, where] = due_position
         self.total[column, where] = due_position - line.positions(start)
@@ -332,7 +339,8 @@ class LimitTable:
             met = plan.met[column, row]
             found[name] = LimitStatus(name, _STATES[self.code[column, row]], float(plan.due[column, row]),
                                       None if np.isnan(met) else float(met),
-                                      bool(plan.provisional[column, row]), _CLOCKS[plan.clock[column, row]])
+                                      bool(plan.provisional[column, row]), _CLOCKS[plan.clock[column, row]],
+                                      float(plan.start[column, row]))
         return found
 
     def pending(self) -> np.ndarray:

@@ -62,6 +62,20 @@ def test_re_evaluating_adds_nothing_already_raised(story) -> None:
     assert not raised & {a.key for a in later}
 
 
+def test_a_redo_opens_a_new_close_deadline_that_alerts_again_once(story) -> None:
+    s = story(reply="已答复").do("sign").do("contact")
+    late = escalate([s.order], at("2026-11-25 16:30"))
+    raised = {a.key for a in late}
+    assert ("close_overdue", "close") in kinds(late)
+    s.do("feedback", text="已办", after=timedelta(days=6)).do("rate", level="unsatisfied")
+    s.do("report_unsatisfied", text="已解释").do("redo")  # Thu 11-26 16:06: close due Tue 12-01 16:06
+    raised |= {a.key for a in escalate([s.order], s.now, raised)}
+    again = escalate([s.order], at("2026-12-01 17:00"), raised)
+    assert kinds(again) == {("close_overdue", "close")}
+    raised |= {a.key for a in again}
+    assert escalate([s.order], at("2026-12-02 09:00"), raised) == []
+
+
 def test_a_met_limit_raises_nothing(story) -> None:
     s = story().do("sign", after=timedelta(minutes=10)).do("contact")
     assert kinds(escalate([s.order], at("2026-11-20 16:30"))) == set()
