@@ -139,11 +139,17 @@ class IntakeReport:
     rejected: tuple[tuple[int, str, tuple[Problem, ...]], ...]  # (position, id, problems)
 
 
-def intake(repo: Repository, actor: str, forms: Iterable[Mapping[str, Any]]) -> IntakeReport:
-    """Add pushed orders; an order already present is reported, a bad one rejected, the rest go in."""
+def intake(repo: Repository, actor: str, forms: Iterable[Mapping[str, Any]],
+           now: datetime | None = None) -> IntakeReport:
+    """Add pushed orders; an order already present is reported, a bad one rejected, the rest go in.
+
+    With ``now``, what the new orders already call for (an emergency flagged by the center)
+    is raised at once rather than at the next ``hotline escalate``.
+    """
     added: list[str] = []
     present: list[str] = []
     rejected: list[tuple[int, str, tuple[Problem, ...]]] = []
+    new: list[WorkOrder] = []
     archived = repo.archived_ids()  # archived orders stay known: a re-sent push adds nothing
     with repo.transaction() as session:
         _require(identify(session, actor), Role.HANDLER, "intake")
@@ -157,9 +163,13 @@ def intake(repo: Repository, actor: str, forms: Iterable[Mapping[str, Any]]) -> 
             if record.order_id in known:
                 present.append(record.order_id)
                 continue
-            session.put_order(receive(record, actor))
+            order = receive(record, actor)
+            session.put_order(order)
             known.add(record.order_id)
             added.append(record.order_id)
+            new.append(order)
+        if now is not None:
+            _raise_at_once(session, new, now)
     return IntakeReport(tuple(added), tuple(present), tuple(rejected))
 
 
@@ -176,7 +186,18 @@ def act(repo: Repository, actor: str, order_id: str, command: Command, now: date
         session.put_order(updated)
         if command.action is Action.ARCHIVE:
             session.archive_order(updated)
+        else:
+            _raise_at_once(session, [updated], now)
     return updated
+
+
+def _raise_at_once(session: Session, orders: list[WorkOrder], now: datetime) -> None:
+    """Escalation for the orders just changed, in the same transaction: an emergency tells
+    the leader at once (SPEC 6), not at the next cron run; nothing is raised twice."""
+    settings = session.settings()
+    evaluator = LimitEvaluator(now, settings.calendar, settings.policies)
+    for alert in escalate(orders, now, session.alert_keys(), evaluator):
+        session.put_alert(alert)
 
 
 def find_order(repo: Repository, order_id: str) -> WorkOrder | None:

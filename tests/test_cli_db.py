@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hotline_core.repository import Repository
+
 from .conftest import MINIMAL_FORM, push
 
 
@@ -62,9 +64,11 @@ def test_act_and_show_follow_the_rules_at_the_systems_time(cli, tmp_path) -> Non
 
 def test_escalate_raises_alerts_once(cli, tmp_path) -> None:
     cli("init")
-    cli("intake", push(tmp_path, MINIMAL_FORM))
+    cli("intake", push(tmp_path, MINIMAL_FORM))  # received 2026-11-20: overdue by today already
     code, data, _ = cli("escalate", "--now", "2026-11-20T18:00:00+08:00", "--json")
-    assert code == 0 and {a["kind"] for a in data["alerts"]} >= {"sign_overdue"}
+    assert code == 0
+    stored = Repository.open(cli.folder).snapshot().alerts()
+    assert [a.kind.value for a in stored].count("sign_overdue") == 1
     code, data, _ = cli("escalate", "--now", "2026-11-20T18:00:00+08:00", "--json")
     assert data["alerts"] == []
 

@@ -56,7 +56,7 @@ def run_intake(args: argparse.Namespace, out: Output) -> int:
     forms = _read_json(args.file)
     if not isinstance(forms, list) or not all(isinstance(f, dict) for f in forms):
         raise CommandError(f"{args.file}: expected a JSON list of orders")
-    report = services.intake(open_repository(args), context.current_login(), forms)
+    report = services.intake(open_repository(args), context.current_login(), forms, system_now())
     rejected = [{"position": pos, "id": oid, "problems": [p.message(out.language) for p in problems]}
                 for pos, oid, problems in report.rejected]
     data = {"added": list(report.added), "present": list(report.present), "rejected": rejected}

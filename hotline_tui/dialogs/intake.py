@@ -15,7 +15,7 @@ def intake_dialog(app: App) -> FormDialog:
 
     def submit(values: dict[str, str]) -> str:
         form = {k: v for k, v in values.items() if v.strip()}
-        report = services.intake(app.repo, app.person.login, [form])
+        report = services.intake(app.repo, app.person.login, [form], app.clock())
         if report.rejected:
             raise InvalidInput(report.rejected[0][2])
         if report.present:
