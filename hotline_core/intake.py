@@ -8,14 +8,20 @@ intake, corrections and the close check all use the same rules.
 The center's push may lack what the handler learns when calling back, so
 intake needs only :data:`REQUIRED_AT_INTAKE`; closing needs the full record
 (:data:`REQUIRED_BEFORE_CLOSE`, source section 三(一)2).
+
+A choice field takes the code (``help``), the Chinese label (``生活帮助``) or
+one of the vocabulary's aliases (``求助``). Reading has no clock: a caller
+that knows the intake moment passes it as ``now``, and an order received in
+the future is refused (it would refuse every later action for ever).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,6 +30,7 @@ from attrs import frozen
 from hotline_core.model import Appeal, Citizen, OrderRecord
 from hotline_core.problems import InvalidInput, Problem
 from hotline_core.vocabulary import (
+    ALIASES,
     ETHNICITIES,
     AppealType,
     BusinessArea,
@@ -47,6 +54,8 @@ REQUIRED_BEFORE_CLOSE: tuple[str, ...] = (
 )
 # Fixed by the center's dispatch: a correction would break the import key and the clocks.
 UNCHANGEABLE: frozenset[str] = frozenset({"id", "received_at"})
+# How far a receipt time may lie ahead of the intake moment: the center's clock and ours differ a little.
+CLOCK_SKEW = timedelta(minutes=5)
 
 
 class BadValue(Exception):
@@ -77,15 +86,33 @@ def _order_id(value: Any) -> str:
     return text
 
 
-def _choice(enum: type[StrEnum]) -> Callable[[Any], StrEnum]:
-    """Accept the code (``complaint``) or the Chinese label (``投诉``)."""
+def _label(member: StrEnum) -> str:
+    return getattr(member, "label", member.value)
 
+
+@cache
+def _wordings(enum: type[StrEnum]) -> dict[str, StrEnum]:
+    """Every accepted wording of ``enum``'s members, case folded: code, Chinese label, aliases."""
+    found: dict[str, StrEnum] = {}
+    for member in enum:
+        found[member.value.casefold()] = member
+        found[_label(member).casefold()] = member
+    for alias, code in ALIASES.get(enum.__name__, {}).items():
+        found[alias.casefold()] = enum(code)
+    return found
+
+
+def read_choice(enum: type[StrEnum], value: Any) -> StrEnum:
+    """The member named by a code (``complaint``), a label (``投诉``) or an alias (``求助``)."""
+    member = _wordings(enum).get(str(value).strip().casefold())
+    if member is None:
+        raise BadValue("not_a_choice", labels="、".join(map(_label, enum)), choices="、".join(enum))
+    return member
+
+
+def _choice(enum: type[StrEnum]) -> Callable[[Any], StrEnum]:
     def read(value: Any) -> StrEnum:
-        text = str(value).strip()
-        for member in enum:
-            if text in (member.value, getattr(member, "label", member.value)):
-                return member
-        raise BadValue("not_in_list", choices="、".join(m.value for m in enum))
+        return read_choice(enum, value)
 
     return read
 
@@ -245,17 +272,42 @@ def _assemble(values: Mapping[str, Any], attachments: tuple = ()) -> OrderRecord
     )
 
 
-def parse_order(form: Mapping[str, Any]) -> OrderRecord:
+def _late_call(values: Mapping[str, Any]) -> list[Problem]:
+    """A call cannot come after the order it led to: 来电日期 no later than the Beijing date of receipt."""
+    call, received = values.get("call_date"), values.get("received_at")
+    if call is None or received is None:
+        return []
+    day = received.astimezone(SHANGHAI).date()
+    return [Problem("call_date", "call_after_receipt", {"date": day.isoformat()})] if call > day else []
+
+
+def _future_receipt(values: Mapping[str, Any], now: datetime) -> list[Problem]:
+    received = values.get("received_at")
+    if received is None or received <= now + CLOCK_SKEW:
+        return []
+    return [Problem("received_at", "in_the_future", {"now": f"{now.astimezone(SHANGHAI):%Y-%m-%d %H:%M}"})]
+
+
+def parse_order(form: Mapping[str, Any], *, now: datetime | None = None) -> OrderRecord:
     """Read an order form (a push from the center or a manual intake).
+
+    ``now`` is the intake moment: when given, a receipt time more than
+    :data:`CLOCK_SKEW` after it is refused. A replay that has no wall clock
+    (``hotline simulate``) leaves it out.
 
     Raises :class:`InvalidInput` listing every problem, each naming its field.
     """
+    if now is not None and now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
     values, problems = _read_fields(form)
     for name in REQUIRED_AT_INTAKE:
         if name not in values and not any(p.field == name for p in problems):
             problems.append(Problem(name, "required"))
         elif name in values and _is_blank(values[name]):
             problems.append(Problem(name, "required"))
+    problems += _late_call(values)
+    if now is not None:
+        problems += _future_receipt(values, now)
     if problems:
         raise InvalidInput(problems)
     return _assemble(values)
@@ -270,9 +322,11 @@ def correct_record(record: OrderRecord, changes: Mapping[str, Any]) -> OrderReco
         for name in REQUIRED_AT_INTAKE
         if name in values and _is_blank(values[name])
     ]
+    merged = flatten(record) | values
+    if "call_date" in values:
+        problems += _late_call(merged)
     if problems:
         raise InvalidInput(problems)
-    merged = flatten(record) | values
     return _assemble(merged, record.attachments)
 
 

@@ -156,7 +156,7 @@ def intake(repo: Repository, actor: str, forms: Iterable[Mapping[str, Any]],
         known = set(session.order_ids()) | archived
         for position, form in enumerate(forms, start=1):
             try:
-                record = parse_order(form)
+                record = parse_order(form, now=now)
             except InvalidInput as error:
                 rejected.append((position, str(form.get("id", "")), error.problems))
                 continue

@@ -242,3 +242,35 @@ _LABELS: dict[str, dict[str, str]] = {
         "leader": "分管领导", "admin": "系统管理员", "viewer": "查阅人",
     },
 }
+
+# Other wordings a push or a clerk may use for the same choice: the SPEC's own short
+# terms (2.1-2.5: "视力" for 视力残疾, "生活帮助/求助", "网站") and the obvious short
+# forms. Each alias names one code; the intake reads code, label or alias alike.
+ALIASES: dict[str, dict[str, str]] = {
+    "Channel": {
+        "网站": "web", "百姓热线": "web", "网站(百姓热线)": "web",
+        "手机短信": "sms",
+        "电子邮箱": "email", "电子邮件": "email", "邮件": "email",
+        "微信": "wechat", "公众号": "wechat",
+        "客户端": "app", "手机客户端": "app",
+    },
+    "AppealType": {
+        "咨询": "consultation",
+        "求助": "help", "帮助": "help", "生活帮助/求助": "help",
+        "意见": "suggestion", "建议": "suggestion", "意见和建议": "suggestion",
+    },
+    "BusinessArea": {
+        "权益维护": "rights", "组织": "organization", "社保": "social_security", "文化体育": "culture_sports",
+    },
+    "Gender": {"男性": "male", "女性": "female"},
+    "DisabilityCategory": {
+        "视力": "visual", "听力": "hearing", "言语": "speech", "肢体": "physical",
+        "智力": "intellectual", "精神": "mental", "多重": "multiple",
+    },
+    "DisabilityGrade": {"一": "1", "二": "2", "三": "3", "四": "4"},
+    "Place": {
+        "州级": "州本级", "本级": "州本级",
+        "延吉": "延吉市", "图们": "图们市", "敦化": "敦化市", "珲春": "珲春市",
+        "龙井": "龙井市", "和龙": "和龙市", "汪清": "汪清县", "安图": "安图县",
+    },
+}

@@ -80,6 +80,9 @@ class Story:
 @pytest.fixture
 def story() -> Callable[..., Story]:
     def make(form: dict[str, Any] | None = None, **changes: Any) -> Story:
+        if "received_at" in changes and "call_date" not in changes:  # the call comes before receipt
+            received = datetime.fromisoformat(changes["received_at"]).astimezone(SHANGHAI)
+            changes["call_date"] = received.date().isoformat()
         record = parse_order({**(form or COMPLETE_FORM), **changes})
         return Story(receive(record), record.received_at)
 

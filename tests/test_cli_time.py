@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
+from attrs import evolve
 
+from hotline_core import services
+from hotline_core.calendar import OfficeHours
+from hotline_core.policy import YANBIAN_2019, Limit, PolicySchedule
+from hotline_core.repository import Repository
 from hotline_tui.cli import main
 
+from .conftest import at
 from .test_scenario import SPEC_SCENARIO
+
+
+@pytest.fixture(autouse=True)
+def no_database(tmp_path, monkeypatch) -> None:
+    """Without ``--db`` the commands read ``$HOTLINE_DB``: point it at an empty folder, not the host's database."""
+    monkeypatch.setenv("HOTLINE_DB", str(tmp_path / "none"))
 
 
 def run(capsys, *argv: str) -> tuple[int, dict | str, str]:
@@ -45,7 +58,45 @@ def test_bad_input_exits_non_zero_with_a_one_line_reason(capsys) -> None:
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "受理时间" in err
     code, _, err = run(capsys, "--lang", "en", "deadlines", "--received", "2026-11-20T16:00+08:00", "--type", "x")
-    assert code == 2 and "appeal type: is not one of the choices" in err
+    assert code == 2 and "appeal type: is not one of the choices (consultation、help" in err
+    code, _, err = run(capsys, "deadlines", "--received", "2026-11-20T16:00+08:00", "--type", "x")
+    assert code == 2 and "诉求类型：不在可选范围内（可选：政策咨询、生活帮助、投诉、举报、意见建议）" in err
+
+
+def test_the_appeal_type_is_read_as_intake_reads_it(capsys) -> None:
+    _, by_code, _ = run(capsys, "deadlines", "--received", "2026-11-20T16:00:00+08:00", "--type", "help", "--json")
+    _, by_alias, _ = run(capsys, "deadlines", "--received", "2026-11-20T16:00:00+08:00", "--type", "求助", "--json")
+    assert by_alias == by_code
+
+
+# -- with a database: its settings decide (SPEC 5: every limit, clock and office hour is a setting) --
+
+QUICK_SIGN = evolve(YANBIAN_2019, name="quick-sign", sign=Limit(timedelta(hours=2), "office_hours"),
+                    office_hours=OfficeHours([("08:00", "12:00"), ("13:30", "17:30")]), summary_due_day=15)
+
+
+def change_policy(cli, effective_from: str) -> None:
+    cli("init")
+    schedule = PolicySchedule().with_change(at(effective_from), QUICK_SIGN)
+    services.change_settings(Repository.open(cli.folder), "founder", policies=schedule)
+
+
+def test_deadlines_follow_the_databases_policy(cli) -> None:
+    change_policy(cli, "2020-01-01 00:00")
+    code, data, _ = cli("deadlines", "--received", "2026-11-20T16:00:00+08:00", "--type", "complaint", "--json")
+    assert code == 0
+    # Friday 16:00: 1.5 office hours left that day (to 17:30), the other half hour from Monday 08:00.
+    assert data == {"sign_by": "2026-11-23T08:30:00+08:00", "return_by": "2026-11-20T17:00:00+08:00",
+                    "contact_by": "2026-11-23T16:00:00+08:00", "close_by": "2026-11-25T16:00:00+08:00",
+                    "provisional": False}
+
+
+def test_deadlines_use_the_policy_in_force_at_receipt(cli) -> None:
+    change_policy(cli, "2026-11-20 12:00")
+    _, before, _ = cli("deadlines", "--received", "2026-11-20T11:00:00+08:00", "--type", "complaint", "--json")
+    _, after, _ = cli("deadlines", "--received", "2026-11-20T16:00:00+08:00", "--type", "complaint", "--json")
+    assert before["sign_by"] == "2026-11-20T13:30:00+08:00"  # yanbian-2019: 1 office hour, 11:00-11:30, 13:00-13:30
+    assert after["sign_by"] == "2026-11-23T08:30:00+08:00"
 
 
 def test_summary_due_json(capsys) -> None:
@@ -53,6 +104,12 @@ def test_summary_due_json(capsys) -> None:
     assert (code, data) == (0, {"quarter": "2026Q3", "due": "2026-10-09T00:00:00+08:00", "provisional": False})
     code, _, err = run(capsys, "calendar", "summary-due", "2026Q9", "--json")
     assert code == 2 and "季度" in err
+
+
+def test_summary_due_follows_the_databases_due_day(cli) -> None:
+    change_policy(cli, "2020-01-01 00:00")
+    code, data, _ = cli("calendar", "summary-due", "2026Q3", "--json")
+    assert (code, data) == (0, {"quarter": "2026Q3", "due": "2026-10-16T00:00:00+08:00", "provisional": False})
 
 
 def test_simulate_json(capsys, tmp_path) -> None:

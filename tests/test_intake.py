@@ -6,16 +6,26 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from hotline_core.intake import correct_record, missing_for_close, parse_order
+from hotline_core import vocabulary
+from hotline_core.intake import FORM, correct_record, missing_for_close, parse_order
 from hotline_core.problems import InvalidInput
-from hotline_core.vocabulary import AppealType, DisabilityGrade, Gender, Place
+from hotline_core.vocabulary import (
+    ALIASES,
+    AppealType,
+    BusinessArea,
+    Channel,
+    DisabilityCategory,
+    DisabilityGrade,
+    Gender,
+    Place,
+)
 
-from .conftest import COMPLETE_FORM, MINIMAL_FORM
+from .conftest import COMPLETE_FORM, MINIMAL_FORM, at
 
 
-def problems_of(form: dict) -> dict[str, str]:
+def problems_of(form: dict, **options) -> dict[str, str]:
     with pytest.raises(InvalidInput) as refused:
-        parse_order(form)
+        parse_order(form, **options)
     return {p.field: p.code for p in refused.value.problems}
 
 
@@ -40,7 +50,7 @@ def test_a_blank_minimum_field_counts_as_missing() -> None:
 def test_every_problem_is_reported_at_once_each_naming_its_field() -> None:
     form = {**MINIMAL_FORM, "phone": "123", "age": 130, "gender": "x", "ethnicity": "火星族"}
     assert problems_of(form) == {
-        "phone": "bad_phone", "age": "age_range", "gender": "not_in_list", "ethnicity": "unknown_ethnicity",
+        "phone": "bad_phone", "age": "age_range", "gender": "not_a_choice", "ethnicity": "unknown_ethnicity",
     }
 
 
@@ -94,6 +104,58 @@ def test_choices_accept_the_code_or_the_chinese_name() -> None:
     assert record.citizen.grade is DisabilityGrade.THIRD
 
 
+# Which form field reads each list of the vocabulary.
+_FIELDS = {Channel: "channel", AppealType: "appeal_type", BusinessArea: "business_area", Gender: "gender",
+           DisabilityCategory: "disability", DisabilityGrade: "grade", Place: "county"}
+_ATTRIBUTES = {"channel": "appeal.channel", "appeal_type": "appeal.appeal_type",
+               "business_area": "appeal.business_area", "gender": "citizen.gender",
+               "disability": "citizen.disability", "grade": "citizen.grade", "county": "place"}
+
+
+def _read(record, path: str):
+    for name in path.split("."):
+        record = getattr(record, name)
+    return record
+
+
+@pytest.mark.parametrize(("field", "wording", "code"), [
+    ("disability", "视力", "visual"), ("appeal_type", "求助", "help"), ("appeal_type", "生活帮助/求助", "help"),
+    ("channel", "网站", "web"), ("channel", "百姓热线", "web"), ("appeal_type", "咨询", "consultation"),
+    ("county", "珲春", "珲春市"), ("channel", "APP", "app"), ("grade", "三", "3"),
+])
+def test_the_specs_own_short_terms_are_accepted(field: str, wording: str, code: str) -> None:
+    assert _read(parse_order({**MINIMAL_FORM, field: wording}), _ATTRIBUTES[field]) == code
+
+
+@pytest.mark.parametrize(("enum", "alias", "code"), [
+    (getattr(vocabulary, name), alias, code) for name, table in ALIASES.items() for alias, code in table.items()
+], ids=lambda v: v.__name__ if isinstance(v, type) else str(v))
+def test_every_alias_of_the_vocabulary_is_read_as_its_code(enum, alias: str, code: str) -> None:
+    field = _FIELDS[enum]
+    assert field in FORM
+    assert _read(parse_order({**MINIMAL_FORM, field: alias}), _ATTRIBUTES[field]) is enum(code)
+
+
+@pytest.mark.parametrize("enum", list(_FIELDS))
+def test_an_alias_never_names_another_choice(enum) -> None:
+    """An alias that is another member's code or label would make a wording mean two things."""
+    others = {(w, m) for m in enum for w in (m.value, getattr(m, "label", m.value))}
+    for alias, code in ALIASES.get(enum.__name__, {}).items():
+        assert all(member is enum(code) for wording, member in others if wording.casefold() == alias.casefold())
+
+
+def test_a_wrong_choice_lists_the_chinese_names_to_choose_from() -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_order({**MINIMAL_FORM, "appeal_type": "闲聊", "disability": "x"})
+    assert refused.value.messages() == [
+        "诉求类型：不在可选范围内（可选：政策咨询、生活帮助、投诉、举报、意见建议）",
+        "残疾类别：不在可选范围内（可选：视力残疾、听力残疾、言语残疾、肢体残疾、智力残疾、精神残疾、多重残疾）",
+    ]
+    assert refused.value.messages("en")[0] == (
+        "appeal type: is not one of the choices (consultation、help、complaint、report、suggestion)")
+    assert "政策咨询" in refused.value.messages("ko")[0] and "consultation" in refused.value.messages("ko")[0]
+
+
 @pytest.mark.parametrize("grade", [3, "3", "3级", "三级"])
 def test_disability_grade_accepts_the_usual_spellings(grade: object) -> None:
     assert parse_order({**MINIMAL_FORM, "grade": grade}).citizen.grade is DisabilityGrade.THIRD
@@ -106,7 +168,7 @@ def test_ethnicity_is_one_of_the_56_groups_with_or_without_zu() -> None:
 
 def test_counties_are_the_eight_and_the_prefecture_level() -> None:
     assert parse_order({**MINIMAL_FORM, "county": "珲春市"}).place is Place.HUNCHUN
-    assert problems_of({**MINIMAL_FORM, "county": "长春市"}) == {"county": "not_in_list"}
+    assert problems_of({**MINIMAL_FORM, "county": "长春市"}) == {"county": "not_a_choice"}
 
 
 def test_an_unknown_field_is_refused_rather_than_silently_dropped() -> None:
@@ -120,6 +182,47 @@ def test_times_keep_their_offset_and_a_time_without_one_is_beijing_time() -> Non
     assert local.utcoffset() == timedelta(hours=8)
     assert local == utc
     assert problems_of({**MINIMAL_FORM, "received_at": "20/11/2026"}) == {"received_at": "bad_datetime"}
+
+
+def test_an_order_received_in_the_future_is_refused_naming_the_receipt_time() -> None:
+    form = {**MINIMAL_FORM, "received_at": "2026-11-20T16:00:00+08:00"}
+    assert problems_of(form, now=at("2026-11-20 15:50")) == {"received_at": "in_the_future"}
+    with pytest.raises(InvalidInput) as refused:
+        parse_order(form, now=at("2026-11-20 15:50"))
+    assert refused.value.messages() == ["受理时间：不能晚于当前时间（2026-11-20 15:50）"]
+
+
+def test_a_few_minutes_of_clock_skew_and_a_replay_without_a_clock_are_accepted() -> None:
+    form = {**MINIMAL_FORM, "received_at": "2026-11-20T16:00:00+08:00"}
+    assert parse_order(form, now=at("2026-11-20 15:55")).order_id == "A1"  # the center's clock runs 5 minutes ahead
+    assert parse_order(form).order_id == "A1"  # no ``now``: a scenario replay has no wall clock
+
+
+def test_the_intake_moment_must_carry_its_time_zone() -> None:
+    with pytest.raises(ValueError):
+        parse_order(MINIMAL_FORM, now=datetime(2026, 11, 20, 16, 0))
+
+
+def test_a_call_date_after_the_day_of_receipt_is_refused() -> None:
+    assert problems_of({**MINIMAL_FORM, "call_date": "2026-11-21"}) == {"call_date": "call_after_receipt"}
+    with pytest.raises(InvalidInput) as refused:
+        parse_order({**MINIMAL_FORM, "call_date": "2026-11-21"})
+    assert refused.value.messages() == ["来电日期：不能晚于受理日期（2026-11-20）"]
+    assert parse_order({**MINIMAL_FORM, "call_date": "2026-11-18"}).appeal.call_date == date(2026, 11, 18)
+
+
+def test_the_call_date_is_compared_with_the_beijing_date_of_receipt() -> None:
+    late_utc = "2026-11-20T17:00:00+00:00"  # 01:00 on the 21st in Beijing
+    record = parse_order({**MINIMAL_FORM, "received_at": late_utc, "call_date": "2026-11-21"})
+    assert record.appeal.call_date == date(2026, 11, 21)
+
+
+def test_a_correction_cannot_move_the_call_date_after_the_receipt() -> None:
+    record = parse_order(MINIMAL_FORM)
+    with pytest.raises(InvalidInput) as refused:
+        correct_record(record, {"call_date": "2026-11-22"})
+    assert [(p.field, p.code) for p in refused.value.problems] == [("call_date", "call_after_receipt")]
+    assert correct_record(record, {"call_date": "2026-11-19"}).appeal.call_date == date(2026, 11, 19)
 
 
 def test_the_call_date_defaults_to_the_beijing_date_of_receipt() -> None:

@@ -1,8 +1,10 @@
 """Time subcommands: ``deadlines``, ``calendar summary-due`` and ``simulate``.
 
 None of them touches a database's orders: they answer from the rules, the
-policy and the working calendar (with the administrator's overrides when a
-database is given).
+policy and the working calendar. When a database exists, its settings say
+which: the administrator's calendar overrides and policy versions (SPEC 5:
+"every limit, clock and office hour can be changed in settings"); without
+one, the default policy and the package's calendar.
 """
 
 from __future__ import annotations
@@ -14,15 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from hotline_core import services
-from hotline_core.calendar import CalendarOverride
-from hotline_core.intake import BadValue, read_moment
+from hotline_core.calendar import CalendarOverride, WorkingCalendar
+from hotline_core.intake import BadValue, read_choice, read_moment
 from hotline_core.limits import dispatch_deadlines
 from hotline_core.problems import InvalidInput, Problem
 from hotline_core.quarters import Quarter, summary_due
 from hotline_core.scenario import simulate
+from hotline_core.settings import Settings
 from hotline_core.vocabulary import AppealType
 from hotline_tui.cli import context
-from hotline_tui.cli.context import calendar_for, open_repository
+from hotline_tui.cli.context import calendar_for, database_folder, open_repository
 from hotline_tui.cli.output import CommandError, Output
 
 
@@ -64,15 +67,26 @@ def _received(text: str) -> Any:
 
 
 def _appeal_type(text: str) -> AppealType:
-    for member in AppealType:
-        if text in (member.value, member.label):
-            return member
-    raise InvalidInput([Problem("appeal_type", "not_in_list", {"choices": "、".join(AppealType)})])
+    """Read as the intake reads it: code, Chinese label or alias (``求助``)."""
+    try:
+        return AppealType(read_choice(AppealType, text))
+    except BadValue as bad:
+        raise InvalidInput([Problem("appeal_type", bad.code, bad.params)]) from None
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """The database's settings when there is a database (as :func:`context.calendar_for`), else the defaults."""
+    if not (database_folder(args) / "working.json").exists():
+        return Settings(calendar=WorkingCalendar.default())
+    return open_repository(args).snapshot().settings()
 
 
 def run_deadlines(args: argparse.Namespace, out: Output) -> int:
     received = _received(args.received)
-    found = dispatch_deadlines(received, _appeal_type(args.appeal_type), args.emergency, calendar_for(args))
+    appeal_type = _appeal_type(args.appeal_type)
+    settings = _settings(args)
+    # The policy in force at the receipt: ``dispatch_deadlines`` picks it from the schedule.
+    found = dispatch_deadlines(received, appeal_type, args.emergency, settings.calendar, settings.policies)
     data: dict[str, Any] = {f"{name}_by": d.due.isoformat() for name, d in found.items()}
     data["provisional"] = any(d.provisional for d in found.values())
     lines = [f"{name:<20}{value}" for name, value in data.items()]
@@ -82,7 +96,10 @@ def run_deadlines(args: argparse.Namespace, out: Output) -> int:
 
 def run_summary_due(args: argparse.Namespace, out: Output) -> int:
     quarter = Quarter.parse(args.quarter)
-    deadline = summary_due(quarter, calendar_for(args))
+    settings = _settings(args)
+    # The due day in force now, as escalation and the filings report read it (hotline_core.services).
+    due_day = settings.policies.policy_for(context.system_now()).summary_due_day
+    deadline = summary_due(quarter, settings.calendar, due_day)
     data = {"quarter": str(quarter), "due": deadline.due.isoformat(), "provisional": deadline.provisional}
     note = "（暂定：所跨年份的官方放假安排尚未录入）" if deadline.provisional else ""
     out.emit(data, f"{quarter} 汇总表报送截止：{deadline.due.isoformat()}{note}")
