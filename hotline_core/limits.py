@@ -18,7 +18,8 @@ What meets what is a deliberate reading of the measures, written down in
 ``docs/deadlines.md``: signing, a return request or a decline meet the sign
 limit (each acknowledges the order); the ``close`` action meets the close
 limit; after a redo the close limit restarts from the redo; an approved
-extension moves the close due time to the approved moment; the first reply
+extension asked for by the close due time moves it to the approved moment
+(one asked for later leaves the breach standing); the first reply
 to the citizen after petition routing meets the petition acceptance limit,
 and closing meets the petition handling limit.
 
@@ -114,6 +115,7 @@ _MOMENT_FIELDS: tuple[str, ...] = (
     "dispatched_at", "signed_at", "return_asked_at", "return_asked_from", "contacted_at", "redo_at",
     "closed_at", "extended_until", "legal_at", "petition_at", "petition_answered_at", "emergency_at",
     "first_reply_at", "rated_at", "unsatisfied_reported_at", "returned_at", "declined_at",
+    "extension_asked_at",
 )
 _read_fields = attrgetter(*_MOMENT_FIELDS)
 
@@ -153,7 +155,8 @@ class _Run(NamedTuple):
     met: np.ndarray
     lifted: np.ndarray | bool = False  # no longer applies if still unmet (a return, a decline)
     exempt_at: np.ndarray | None = None  # when it stopped applying at all (legal procedure, petition)
-    due_override: np.ndarray | None = None  # an approved extension: a fixed due moment
+    due_override: np.ndarray | None = None  # an approved extension: a fixed due moment ...
+    override_asked: np.ndarray | None = None  # ... if asked for by the due time it moves
 
 
 def _present(column: np.ndarray) -> np.ndarray:
@@ -172,7 +175,8 @@ def _runs(m: SimpleNamespace) -> dict[str, _Run]:
                        m.return_asked_at),
         "contact": _Run(everyone, m.dispatched_at, m.contacted_at, m.gone),
         "close": _Run(everyone, _either(m.redo_at, m.dispatched_at), m.closed_at, m.gone,
-                      exempt_at=np.fmin(m.legal_at, m.petition_at), due_override=m.extended_until),
+                      exempt_at=np.fmin(m.legal_at, m.petition_at), due_override=m.extended_until,
+                      override_asked=m.extension_asked_at),
         "emergency_reply": _Run(_present(m.emergency_at), m.emergency_at, m.first_reply_at, m.gone),
         "unsatisfied_report": _Run(_present(m.unsatisfied), m.unsatisfied, m.unsatisfied_reported_at),
         "supervision": _Run(_present(m.supervised), m.supervised, m.supervision_answered),
@@ -298,9 +302,10 @@ class LimitPlan:
             self.lines.append(line)
         start = run.start[where]
         due, due_position, provisional = line.advance_many(start, limit.length.total_seconds())
-        if run.due_override is not None:
-            moved = _present(run.due_override[where])
-            if moved.any():  # an approved extension: a fixed moment, never provisional
+        if run.due_override is not None and run.override_asked is not None:
+            # An approved extension asked for in time: a fixed moment, never provisional.
+            moved = _present(run.due_override[where]) & (run.override_asked[where] <= due)
+            if moved.any():
                 fixed = run.due_override[where][moved]
                 due[moved], due_position[moved], provisional[moved] = fixed, line.positions(fixed), False
         self.applies[column, where] = True

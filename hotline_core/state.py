@@ -71,6 +71,9 @@ class OrderState:
     supervisions: tuple[Supervision, ...] = ()
     extension: Extension | None = None
     extended_until: datetime | None = None
+    # When the first of the approved extensions standing was asked for: one asked for only
+    # after the close limit fell due does not move it (``hotline_core.limits``).
+    extension_asked_at: datetime | None = None
     emergency_at: datetime | None = None
     first_reply_at: datetime | None = None
     petition_at: datetime | None = None
@@ -142,12 +145,17 @@ def _approve_extension(s: Draft, e: Event) -> Changes:
     assert s.extension is not None
     who = "leader_at" if e.data["by"] == "leader" else "center_at"
     extension = evolve(s.extension, **{who: e.at})
-    return {"extension": extension, "extended_until": extension.until if extension.approved else s.extended_until}
+    if not extension.approved:
+        return {"extension": extension}
+    return {"extension": extension, "extended_until": extension.until,
+            "extension_asked_at": s.extension_asked_at or extension.requested_at}
 
 
 def _redo(s: Draft, e: Event) -> Changes:
+    # A redo opens a new close deadline (SPEC 4.2): extensions of the old one go with it.
     return {"status": Status.HANDLING, "redo_at": e.at, "feedback_at": None, "rating": None,
-            "rated_at": None, "unsatisfied_reported_at": None, "closed_at": None}
+            "rated_at": None, "unsatisfied_reported_at": None, "closed_at": None,
+            "extension": None, "extended_until": None, "extension_asked_at": None}
 
 
 _FOLD: dict[Action, Callable[[Draft, Event], Changes]] = {

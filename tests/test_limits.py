@@ -102,6 +102,32 @@ def test_an_approved_extension_moves_the_close_due_time(story) -> None:
     assert states(s.order, "2026-11-30 10:00")["close"] is OPEN
 
 
+def test_an_extension_asked_for_after_the_close_due_time_leaves_the_breach_standing(story) -> None:
+    s = story().do("sign").do("request_extension", after=timedelta(days=6),  # Thu 11-26, due was Wed
+                              until="2026-12-04T17:00:00+08:00", reason="需现场核查")
+    s.do("approve_extension", LEADER, by="leader").do("approve_extension", by="center")
+    assert due(s.order, "close") == at("2026-11-25 16:00")
+    assert states(s.order, "2026-11-30 10:00")["close"] is LATE
+
+
+def test_a_second_extension_asked_for_within_the_first_moves_the_due_time_again(story) -> None:
+    s = story().do("sign").do("request_extension", until="2026-11-27T17:00:00+08:00", reason="需现场核查")
+    s.do("approve_extension", LEADER, by="leader").do("approve_extension", by="center")
+    s.do("request_extension", after=timedelta(days=5), until="2026-12-04T17:00:00+08:00", reason="仍需协调")
+    s.do("approve_extension", LEADER, by="leader").do("approve_extension", by="center")
+    assert due(s.order, "close") == at("2026-12-04 17:00")
+
+
+def test_a_redo_opens_a_new_close_deadline_without_the_old_extension(story) -> None:
+    s = story(reply="已答复").do("sign").do("contact")
+    s.do("request_extension", until="2026-11-27T17:00:00+08:00", reason="需现场核查")
+    s.do("approve_extension", LEADER, by="leader").do("approve_extension", by="center")
+    s.do("feedback", text="已办", after=timedelta(days=6)).do("rate", level="unsatisfied")
+    s.do("report_unsatisfied", text="已解释").do("redo", after=timedelta(days=4))  # Mon 11-30 16:07
+    assert due(s.order, "close") == at("2026-12-03 16:07")
+    assert states(s.order, "2026-12-01 10:00")["close"] is OPEN
+
+
 def test_legal_procedure_and_petition_lift_the_close_limit(story) -> None:
     legal = story().do("sign").do("legal_procedure").order
     assert states(legal, "2026-12-31 00:00")["close"] is NA
