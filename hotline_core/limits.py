@@ -300,19 +300,21 @@ class LimitPlan:
         line = timeline(limit.clock, self.calendar, office_hours)
         if line not in self.lines:
             self.lines.append(line)
-        start = run.start[where]
-        due, due_position, provisional = line.advance_many(start, limit.length.total_seconds())
+        start, seconds = run.start[where], limit.length.total_seconds()
+        due, due_position, provisional = line.advance_many(start, seconds)
+        total = np.full(due.shape, seconds)  # counted time from start to due, for "due soon"
         if run.due_override is not None and run.override_asked is not None:
             # An approved extension asked for in time: a fixed moment, never provisional.
             moved = _present(run.due_override[where]) & (run.override_asked[where] <= due)
             if moved.any():
                 fixed = run.due_override[where][moved]
                 due[moved], due_position[moved], provisional[moved] = fixed, line.positions(fixed), False
+                total[moved] = due_position[moved] - line.positions(start[moved])
         self.applies[column, where] = True
         self.start[column, where] = start
         self.due[column, where] = due
         self.due_position[column, where] = due_position
-        self.total[column, where] = due_position - line.positions(start)
+        self.total[column, where] = total
         self.provisional[column, where] = provisional
         self.met[column, where] = run.met[where]
         self.lifted[column, where] = np.broadcast_to(run.lifted, run.start.shape)[where]
