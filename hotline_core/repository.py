@@ -42,12 +42,23 @@ def _collector_paused() -> Iterator[None]:
     Orders are trees of frozen values (no reference cycles), so pausing the
     collector while they are built loses nothing; measured at 10,000 orders
     it saves about 40% of the load.
+
+    The orders are kept (the UI holds them until its next reload), yet they
+    were all born young: left there, the first young-generation collections
+    after the load walk every one of them twice (about 0.1 s at 10,000
+    orders). ``freeze`` then ``unfreeze`` moves every tracked object straight
+    to the oldest generation without walking any, where a full collection
+    still sees them; nothing is kept frozen. Skipped if something else froze
+    objects on purpose, since ``unfreeze`` would release those too.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
         if was_enabled:
             gc.enable()
 

@@ -12,7 +12,14 @@ from hotline_core.events import Command
 from hotline_core.intake import parse_order
 from hotline_core.lifecycle import perform, receive
 from hotline_core.model import Attachment
-from hotline_core.serialization import SCHEMA_VERSION, SchemaMismatch, structure_order, unstructure_order
+from hotline_core.organization import UnitKind
+from hotline_core.serialization import (
+    SCHEMA_VERSION,
+    SchemaMismatch,
+    structure_order,
+    unstructure_order,
+)
+from hotline_core.vocabulary import Action, Channel
 
 from .conftest import HANDLER, MINIMAL_FORM
 
@@ -62,3 +69,34 @@ def test_a_time_without_offset_in_a_stored_order_is_refused(story) -> None:
     data["record"]["received_at"] = "2026-11-20T16:00:00"
     with pytest.raises(cattrs.BaseValidationError):
         structure_order(data)
+
+
+def test_codes_come_back_as_the_members_themselves(story) -> None:
+    back = roundtrip(story().do("sign").do("transfer", to="延吉市").order)
+    assert back.events[1].action is Action.SIGN
+    assert back.state.owner.kind is UnitKind.COUNTY
+    assert back.record.appeal.channel is Channel.PHONE
+
+
+DAMAGES = {
+    "an unknown action": (("events", 1, "action"), "teleport", "$.events[1].action"),
+    "an action that is not text": (("events", 1, "action"), ["sign"], "$.events[1].action"),
+    "an unknown place": (("record", "place"), "Atlantis", "$.record.place"),
+    "a grade given as a number": (("record", "citizen", "grade"), 1, "$.record.citizen.grade"),
+    "a field this program does not know": (("record", "colour"), "red", "extra fields found (colour) @ $.record"),
+    "an attachment missing its name": (("record", "attachments"), [{"sha256": "ab"}], "$.record.attachments[0].name"),
+    "events that are not a list": (("events",), None, "$.events"),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGES))
+def test_a_damaged_order_is_refused_naming_the_field_at_fault(story, damage: str) -> None:
+    path, value, where = DAMAGES[damage]
+    data = unstructure_order(story().do("sign").order)
+    place = data
+    for key in path[:-1]:
+        place = place[key]
+    place[path[-1]] = value
+    with pytest.raises(cattrs.BaseValidationError) as refused:
+        structure_order(data)
+    assert any(where in line for line in cattrs.transform_error(refused.value))
