@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from hotline_core import services
 from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.footer import Footer
 from hotline_tui.format import moment
 from hotline_tui.messages import DataLoaded
 

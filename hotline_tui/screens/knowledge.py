@@ -14,13 +14,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from hotline_core import services
 from hotline_core.problems import HotlineError
 from hotline_core.vocabulary import BusinessArea
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.form import Field, FormDialog
+from hotline_tui.footer import Footer
 
 
 class KnowledgeScreen(Screen[None]):

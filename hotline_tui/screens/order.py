@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from hotline_core.intake import as_text, flatten
 from hotline_core.lifecycle import available_actions
@@ -25,6 +25,7 @@ from hotline_core.permissions import sees_personal_data
 from hotline_core.privacy import masked
 from hotline_core.vocabulary import Action
 from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.footer import Footer
 from hotline_tui.format import moment
 from hotline_tui.i18n import Translator
 from hotline_tui.messages import DataLoaded

@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Sparkline, Static
+from textual.widgets import DataTable, Header, Input, Sparkline, Static
 
 from hotline_core import services
 from hotline_core.calendar import SHANGHAI
@@ -24,6 +24,7 @@ from hotline_core.problems import HotlineError, InvalidInput, Problem
 from hotline_core.quarters import Quarter
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.form import Field, FormDialog
+from hotline_tui.footer import Footer
 
 KINDS = ("quarterly", "hotspots", "assessment", "filings")
 # The figure a table's chart shows, in order of preference.
