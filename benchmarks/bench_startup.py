@@ -1,76 +1,100 @@
 """Start-up of the terminal UI on a database of 10,000 open orders (issue: the clerk's UI).
 
-    python benchmarks/bench_startup.py [--orders N]
+    python benchmarks/bench_startup.py [--orders N] [--runs N]
 
-Builds a database in a temporary folder, then measures, headless at 80x24,
-the time from creating the app to the first usable screen: the queue filled
-with its most urgent page. Also prints the cost of importing the UI in a
-fresh interpreter, which a clerk pays before that. Target: ≤ 1.5 s.
+Builds a database in a temporary folder, then starts the UI in fresh
+interpreters, as a clerk typing ``hotline`` does, and measures, headless at
+80x24, the time to the first usable screen: the queue filled with its most
+urgent page and painted. Each run prints the import of the UI and the time
+from creating the app to the filled queue; the summary gives their medians.
+Target: ≤ 1.5 s in all.
 """
 
 from __future__ import annotations
 
-import argparse
-import asyncio
-import os
-import platform
-import subprocess
-import sys
-import tempfile
 import time
-from pathlib import Path
+
+_STARTED = time.perf_counter()  # a child run counts its imports from here
+
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import os  # noqa: E402
+import platform  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_limits import NOW, make_orders  # noqa: E402
 from hotline_core import services  # noqa: E402
 from hotline_core.repository import Repository  # noqa: E402
 
+NOW_TEXT = "2026-11-25T10:00:00+08:00"  # the moment bench_limits' orders are made around
 
-def build(folder: Path, count: int) -> Repository:
+
+def build(folder: Path, count: int) -> None:
+    from benchmarks.bench_limits import make_orders
+
     repo = Repository.open(folder, create=True)
     services.initialise(repo, "clerk")
     with repo.transaction() as session:
         for order in make_orders(count):
             session.put_order(order)
-    return repo
 
 
-async def first_screen(repo: Repository) -> float:
+async def first_screen(folder: Path) -> tuple[float, float]:
+    """(import, app created → queue filled and painted), in this fresh interpreter."""
+    from datetime import datetime
+
     from textual.widgets import DataTable
 
     from hotline_tui.app import HotlineApp
 
+    imported = time.perf_counter() - _STARTED
     start = time.perf_counter()
-    app = HotlineApp(repo, services.identify(repo.snapshot(), "clerk"), lambda: NOW, "zh_CN")
+    repo = Repository.open(folder)
+    now = datetime.fromisoformat(NOW_TEXT)
+    app = HotlineApp(repo, services.identify(repo.snapshot(), "clerk"), lambda: now, "zh_CN")
     async with app.run_test(size=(80, 24)) as pilot:
-        while True:
-            await pilot.pause()
-            tables = app.screen.query(DataTable)
-            if tables and tables.first().row_count > 0:
-                return time.perf_counter() - start
+        # A light poll: ``pilot.pause()`` in the loop would make the app do work for the
+        # benchmark while the orders load, which a clerk's terminal does not.
+        while not (tables := app.screen.query(DataTable)) or tables.first().row_count == 0:
+            await asyncio.sleep(0.005)
+        await pilot.pause()  # and the filled queue painted
+        return imported, time.perf_counter() - start
 
 
-def import_seconds() -> float:
-    code = "import time; s = time.perf_counter(); import hotline_tui.app; print(time.perf_counter() - s)"
-    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                check=True).stdout)
+def child_run(folder: Path) -> tuple[float, float]:
+    out = subprocess.run([sys.executable, __file__, "--child", str(folder)], capture_output=True,
+                         text=True, check=True).stdout.split()
+    return float(out[0]), float(out[1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--orders", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        print(*asyncio.run(first_screen(args.child)))
+        return
     print(f"python {platform.python_version()} · {os.cpu_count()} cores · {platform.machine()}")
     with tempfile.TemporaryDirectory() as folder:
-        repo = build(Path(folder) / "db", args.orders)
+        build(Path(folder) / "db", args.orders)
         size = (Path(folder) / "db" / "working.json").stat().st_size
         print(f"database: {args.orders:,} open orders, working file {size / 1e6:.1f} MB")
-        imported = import_seconds()
-        seconds = asyncio.run(first_screen(repo))
-    print(f"import of the UI in a fresh interpreter: {imported:.2f} s")
-    print(f"app created → queue filled (80x24, headless): {seconds:.2f} s")
-    print(f"total to the first usable screen: {imported + seconds:.2f} s  (target ≤ 1.5 s)")
+        runs = [child_run(Path(folder) / "db") for _ in range(args.runs)]
+    for imported, seconds in runs:
+        print(f"  run: import {imported:.2f} s + app created → queue filled {seconds:.2f} s "
+              f"= {imported + seconds:.2f} s")
+    total = statistics.median(i + s for i, s in runs)
+    verdict = "met" if total <= 1.5 else "MISSED"
+    print(f"median import of the UI in a fresh interpreter: {statistics.median(i for i, _ in runs):.2f} s")
+    print(f"median app created → queue filled (80x24, headless): {statistics.median(s for _, s in runs):.2f} s")
+    print(f"median total to the first usable screen: {total:.2f} s  (target ≤ 1.5 s: {verdict})")
 
 
 if __name__ == "__main__":
