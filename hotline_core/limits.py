@@ -340,14 +340,32 @@ class LimitTable:
 
     def limits(self, row: int) -> dict[str, LimitStatus]:
         """Every limit name of the order in ``row`` with its status."""
-        plan, found = self.plan, dict(_ABSENT)
-        for column in np.flatnonzero(plan.applies[:, row]):
-            name = LIMIT_NAMES[column]
-            met = plan.met[column, row]
-            found[name] = LimitStatus(name, _STATES[self.code[column, row]], float(plan.due[column, row]),
-                                      None if np.isnan(met) else float(met),
-                                      bool(plan.provisional[column, row]), _CLOCKS[plan.clock[column, row]],
-                                      float(plan.start[column, row]))
+        return self._statuses(self._columns(np.s_[:, row]))
+
+    def states(self, name: str) -> list[LimitState]:
+        """One limit's state for every order, in order."""
+        return [_STATES[code] for code in self.code[LIMIT_NAMES.index(name)].tolist()]
+
+    def breached(self, names: Sequence[str]) -> list[bool]:
+        """Per order: one of ``names`` is breached (met late, or overdue and unmet)."""
+        columns = [LIMIT_NAMES.index(name) for name in names]
+        return (self.code[columns] == _CODE[LimitState.BREACHED]).any(axis=0).tolist()
+
+    def _columns(self, where: tuple[slice | int, ...]) -> list[list]:
+        """The cells :meth:`_statuses` reads, as Python lists (one ``tolist`` each, not a
+        NumPy scalar per cell, which is several times slower)."""
+        plan = self.plan
+        arrays = (plan.applies, self.code, plan.due, plan.met, plan.provisional, plan.clock, plan.start)
+        return [array[where].tolist() for array in arrays]
+
+    @staticmethod
+    def _statuses(cells: list[list]) -> dict[str, LimitStatus]:
+        found = dict(_ABSENT)
+        for column, (applies, code, due, met, provisional, clock, start) in enumerate(zip(*cells, strict=True)):
+            if applies:
+                name = LIMIT_NAMES[column]
+                found[name] = LimitStatus(name, _STATES[code], due, None if met != met else met,  # NaN: not met
+                                          provisional, _CLOCKS[clock], start)
         return found
 
     def pending(self) -> np.ndarray:

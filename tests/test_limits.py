@@ -305,6 +305,16 @@ def test_a_table_of_many_orders_says_what_each_order_says_alone(schedule) -> Non
     assert len({s.state for o in orders for s in evaluator.limits(o).values()}) == len(LimitState)
 
 
+def test_the_table_reads_a_limit_for_every_order_as_reports_count_it() -> None:
+    orders = _demo_orders()
+    evaluator = LimitEvaluator(at("2026-11-23 10:00"))
+    table, alone = evaluator.table(orders), [evaluator.limits(o) for o in orders]
+    assert table.states("close") == [limits["close"].state for limits in alone]
+    assert table.breached(["sign", "close"]) == [LATE in (limits["sign"].state, limits["close"].state)
+                                                 for limits in alone]
+    assert any(table.breached(["sign", "close"]))
+
+
 def test_the_table_tells_the_queue_and_escalation_what_each_order_needs() -> None:
     orders = _demo_orders()
     evaluator = LimitEvaluator(at("2026-11-23 10:00"))

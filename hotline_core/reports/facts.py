@@ -20,7 +20,7 @@ from datetime import datetime
 
 from attrs import frozen
 
-from hotline_core.limits import LimitEvaluator, LimitState, LimitStatus
+from hotline_core.limits import LIMIT_NAMES, LimitEvaluator, LimitState
 from hotline_core.order import WorkOrder
 from hotline_core.organization import RIGHTS_DEPT, Unit
 from hotline_core.state import FINISHED
@@ -102,18 +102,21 @@ def facts_at(orders: Sequence[WorkOrder], evaluator: LimitEvaluator,
              moment: datetime) -> list[tuple[WorkOrder, OrderFacts]]:
     """Each order as of ``moment`` and its facts; ``evaluator`` must be built for that moment.
 
-    The limits of all the orders are worked out together, a column at a time.
+    The limits of all the orders are worked out together, and read a column at a
+    time: the three states a report counts and whether any limit was breached.
     """
     thens = [as_of(order, moment) for order in orders]
     table = evaluator.table(thens)
-    return [(then, _facts(order, then, table.limits(row)))
-            for row, (order, then) in enumerate(zip(orders, thens))]
+    handled_by_units = [name for name in LIMIT_NAMES if name not in _ANSWERED_BY_SIGNING]
+    columns = zip(table.states("sign"), table.states("contact"), table.states("close"),
+                  table.breached(LIMIT_NAMES), table.breached(handled_by_units), strict=True)
+    return [(then, _facts(order, then, *column)) for order, then, column in zip(orders, thens, columns, strict=True)]
 
 
-def _facts(order: WorkOrder, then: WorkOrder, limits: dict[str, LimitStatus]) -> OrderFacts:
+def _facts(order: WorkOrder, then: WorkOrder, sign: LimitState, contact: LimitState, close: LimitState,
+           overdue: bool, handling_overdue: bool) -> OrderFacts:
     latest = order.state.record
     state = then.state
-    breached = {name for name, status in limits.items() if status.state is _BREACHED}
     return OrderFacts(
         order_id=order.id,
         received_at=order.record.received_at,
@@ -121,11 +124,11 @@ def _facts(order: WorkOrder, then: WorkOrder, limits: dict[str, LimitStatus]) ->
         appeal_type=latest.appeal.appeal_type,
         business_area=latest.appeal.business_area,
         disability=latest.citizen.disability,
-        sign=limits["sign"].state,
-        contact=limits["contact"].state,
-        close=limits["close"].state,
-        overdue=bool(breached),
-        handling_overdue=bool(breached - _ANSWERED_BY_SIGNING),
+        sign=sign,
+        contact=contact,
+        close=close,
+        overdue=overdue,
+        handling_overdue=handling_overdue,
         finished=state.status in FINISHED,
         returned=state.returned_at is not None,
         declined=state.declined_at is not None,
