@@ -134,7 +134,7 @@ def _read_moments(states: Sequence[OrderState]) -> SimpleNamespace:
     epochs = np.full(count * width, _NAN)
     epochs[present] = np.fromiter(map(datetime.timestamp, moments[present]), dtype=np.float64,
                                   count=present.size)
-    m = SimpleNamespace(**dict(zip(_MOMENT_FIELDS, epochs.reshape(count, width).T)))
+    m = SimpleNamespace(**dict(zip(_MOMENT_FIELDS, epochs.reshape(count, width).T, strict=True)))
     rating = np.fromiter((s.rating for s in states), dtype=object, count=count)
     m.unsatisfied = np.where(rating == Rating.UNSATISFIED, m.rated_at, _NAN)
     m.supervised, m.supervision_answered = np.full(count, _NAN), np.full(count, _NAN)
@@ -388,7 +388,7 @@ class LimitTable:
         unmet = np.isnan(self.plan.met)
         hits = (code == _CODE[LimitState.DUE_SOON]) | ((code == _CODE[LimitState.BREACHED]) & unmet)
         columns, rows = np.nonzero(hits)
-        return [(int(row), self.limits(int(row))[LIMIT_NAMES[column]]) for row, column in zip(rows, columns)]
+        return [(int(row), self.limits(int(row))[LIMIT_NAMES[column]]) for row, column in zip(rows, columns, strict=True)]
 
 
 class LimitEvaluator:
