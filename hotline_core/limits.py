@@ -388,7 +388,8 @@ class LimitTable:
         unmet = np.isnan(self.plan.met)
         hits = (code == _CODE[LimitState.DUE_SOON]) | ((code == _CODE[LimitState.BREACHED]) & unmet)
         columns, rows = np.nonzero(hits)
-        return [(int(row), self.limits(int(row))[LIMIT_NAMES[column]]) for row, column in zip(rows, columns, strict=True)]
+        return [(row, self.limits(row)[LIMIT_NAMES[column]])
+                for row, column in zip(rows.tolist(), columns.tolist(), strict=True)]
 
 
 class LimitEvaluator:
