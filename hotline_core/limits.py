@@ -249,17 +249,18 @@ class LimitPlan:
         now_position = np.array([line.position_epoch(epoch) for line in self.lines] or [0.0])
         remaining = self.due_position - now_position[self.line]
         has_met = ~np.isnan(self.met)
-        code = np.select(
+        rules = (  # the first that holds decides, as in the module docstring
             # An exemption recorded after the due time does not undo a breach.
-            [~self.applies | (self.exempt_at <= self.due), has_met & (self.met <= self.due), has_met,
-             self.lifted,
-             epoch > self.due,
-             # Measured on the limit's own clock: a quarter of 24 working hours is 6 working hours.
-             remaining <= self.fraction * self.total],
-            [_CODE[LimitState.NOT_APPLICABLE], _CODE[LimitState.MET], _CODE[LimitState.BREACHED],
-             _CODE[LimitState.NOT_APPLICABLE], _CODE[LimitState.BREACHED], _CODE[LimitState.DUE_SOON]],
-            default=_CODE[LimitState.OPEN],
-        ).astype(np.int8)
+            (~self.applies | (self.exempt_at <= self.due), LimitState.NOT_APPLICABLE),
+            (has_met & (self.met <= self.due), LimitState.MET),
+            (has_met, LimitState.BREACHED),
+            (self.lifted, LimitState.NOT_APPLICABLE),
+            (epoch > self.due, LimitState.BREACHED),
+            # Measured on the limit's own clock: a quarter of 24 working hours is 6 working hours.
+            (remaining <= self.fraction * self.total, LimitState.DUE_SOON),
+        )
+        code = np.select([test for test, _ in rules], [_CODE[state] for _, state in rules],
+                         default=_CODE[LimitState.OPEN]).astype(np.int8)
         return LimitTable(self, code)
 
     def _plan(self, orders: Sequence[WorkOrder]) -> None:
