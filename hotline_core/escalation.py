@@ -20,14 +20,14 @@ keys it has stored. A redo or a refused return starts a limit anew (SPEC
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from enum import StrEnum
 
 from attrs import frozen
 
 from hotline_core.calendar import SHANGHAI
-from hotline_core.limits import LimitEvaluator, LimitState, LimitStatus
+from hotline_core.limits import LimitEvaluator, LimitState, LimitStatus, LimitTable
 from hotline_core.order import WorkOrder
 from hotline_core.organization import RIGHTS_DEPT, Person, Unit
 from hotline_core.quarters import Quarter
@@ -113,12 +113,15 @@ def _order_alerts(order: WorkOrder, now: datetime) -> list[Alert]:
     return alerts
 
 
-def escalate(orders: Iterable[WorkOrder], now: datetime, raised: Collection[str] = (),
-             evaluator: LimitEvaluator | None = None) -> list[Alert]:
-    """The alerts due at ``now`` whose keys are not in ``raised``."""
-    orders = list(orders)
+def escalate(orders: Sequence[WorkOrder], now: datetime, raised: Collection[str] = (),
+             limits: LimitTable | None = None) -> list[Alert]:
+    """The alerts due at ``now`` whose keys are not in ``raised``.
+
+    ``limits``: the orders' limit table at ``now``, a row per order in the same
+    order (the caller's calendar and policy); by default the defaults'.
+    """
     flagged: dict[int, list[LimitStatus]] = {}
-    for row, status in (evaluator or LimitEvaluator(now)).table(orders).flagged():
+    for row, status in (limits or LimitEvaluator(now).table(orders)).flagged():
         flagged.setdefault(row, []).append(status)
     alerts: list[Alert] = []
     for row, order in enumerate(orders):

@@ -41,7 +41,7 @@ Three deliberate readings of the contract:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -52,7 +52,7 @@ from hotline_core.escalation import Alert, escalate
 from hotline_core.events import Command
 from hotline_core.intake import BadValue, parse_order, read_moment
 from hotline_core.lifecycle import RULES, perform, receive
-from hotline_core.limits import LimitEvaluator, LimitPlan, LimitStatus, LimitTable
+from hotline_core.limits import LimitEvaluator, LimitPlan, LimitStatus
 from hotline_core.order import WorkOrder
 from hotline_core.organization import Person, UnitKind
 from hotline_core.policy import POLICIES, PolicySchedule
@@ -129,17 +129,6 @@ def _turning_points(plan: LimitPlan, now: datetime) -> set[float]:
     return moments
 
 
-class _Planned(LimitEvaluator):
-    """Limit states at ``now`` from a plan made once: between two events the orders do not change."""
-
-    def __init__(self, plan: LimitPlan, now: datetime) -> None:
-        super().__init__(now, plan.calendar, plan.schedule)
-        self.planned = plan
-
-    def table(self, orders: Sequence[WorkOrder]) -> LimitTable:
-        return self.planned.at(self.now)
-
-
 class _Replay:
     def __init__(self, schedule: PolicySchedule, calendar: WorkingCalendar) -> None:
         self.schedule, self.calendar = schedule, calendar
@@ -164,10 +153,12 @@ class _Replay:
         self.rejected.setdefault(record.order_id, [])
 
     def escalate(self, now: datetime, plan: LimitPlan | None = None) -> None:
-        """Run the rules once at ``now``; an order alerts from its receipt, not before."""
+        """Run the rules once at ``now``; an order alerts from its receipt, not before.
+
+        ``plan``: of the orders as they are, made once for the moments between two events.
+        """
         orders = list(self.orders.values())
-        evaluator = _Planned(plan or self.plan(), now)
-        fresh = [a for a in escalate(orders, now, self.raised, evaluator)
+        fresh = [a for a in escalate(orders, now, self.raised, (plan or self.plan()).at(now))
                  if self.orders[a.order_id].record.received_at <= now]
         self.alerts.extend(fresh)
         self.raised.update(a.key for a in fresh)

@@ -8,7 +8,7 @@ nothing. No use case knows about files, Textual or argparse.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -169,7 +169,7 @@ def intake(repo: Repository, actor: str, forms: Iterable[Mapping[str, Any]],
             added.append(record.order_id)
             new.append(order)
         if now is not None:
-            _raise_at_once(session, new, now)
+            _raise_alerts(session, new, now)
     return IntakeReport(tuple(added), tuple(present), tuple(rejected))
 
 
@@ -187,17 +187,22 @@ def act(repo: Repository, actor: str, order_id: str, command: Command, now: date
         if command.action is Action.ARCHIVE:
             session.archive_order(updated)
         else:
-            _raise_at_once(session, [updated], now)
+            _raise_alerts(session, [updated], now)
     return updated
 
 
-def _raise_at_once(session: Session, orders: list[WorkOrder], now: datetime) -> None:
-    """Escalation for the orders just changed, in the same transaction: an emergency tells
-    the leader at once (SPEC 6), not at the next cron run; nothing is raised twice."""
+def _raise_alerts(session: Session, orders: list[WorkOrder], now: datetime,
+                  raised: Collection[str] | None = None) -> list[Alert]:
+    """Store and return the alerts due for ``orders`` at ``now`` not yet raised (``raised``,
+    by default the stored ones). Actions and intake call it for the orders they changed, in
+    the same transaction: an emergency tells the leader at once (SPEC 6), not at the next
+    cron run."""
     settings = session.settings()
-    evaluator = LimitEvaluator(now, settings.calendar, settings.policies)
-    for alert in escalate(orders, now, session.alert_keys(), evaluator):
+    limits = LimitEvaluator(now, settings.calendar, settings.policies).table(orders)
+    fresh = escalate(orders, now, session.alert_keys() if raised is None else raised, limits)
+    for alert in fresh:
         session.put_alert(alert)
+    return fresh
 
 
 def find_order(repo: Repository, order_id: str) -> WorkOrder | None:
@@ -214,17 +219,16 @@ def run_escalation(repo: Repository, now: datetime) -> list[Alert]:
     """Raise what is due at ``now``, the last quarter's missing county summaries included;
     running it again raises nothing twice."""
     with repo.transaction() as session:
-        settings = session.settings()
-        evaluator = LimitEvaluator(now, settings.calendar, settings.policies)
         raised = session.alert_keys()
-        fresh = escalate(session.orders(), now, raised, evaluator)
+        fresh = _raise_alerts(session, session.orders(), now, raised)
+        settings = session.settings()
         quarter = Quarter.of(now.astimezone(SHANGHAI).date()).previous()
         due = summary_due(quarter, settings.calendar, settings.policies.policy_for(now).summary_due_day)
         filed = {Place(county) for county in session.summaries(quarter)}
-        fresh += summary_alerts(quarter, due.due, filed, now, raised)
-        for alert in fresh:
+        missing = summary_alerts(quarter, due.due, filed, now, raised)
+        for alert in missing:
             session.put_alert(alert)
-    return fresh
+    return fresh + missing
 
 
 def file_summary(repo: Repository, actor: str, quarter: Quarter, county: str | None, now: datetime) -> str:
