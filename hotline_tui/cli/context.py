@@ -13,6 +13,7 @@ import platformdirs
 from hotline_core.calendar import SHANGHAI, WorkingCalendar
 from hotline_core.problems import refuse
 from hotline_core.repository import Repository
+from hotline_core.settings import Settings
 from hotline_core.storage.errors import DatabaseNotFound
 
 
@@ -24,12 +25,17 @@ def database_folder(args: argparse.Namespace) -> Path:
     return Path(platformdirs.user_data_dir("hotline", appauthor=False)) / "db"
 
 
+def settings_for(args: argparse.Namespace) -> Settings:
+    """This database's settings (calendar overrides, policy versions ...), or the defaults
+    when there is no database: the time commands work without one."""
+    if not (database_folder(args) / "working.json").exists():
+        return Settings(calendar=WorkingCalendar.default())
+    return open_repository(args).snapshot().settings()
+
+
 def calendar_for(args: argparse.Namespace) -> WorkingCalendar:
     """The working calendar with the administrator's overrides of this database, if any."""
-    folder = database_folder(args)
-    if not (folder / "working.json").exists():
-        return WorkingCalendar.default()
-    return open_repository(args).snapshot().settings().calendar
+    return settings_for(args).calendar
 
 
 def open_repository(args: argparse.Namespace, create: bool = False) -> Repository:

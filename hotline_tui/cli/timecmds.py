@@ -16,16 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from hotline_core import services
-from hotline_core.calendar import CalendarOverride, WorkingCalendar
+from hotline_core.calendar import CalendarOverride
 from hotline_core.intake import BadValue, read_choice, read_moment
 from hotline_core.limits import dispatch_deadlines
 from hotline_core.problems import InvalidInput, Problem
 from hotline_core.quarters import Quarter, summary_due
 from hotline_core.scenario import simulate
-from hotline_core.settings import Settings
 from hotline_core.vocabulary import AppealType
 from hotline_tui.cli import context
-from hotline_tui.cli.context import calendar_for, database_folder, open_repository
+from hotline_tui.cli.context import calendar_for, open_repository, settings_for
 from hotline_tui.cli.output import CommandError, Output
 
 
@@ -74,17 +73,10 @@ def _appeal_type(text: str) -> AppealType:
         raise InvalidInput([Problem("appeal_type", bad.code, bad.params)]) from None
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    """The database's settings when there is a database (as :func:`context.calendar_for`), else the defaults."""
-    if not (database_folder(args) / "working.json").exists():
-        return Settings(calendar=WorkingCalendar.default())
-    return open_repository(args).snapshot().settings()
-
-
 def run_deadlines(args: argparse.Namespace, out: Output) -> int:
     received = _received(args.received)
     appeal_type = _appeal_type(args.appeal_type)
-    settings = _settings(args)
+    settings = settings_for(args)
     # The policy in force at the receipt: ``dispatch_deadlines`` picks it from the schedule.
     found = dispatch_deadlines(received, appeal_type, args.emergency, settings.calendar, settings.policies)
     data: dict[str, Any] = {f"{name}_by": d.due.isoformat() for name, d in found.items()}
@@ -96,7 +88,7 @@ def run_deadlines(args: argparse.Namespace, out: Output) -> int:
 
 def run_summary_due(args: argparse.Namespace, out: Output) -> int:
     quarter = Quarter.parse(args.quarter)
-    settings = _settings(args)
+    settings = settings_for(args)
     # The due day in force now, as escalation and the filings report read it (hotline_core.services).
     due_day = settings.policies.policy_for(context.system_now()).summary_due_day
     deadline = summary_due(quarter, settings.calendar, due_day)
