@@ -124,11 +124,10 @@ class QueueScreen(Screen[None]):
         """Recompute every visible order's limits at the app's ``now`` and refill the table."""
         now = self.app.clock()
         self.limits = limits = self.app.limit_table()
-        overdue, nearest = limits.overdue(), limits.next_due()
-        rows = {order.id: limits.row(order.id) for order in self.app.orders.values()}
+        overdue, nearest, row = limits.overdue().tolist(), limits.next_due().tolist(), limits.row
         shown = sorted(
-            (o for o in self.app.orders.values() if self.filter.matches(o, bool(overdue[rows[o.id]]))),
-            key=lambda o: urgency(o, float(nearest[rows[o.id]])),
+            (o for o in self.app.orders.values() if self.filter.matches(o, overdue[row(o.id)])),
+            key=lambda o: urgency(o, nearest[row(o.id)]),
         )
         self._fill(shown[:PAGE], now)
         self._status_line(len(shown))
