@@ -63,6 +63,18 @@ def _in_time(now: datetime, last: datetime | None) -> None:
         raise refused("before_last", "at", last=last.isoformat())
 
 
+def _may(entry: Entry, action: KbAction, person: Person, now: datetime) -> None:
+    """Every step on an existing entry: the person's right, the entry's status, the time order."""
+    _permit(person, action, entry.owner)
+    _in_status(entry, action)
+    _in_time(now, entry.last_step_at)
+
+
+def _require_reason(reason: str) -> None:
+    if not reason.strip():
+        raise invalid([problem("required", "reason")])
+
+
 def _complete(content: Content) -> None:
     problems = content_problems(content)
     if problems:
@@ -90,9 +102,7 @@ def submit_draft(
 
 def edit(entry: Entry, person: Person, content: Content, now: datetime, summary: str = "") -> Entry:
     """A new version; the entry becomes (or stays) a draft, its published version still live."""
-    _permit(person, KbAction.EDIT, entry.owner)
-    _in_status(entry, KbAction.EDIT)
-    _in_time(now, entry.last_step_at)
+    _may(entry, KbAction.EDIT, person, now)
     _complete(content)
     if content == entry.content:
         raise refused("unchanged")
@@ -102,29 +112,22 @@ def edit(entry: Entry, person: Person, content: Content, now: datetime, summary:
 
 
 def send_to_review(entry: Entry, person: Person, now: datetime) -> Entry:
-    _permit(person, KbAction.SEND_TO_REVIEW, entry.owner)
-    _in_status(entry, KbAction.SEND_TO_REVIEW)
-    _in_time(now, entry.last_step_at)
+    _may(entry, KbAction.SEND_TO_REVIEW, person, now)
     step = _step(entry, KbAction.SEND_TO_REVIEW, person, now)
     return evolve(entry, status=EntryStatus.REVIEW, history=(*entry.history, step))
 
 
 def return_to_draft(entry: Entry, person: Person, now: datetime, reason: str) -> Entry:
     """The reviewer sends the wording back with what to change."""
-    _permit(person, KbAction.RETURN, entry.owner)
-    _in_status(entry, KbAction.RETURN)
-    _in_time(now, entry.last_step_at)
-    if not reason.strip():
-        raise invalid([problem("required", "reason")])
+    _may(entry, KbAction.RETURN, person, now)
+    _require_reason(reason)
     step = _step(entry, KbAction.RETURN, person, now, reason)
     return evolve(entry, status=EntryStatus.DRAFT, history=(*entry.history, step))
 
 
 def publish(entry: Entry, person: Person, now: datetime) -> Entry:
     """The newest version goes live; it must cite a document and have nothing left to verify."""
-    _permit(person, KbAction.PUBLISH, entry.owner)
-    _in_status(entry, KbAction.PUBLISH)
-    _in_time(now, entry.last_step_at)
+    _may(entry, KbAction.PUBLISH, person, now)
     if not entry.content.basis:
         raise refused("basis_to_publish", "basis")
     if entry.content.note:
@@ -135,11 +138,8 @@ def publish(entry: Entry, person: Person, now: datetime) -> Entry:
 
 def retire(entry: Entry, person: Person, now: datetime, reason: str) -> Entry:
     """Out of search and suggestions for good; every version stays readable."""
-    _permit(person, KbAction.RETIRE, entry.owner)
-    _in_status(entry, KbAction.RETIRE)
-    _in_time(now, entry.last_step_at)
-    if not reason.strip():
-        raise invalid([problem("required", "reason")])
+    _may(entry, KbAction.RETIRE, person, now)
+    _require_reason(reason)
     step = _step(entry, KbAction.RETIRE, person, now, reason)
     return evolve(entry, status=EntryStatus.RETIRED, history=(*entry.history, step))
 
