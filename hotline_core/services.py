@@ -146,10 +146,9 @@ def intake(repo: Repository, actor: str, forms: Iterable[Mapping[str, Any]],
     With ``now``, what the new orders already call for (an emergency flagged by the center)
     is raised at once rather than at the next ``hotline escalate``.
     """
-    added: list[str] = []
+    added: list[WorkOrder] = []
     present: list[str] = []
     rejected: list[tuple[int, str, tuple[Problem, ...]]] = []
-    new: list[WorkOrder] = []
     archived = repo.archived_ids()  # archived orders stay known: a re-sent push adds nothing
     with repo.transaction() as session:
         _require(identify(session, actor), Role.HANDLER, "intake")
@@ -166,11 +165,10 @@ def intake(repo: Repository, actor: str, forms: Iterable[Mapping[str, Any]],
             order = receive(record, actor)
             session.put_order(order)
             known.add(record.order_id)
-            added.append(record.order_id)
-            new.append(order)
+            added.append(order)
         if now is not None:
-            _raise_alerts(session, new, now)
-    return IntakeReport(tuple(added), tuple(present), tuple(rejected))
+            _raise_alerts(session, added, now)
+    return IntakeReport(tuple(o.id for o in added), tuple(present), tuple(rejected))
 
 
 def act(repo: Repository, actor: str, order_id: str, command: Command, now: datetime) -> WorkOrder:
