@@ -263,6 +263,12 @@ class LimitPlan:
                          default=_CODE[LimitState.OPEN]).astype(np.int8)
         return LimitTable(self, code)
 
+    def due_soon_from(self, column: int, row: int) -> float:
+        """The epoch from which one limit counts as due soon: where the policy's share of its
+        counted time remains, on its own clock (the numbers :meth:`at` compares)."""
+        line = self.lines[self.line[column, row]]
+        return line.instant_epoch(float(self.due_position[column, row] - self.fraction[row] * self.total[column, row]))
+
     def _plan(self, orders: Sequence[WorkOrder]) -> None:
         if not orders:
             return

@@ -113,19 +113,16 @@ def alert_json(alert: Alert) -> dict[str, Any]:
 def _turning_points(plan: LimitPlan, now: datetime) -> set[float]:
     """The epochs at which a limit pending at ``now`` turns due soon, falls due and is first overdue.
 
-    Due soon is where the policy's fraction of the limit's counted time remains, on
-    the limit's own clock: the very numbers :meth:`LimitPlan.at` compares. It is taken
-    in whole seconds, as a cron job sees time (rounding first, so float noise cannot
-    push an exact threshold a second late); the due time itself is a turning point too,
-    so that a limit is flagged due soon by then whatever the rounding.
+    Due soon is :meth:`LimitPlan.due_soon_from`, taken in whole seconds, as a cron job
+    sees time (rounding first, so float noise cannot push an exact threshold a second
+    late); the due time itself is a turning point too, so that a limit is flagged due
+    soon by then whatever the rounding.
     """
     moments: set[float] = set()
     ahead = plan.at(now).pending() & (plan.due + 1 > now.timestamp())  # not yet seen overdue
-    for column, row in np.argwhere(ahead):
-        line = plan.lines[plan.line[column, row]]
-        threshold = float(plan.due_position[column, row] - plan.fraction[row] * plan.total[column, row])
+    for column, row in np.argwhere(ahead).tolist():
         due = float(plan.due[column, row])
-        moments |= {float(math.ceil(round(line.instant_epoch(threshold), 3))), due, due + 1}
+        moments |= {float(math.ceil(round(plan.due_soon_from(column, row), 3))), due, due + 1}
     return moments
 
 
