@@ -1,10 +1,11 @@
 """China's working calendar as the federation keeps it, and its office hours (SPEC 5).
 
-Which days are worked comes from the ``holidays`` package: weekends,
-statutory holidays, the rest days the State Council moves (调休) and the
-weekend days worked in exchange (调休上班). An administrator can correct any
-year with a ``CalendarOverride``: the package may lag behind the notice, and
-the notice for next year comes out late in the year before. Overrides win.
+Which days are worked comes from the ``holidays`` package (through
+``hotline_core.rest_days``): weekends, statutory holidays, the rest days the
+State Council moves (调休) and the weekend days worked in exchange (调休上班).
+An administrator can correct any year with a ``CalendarOverride``: the
+package may lag behind the notice, and the notice for next year comes out
+late in the year before. Overrides win.
 
 A year is *official* when its schedule comes from the State Council's notice,
 either through the package or because an administrator entered it; a
@@ -20,42 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
 from attrs import field, frozen
 
+from hotline_core import rest_days
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-# The last year whose schedule holidays 0.109 carries from the State Council's
-# notice. Used only if the package's table below cannot be read (a renamed
-# attribute in a later release); a floor, so raise it when the package moves on.
-_FALLBACK_LAST_OFFICIAL_YEAR = 2026
-# The package checks China against the official notices from 2001 on
-# (``China`` docstring, "Limitations"); earlier years are history to us.
-_FIRST_OFFICIAL_YEAR = 2001
-
-
-def _package_last_official_year() -> int:
-    """The last year for which ``holidays`` carries the State Council's notice.
-
-    Every notice since 2001 moves some working days to weekends (调休), and the
-    package lists those moves year by year in
-    ``ChinaStaticHolidays.special_public_holidays``; its class docstring cites
-    the notice for each of those years. A year past the last key is computed
-    from the statutory rules alone, without make-up working days, so it is a
-    guess, not the schedule (2027 in holidays 0.109).
-    """
-    try:
-        table = holidays.countries.china.ChinaStaticHolidays.special_public_holidays
-        return max(int(year) for year in table)
-    except (AttributeError, TypeError, ValueError):
-        return _FALLBACK_LAST_OFFICIAL_YEAR
-
-
-_LAST_OFFICIAL_YEAR = _package_last_official_year()
-
 
 def shanghai_date(moment: datetime) -> date:
     """The Beijing-time date of an aware instant; a naive one is refused."""
@@ -71,24 +43,6 @@ def require_aware(moment: datetime, name: str = "time") -> datetime:
             f"{name} must be timezone-aware (e.g. 2026-11-20T16:00:00+08:00), got naive {moment}"
         )
     return moment
-
-
-@lru_cache(maxsize=None)
-def _package_rest_days(year: int) -> frozenset[date]:
-    """Rest days of ``year`` per the package, built once per process and year.
-
-    ``is_working_day`` already counts weekend make-up days as worked, even the
-    ones a notice for the next year moves into this year.
-    """
-    china = holidays.China(years=year, language="zh_CN")
-    return frozenset(day for day in _days_of(year) if not china.is_working_day(day))
-
-
-def _days_of(year: int) -> Iterable[date]:
-    day = date(year, 1, 1)
-    while day.year == year:
-        yield day
-        day += timedelta(days=1)
 
 
 def _as_days(values: Iterable[date | str]) -> frozenset[date]:
@@ -173,7 +127,7 @@ class WorkingCalendar:
         """Every day of ``year`` that is not worked: weekends, holidays, 调休 rest days."""
         cached = self._rest.get(year)
         if cached is None:
-            cached = _package_rest_days(year)
+            cached = rest_days.package_rest_days(year)
             override = self.override_for(year)
             if override is not None:
                 cached = (cached | override.rest_days) - override.working_days
@@ -191,7 +145,7 @@ class WorkingCalendar:
         override = self.override_for(year)
         if override is not None and override.official is not None:
             return override.official
-        return _FIRST_OFFICIAL_YEAR <= year <= _LAST_OFFICIAL_YEAR
+        return rest_days.FIRST_OFFICIAL_YEAR <= year <= rest_days.last_official_year()
 
     def working_day_on_or_after(self, day: date) -> date:
         """``day`` if it is worked, else the next working day (e.g. a report due on a holiday)."""

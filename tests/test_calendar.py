@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-import holidays
+import holidays.countries.china
 import pytest
 
-from hotline_core import calendar as calendar_module
+from hotline_core import rest_days
 from hotline_core.calendar import SHANGHAI, CalendarOverride, WorkingCalendar, shanghai_date
 
 DEFAULT = WorkingCalendar.default()
-FALLBACK_YEAR = calendar_module._FALLBACK_LAST_OFFICIAL_YEAR
+FALLBACK_YEAR = rest_days.FALLBACK_LAST_OFFICIAL_YEAR
 # holidays 0.109 has no 2027 notice; a later release may, and then these examples no longer apply.
 before_the_2027_notice = pytest.mark.skipif(
     DEFAULT.is_official(2027), reason="the installed holidays already carries the 2027 notice")
@@ -96,11 +96,15 @@ def test_without_the_package_table_the_last_official_year_falls_back_to_a_consta
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delattr(holidays.countries.china.ChinaStaticHolidays, "special_public_holidays")
-    assert calendar_module._package_last_official_year() == FALLBACK_YEAR
+    rest_days.computed_last_official_year.cache_clear()
+    try:
+        assert rest_days.computed_last_official_year() == FALLBACK_YEAR
+    finally:
+        rest_days.computed_last_official_year.cache_clear()
 
 
 def test_the_fallback_constant_is_no_later_than_the_installed_package() -> None:
-    assert FALLBACK_YEAR <= calendar_module._package_last_official_year()
+    assert FALLBACK_YEAR <= rest_days.computed_last_official_year()
 
 
 # -- administrator overrides -----------------------------------------------------------
