@@ -1,31 +1,114 @@
-"""The footer with the keys that matter on each screen, rebuilt once per burst of changes.
+"""The footer: the keys that matter on this screen, on one line of text.
 
-Textual's ``Footer`` rebuilds all its key widgets every time a screen's
-bindings change, and a screen opening changes them several times in a row
-(mount, focus, the bindings translated into the clerk's language ...): seven
-rebuilds before the first queue was shown, each restyling a dozen widgets,
-about a fifth of the start-up. This footer schedules one rebuild for such a
-burst, after the screen has refreshed, and then shows the bindings as they
-stand.
+Textual's ``Footer`` is a row of widgets, one per key, composed again each
+time a screen's bindings change, and a screen opening changes them several
+times in a row (mount, focus, the bindings put into the clerk's language):
+restyling those widgets was a fifth of the start-up. A clerk's terminal has
+no mouse to click a key with, so this footer is a single widget that renders
+the active bindings as text when it paints.
+
+At 80 columns the screen's own keys, the app's global ones and the command
+palette do not all fit. Help and the command palette, which lead to every
+other key, are always shown; the screen's own keys come first, then the other
+global keys while there is room. When even the screen's keys are too many
+(English words are long), its last ones give way: the help screen lists them all.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from rich.text import Text
+from textual.app import App
 from textual.screen import Screen
-from textual.widgets import Footer as TextualFooter
+from textual.widget import Widget
+
+SEPARATOR = "  "
+ALWAYS_SHOWN = ("help", "command_palette")
+# Which keys give way first when the line is short of room: the highest rank, last first.
+ALWAYS, SCREEN, GLOBAL = 0, 1, 2
 
 
-class Footer(TextualFooter):
-    _rebuild_pending = False
+class Key(NamedTuple):
+    display: str
+    description: str
+    enabled: bool
+    rank: int
 
-    def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True  # what the base class records before it rebuilds
-        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
-            return
-        if not self._rebuild_pending:
-            self._rebuild_pending = True
-            self.call_after_refresh(self._rebuild)
 
-    async def _rebuild(self) -> None:
-        self._rebuild_pending = False
-        await self.recompose()
+class Footer(Widget):
+    DEFAULT_CSS = """
+    Footer {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-foreground;
+    }
+    Footer > .footer--key {
+        color: $footer-key-foreground;
+        text-style: bold;
+    }
+    Footer > .footer--description {
+        color: $footer-description-foreground;
+    }
+    Footer > .footer--disabled {
+        text-style: dim;
+    }
+    """
+    COMPONENT_CLASSES = {"footer--key", "footer--description", "footer--disabled"}
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def _bindings_changed(self, _screen: Screen) -> None:
+        self.refresh()
+
+    def keys(self) -> list[Key]:
+        """The keys to show, in order, before fitting them to the width."""
+        app = self.app
+        keys: list[Key] = []
+        palette: Key | None = None
+        actions: set[str] = set()
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            is_palette = binding.key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE
+            if binding.action in actions or not (binding.show or is_palette):
+                continue
+            actions.add(binding.action)
+            rank = ALWAYS if binding.action in ALWAYS_SHOWN else GLOBAL if isinstance(node, App) else SCREEN
+            key = Key(app.get_key_display(binding), binding.description, enabled, rank)
+            if is_palette:
+                palette = key
+            else:
+                keys.append(key)
+        keys.sort(key=lambda k: k.rank == GLOBAL)  # stable: the others keep their order
+        return keys if palette is None else [*keys, palette]
+
+    def render(self) -> Text:
+        return self._line(fit(self.keys(), self.size.width))
+
+    def _line(self, keys: list[Key]) -> Text:
+        key_style = self.get_component_rich_style("footer--key")
+        text_style = self.get_component_rich_style("footer--description")
+        disabled = self.get_component_rich_style("footer--disabled")
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        for number, key in enumerate(keys):
+            dim = disabled if not key.enabled else None
+            line.append(SEPARATOR if number else " ")
+            line.append(key.display, key_style + dim if dim else key_style)
+            line.append(" " + key.description, text_style + dim if dim else text_style)
+        return line
+
+
+def _width(keys: list[Key]) -> int:
+    text = SEPARATOR.join(f"{key.display} {key.description}" for key in keys)
+    return Text(" " + text).cell_len
+
+
+def fit(keys: list[Key], width: int) -> list[Key]:
+    """Drop keys, the highest rank and the last first, until the line fits."""
+    kept = list(keys)
+    while _width(kept) > width and any(key.rank != ALWAYS for key in kept):
+        lowest = max(key.rank for key in kept)
+        last = max(n for n, key in enumerate(kept) if key.rank == lowest)
+        del kept[last]
+    return kept

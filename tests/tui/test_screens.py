@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 from hotline_core import services
 from hotline_core.events import Command
 from hotline_core.messages import ACTION_NAMES, FIELD_LABELS, MESSAGES, STATUS_NAMES
 from hotline_tui.dialogs.form import FormDialog
+from hotline_tui.footer import ALWAYS, GLOBAL, SCREEN, Footer, Key, fit
 from hotline_tui.i18n import NAMES, TEXTS
 from hotline_tui.screens.alerts import AlertsScreen
 from hotline_tui.screens.order import OrderScreen
@@ -133,6 +135,37 @@ async def test_the_language_switches_to_korean_and_english(repo, clock) -> None:
         await settle(pilot)
         assert "waiting to be signed" in screen_text(app) or "Order" in screen_text(app)
         assert any(b.binding.description == "Find" for b in app.screen.active_bindings.values())
+
+
+def footer_line(app) -> Text:
+    return app.screen.query_one(Footer).render()
+
+
+async def test_the_footer_shows_the_keys_of_each_screen_within_80_columns(repo, clock) -> None:
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        line = footer_line(app)
+        for key in ("/ 查找", "s 状态", "o 超时", "n 新工单", "f1 帮助", "^p 命令"):
+            assert key in line.plain
+        assert line.cell_len <= 80
+        await pilot.press("enter")
+        await settle(pilot)
+        line = footer_line(app)
+        assert "a 操作" in line.plain and "esc 返回" in line.plain and "s 状态" not in line.plain
+        await pilot.press("f2", "f2")  # English words are longer: help and the palette stay
+        await settle(pilot)
+        line = footer_line(app)
+        assert line.plain.startswith(" esc Back  a Act")
+        assert "f1 Help" in line.plain and line.plain.endswith("^p Commands") and line.cell_len <= 80
+
+
+def test_a_footer_short_of_room_drops_global_keys_then_the_screens_last_but_keeps_help() -> None:
+    keys = [Key("a", "Act" * 10, True, SCREEN), Key("c", "Contact" * 4, True, SCREEN),
+            Key("f1", "Help", True, ALWAYS), Key("f2", "Language", True, GLOBAL), Key("^p", "Commands", True, ALWAYS)]
+    assert [key.display for key in fit(keys, 200)] == ["a", "c", "f1", "f2", "^p"]
+    assert [key.display for key in fit(keys, 80)] == ["a", "f1", "^p"]
+    assert [key.display for key in fit(keys, 10)] == ["f1", "^p"]
 
 
 async def test_the_help_screen_lists_the_keys(repo, clock) -> None:
