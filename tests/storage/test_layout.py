@@ -42,6 +42,24 @@ def test_a_written_file_is_tinydb_json_and_reads_back_the_same(tables: dict[str,
         assert docs == tables
 
 
+NUMBERS = st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(st.text(max_size=4), NUMBERS | st.lists(NUMBERS, max_size=4), max_size=4))
+def test_every_number_reads_back_exactly_whichever_parser_reads_it(doc: dict[str, Any]) -> None:
+    back = load_doc("k", make_line("k", doc))
+    assert back == doc
+    assert [type(value) for value in back.values()] == [type(value) for value in doc.values()]
+
+
+def test_integers_past_64_bits_and_floats_at_the_edges_read_back_exactly() -> None:
+    doc = {"big": 2**64, "small": -(2**63) - 1, "huge": 10**40, "max": 1.7976931348623157e308,
+           "tiny": 5e-324, "third": 1 / 3, "edge": 2**63 - 1}
+    back = load_doc("k", make_line("k", doc))
+    assert back == doc and type(back["big"]) is int and type(back["huge"]) is int
+
+
 @settings(max_examples=30)
 @given(TABLES)
 def test_a_file_in_any_json_layout_reads_the_same(tables: dict[str, Any]) -> None:
