@@ -35,7 +35,7 @@ TYPES: tuple[AppealType | None, ...] = (None, *AppealType)
 PLACES: tuple[Place | None, ...] = (None, Place.PREFECTURE, *COUNTIES)
 # Column widths in terminal cells (a Chinese character takes two): 80 columns in all.
 # The table holds one page: a clerk narrows a longer list with the filters and find.
-PAGE = 200
+PAGE = 100
 COLUMNS = {"id": 14, "received": 11, "type": 4, "county": 6, "status": 6, "owner": 6, "next": 16}
 
 
