@@ -15,11 +15,13 @@ Why lines: re-reading a 4 MB file under the lock then costs a split and a
 dictionary look-up per line instead of a full JSON parse, because a line
 seen before (same bytes) was already validated; only new lines are parsed.
 Writing joins the stored lines and serialises only the changed documents.
-New lines are checked with ``orjson``, three times faster than the standard
-library: a clerk's start-up checks every line of the working file, 0.1 s less
-for 10,000 orders. Only a line's shape and key are taken from that parse;
-documents are read with the standard library, which keeps every JSON number
-exactly (``orjson`` reads an integer beyond 64 bits as a float).
+Lines and documents are parsed with ``orjson``, three times faster than the
+standard library: a clerk's start-up parses every line twice (checking the
+file, then reading the orders), 0.2 s less for 10,000 orders. ``orjson``
+reads an integer beyond 64 bits as a float, so a document with 19 digits in
+a row anywhere goes to the standard library, which keeps every JSON number
+exactly. Writing stays with the standard library's encoder, so the bytes of
+a line never depend on which parser read it.
 A file in any other layout (hand-edited, written by plain TinyDB) is still
 read, through the strict slow path, and rewritten in this layout.
 """
@@ -41,6 +43,10 @@ from hotline_core.storage.names import check_table
 Lines = Mapping[str, bytes]
 META_TABLE = "_meta"
 _HEAD = b'{"_meta":'
+# Every byte as "0" (an ASCII digit) or " " (anything else): finding 19 digits in a row
+# is then one substring search, ten times faster than a regular expression.
+_DIGIT_OR_NOT = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))
+_LONG_DIGIT_RUN = b"0" * 19
 
 
 @frozen
@@ -88,7 +94,9 @@ def doc_bytes(key: str, line: bytes) -> bytes:
 
 def load_doc(key: str, line: bytes) -> dict[str, Any]:
     """A fresh dict each time, so callers may mutate what they get."""
-    result: dict[str, Any] = json.loads(doc_bytes(key, line))
+    doc = doc_bytes(key, line)
+    exact = _LONG_DIGIT_RUN in doc.translate(_DIGIT_OR_NOT)  # a number orjson may round
+    result: dict[str, Any] = json.loads(doc) if exact else orjson.loads(doc)
     return result
 
 
@@ -179,7 +187,7 @@ def _parse_line(line: bytes) -> str | None:
 
 
 def _parse(data: bytes) -> Any:
-    """A line's shape and key; only ``load_doc`` needs its numbers exactly."""
+    """A line's shape and key (its numbers need not be exact here)."""
     try:
         return orjson.loads(data)
     except ValueError:
