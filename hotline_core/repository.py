@@ -25,7 +25,7 @@ from hotline_core.knowledge.entries import Entry
 from hotline_core.order import WorkOrder
 from hotline_core.organization import Person
 from hotline_core.quarters import Quarter
-from hotline_core.serialization import CONVERTER, structure_order, unstructure_order
+from hotline_core.serialization import CONVERTER, store_order, structure_order
 from hotline_core.settings import Settings
 from hotline_core.storage.database import Database
 from hotline_core.storage.view import Reader
@@ -82,7 +82,7 @@ class Session:
         return self._tables.keys(ORDERS)
 
     def put_order(self, order: WorkOrder) -> None:
-        self._writer.put(ORDERS, order.id, unstructure_order(order))
+        self._writer.put(ORDERS, order.id, store_order(order))
 
     def archive_order(self, order: WorkOrder) -> None:
         """Move an archived order out of the working file, to its quarter's archive."""

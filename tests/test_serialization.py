@@ -16,6 +16,7 @@ from hotline_core.organization import UnitKind
 from hotline_core.serialization import (
     SCHEMA_VERSION,
     SchemaMismatch,
+    store_order,
     structure_order,
     unstructure_order,
 )
@@ -49,6 +50,21 @@ def test_the_stored_form_is_plain_json_with_readable_chinese_and_a_schema_versio
     assert data["record"]["place"] == "延吉市"
     assert data["events"][1]["action"] == "sign"
     assert "state" not in data
+
+
+def test_storage_leaves_out_what_is_at_its_default_and_reads_back_the_same_order(story) -> None:
+    s = story().do("sign").do("transfer", to="延吉市").do("contact").do("record", age="70")
+    stored = store_order(s.order)
+    assert stored["schema"] == SCHEMA_VERSION
+    assert "note" not in stored["events"][0] and "note" in unstructure_order(s.order)["events"][0]
+    assert len(json.dumps(stored, ensure_ascii=False)) < len(json.dumps(unstructure_order(s.order), ensure_ascii=False))
+    back = structure_order(json.loads(json.dumps(stored, ensure_ascii=False)))
+    assert back == s.order and back.state == s.state
+
+
+def test_an_order_stored_with_every_field_still_reads_back(story) -> None:
+    order = story().do("sign").order
+    assert structure_order(json.loads(json.dumps(unstructure_order(order)))) == order
 
 
 def test_attachments_are_kept_by_reference(story) -> None:
