@@ -24,10 +24,12 @@ as the defaults do, so a damaged order is refused with the same detailed error.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any, get_args, get_origin
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
@@ -54,7 +56,23 @@ def _make_converter(omit_if_default: bool = False) -> cattrs.Converter:
     # every tuple (a tenth of an order's load); its factory for other sequences does
     # that once per type, with the same error messages.
     converter.register_structure_hook_factory(_is_homogeneous_tuple, homogenous_tuple_structure_factory)
+    # Likewise for ``X | None`` (a citizen has five such fields): look X's hook up once.
+    converter.register_structure_hook_factory(_is_optional, lambda kind: _optional_hook(converter, kind))
     return converter
+
+
+def _is_optional(kind: Any) -> bool:
+    args = get_args(kind)
+    return get_origin(kind) in (Union, UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(converter: cattrs.Converter, kind: Any) -> Callable[[Any, Any], Any]:
+    (inner,) = (arg for arg in get_args(kind) if arg is not type(None))
+    structure = converter.get_structure_hook(inner)
+
+    def optional(value: Any, _: Any) -> Any:
+        return None if value is None else structure(value, inner)
+    return optional
 
 
 def _aware(value: str, _: object = None) -> datetime:
