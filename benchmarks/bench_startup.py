@@ -38,13 +38,30 @@ TARGET = 1.5
 
 
 def build(folder: Path, count: int) -> None:
+    """``bench_limits``'s open orders, their records filled in as the center sends them
+    (citizen, county, a full appeal) and each contact with its note."""
+    from attrs import evolve
+
     from benchmarks.bench_limits import make_orders
+    from hotline_core.model import Citizen
+    from hotline_core.order import WorkOrder
+    from hotline_core.vocabulary import COUNTIES, Action, BusinessArea, DisabilityCategory, DisabilityGrade, Gender
 
     repo = Repository.open(folder, create=True)
     services.initialise(repo, "clerk")
     with repo.transaction() as session:
-        for order in make_orders(count):
-            session.put_order(order)
+        for n, order in enumerate(make_orders(count)):
+            county = COUNTIES[n % len(COUNTIES)]
+            citizen = Citizen(name=f"金{n % 97}某", gender=Gender.FEMALE if n % 2 else Gender.MALE, age=20 + n % 60,
+                              ethnicity="朝鲜族" if n % 3 else "汉族", disability=DisabilityCategory.PHYSICAL,
+                              grade=DisabilityGrade("3"), phone=f"138{n:08d}", address=f"{county.value}河南街{n}号")
+            appeal = evolve(order.record.appeal, business_area=BusinessArea.EMPLOYMENT,
+                            text="来电人反映其为肢体残疾人，所在用人单位未按规定安排残疾人就业，也未缴纳残疾人就业保障金，"
+                                 "多次与单位沟通无果，希望残联协调解决并尽快给予答复。")
+            record = evolve(order.record, place=county, citizen=citizen, appeal=appeal)
+            events = tuple(evolve(event, note="已电话联系来电人，告知办理流程和时限")
+                           if event.action is Action.CONTACT else event for event in order.events)
+            session.put_order(WorkOrder(record, events))
 
 
 async def first_screen(folder: Path) -> tuple[float, float, float]:
