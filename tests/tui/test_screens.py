@@ -141,14 +141,24 @@ def footer_line(app) -> Text:
     return app.screen.query_one(Footer).render()
 
 
-async def test_the_footer_shows_the_keys_of_each_screen_within_80_columns(repo, clock) -> None:
+async def test_the_footer_shows_every_key_of_the_queue_in_each_language_within_80_columns(repo, clock) -> None:
     app = make_app(repo, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        line = footer_line(app)
-        for key in ("/ 查找", "s 状态", "o 超时", "n 新工单", "f1 帮助", "^p 命令"):
-            assert key in line.plain
-        assert line.cell_len <= 80
+        for language in ("zh_CN", "ko", "en"):
+            assert app.t.language == language
+            line = footer_line(app)
+            shown = [word.split(" ", 1)[0] for word in line.plain.strip().split("  ")]
+            assert shown[:7] == ["/", "s", "t", "c", "o", "x", "n"] and shown[-2:] == ["f1", "^p"]
+            assert line.cell_len <= 80
+            await pilot.press("f2")
+            await settle(pilot)
+
+
+async def test_the_order_screen_footer_shows_its_own_keys_and_keeps_help_in_english(repo, clock) -> None:
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         line = footer_line(app)
@@ -157,7 +167,7 @@ async def test_the_footer_shows_the_keys_of_each_screen_within_80_columns(repo, 
         await settle(pilot)
         line = footer_line(app)
         assert line.plain.startswith(" esc Back  a Act")
-        assert "f1 Help" in line.plain and line.plain.endswith("^p Commands") and line.cell_len <= 80
+        assert "f1 Help" in line.plain and line.plain.endswith("^p Menu") and line.cell_len <= 80
 
 
 def test_a_footer_short_of_room_drops_global_keys_then_the_screens_last_but_keeps_help() -> None:
