@@ -8,11 +8,10 @@ name or phone.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from datetime import datetime
 
-from attrs import evolve, frozen
+from attrs import evolve
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -28,52 +27,18 @@ from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment, time_left
 from hotline_tui.messages import DataLoaded
+from hotline_tui.worklist import PAGE, Filter, shown
 
 STATUSES: tuple[Status | None, ...] = (None, Status.RECEIVED, Status.HANDLING, Status.RETURN_REQUESTED,
                                        Status.FEEDBACK_GIVEN, Status.CLOSED, Status.DECLINED, Status.RETURNED)
 TYPES: tuple[AppealType | None, ...] = (None, *AppealType)
 PLACES: tuple[Place | None, ...] = (None, Place.PREFECTURE, *COUNTIES)
 # Column widths in terminal cells (a Chinese character takes two): 80 columns in all.
-# The table holds one page: a clerk narrows a longer list with the filters and find.
-PAGE = 100
 COLUMNS = {"id": 14, "received": 11, "type": 4, "county": 6, "status": 6, "owner": 6, "next": 16}
-
-
-@frozen
-class Filter:
-    status: Status | None = None
-    appeal_type: AppealType | None = None
-    place: Place | None = None
-    overdue: bool = False
-    text: str = ""
-
-    def matches(self, order: WorkOrder, overdue: bool) -> bool:
-        """``overdue``: the order has a limit past its due time and still unmet."""
-        record = order.state.record
-        if self.status is None and order.state.status in FINISHED:
-            return False  # the queue is the work still to do; a status filter shows the rest
-        if self.status is not None and order.state.status is not self.status:
-            return False
-        if self.appeal_type is not None and record.appeal.appeal_type is not self.appeal_type:
-            return False
-        if self.place is not None and record.place is not self.place:
-            return False
-        if self.overdue and not overdue:
-            return False
-        needle = self.text.strip()
-        return not needle or any(needle in value for value in (order.id, record.citizen.name, record.citizen.phone))
 
 
 def _cycle(values: Sequence[object], current: object) -> object:
     return values[(values.index(current) + 1) % len(values)]
-
-
-def urgency(order: WorkOrder, nearest_due: float) -> tuple[int, float]:
-    """Nearest pending due time first (an epoch; ``inf`` when nothing is pending); orders with
-    nothing pending last, newest first."""
-    if math.isinf(nearest_due):
-        return (1, -order.record.received_at.timestamp())
-    return (0, nearest_due)
 
 
 class QueueScreen(Screen[None]):
@@ -123,14 +88,10 @@ class QueueScreen(Screen[None]):
     def redraw(self) -> None:
         """Recompute every visible order's limits at the app's ``now`` and refill the table."""
         now = self.app.clock()
-        self.limits = limits = self.app.limit_table()
-        overdue, nearest, row = limits.overdue().tolist(), limits.next_due().tolist(), limits.row
-        shown = sorted(
-            (o for o in self.app.orders.values() if self.filter.matches(o, overdue[row(o.id)])),
-            key=lambda o: urgency(o, nearest[row(o.id)]),
-        )
-        self._fill(shown[:PAGE], now)
-        self._status_line(len(shown))
+        self.limits = self.app.limit_table()
+        orders = shown(self.app.orders.values(), self.limits, self.filter)
+        self._fill(orders[:PAGE], now)
+        self._status_line(len(orders))
 
     def _fill(self, orders: list[WorkOrder], now: datetime) -> None:
         table = self.query_one("#queue-table", DataTable)
@@ -155,6 +116,15 @@ class QueueScreen(Screen[None]):
 
     def _status_line(self, shown: int) -> None:
         t = self.app.t
+        line = self._counts(shown)
+        if self.app.unread:
+            line += f"  ⚑ {t('alerts.unread', n=self.app.unread)}"
+        if shown == 0:
+            line += f"  {t('queue.empty')}"
+        self.query_one("#queue-status", Static).update(line)
+
+    def _counts(self, shown: int) -> str:
+        t = self.app.t
         f = self.filter
         parts = [t.name(f.status) if f.status else "", t.name(f.appeal_type) if f.appeal_type else "",
                  t.name(f.place) if f.place else "", t("queue.filter.overdue") if f.overdue else "",
@@ -164,11 +134,7 @@ class QueueScreen(Screen[None]):
         line = f"{t('queue.count', shown=shown, total=still_open)}  {t('queue.filter', what=what)}"
         if shown > PAGE:
             line += f"  {t('queue.page', page=PAGE)}"
-        if self.app.unread:
-            line += f"  ⚑ {t('alerts.unread', n=self.app.unread)}"
-        if shown == 0:
-            line += f"  {t('queue.empty')}"
-        self.query_one("#queue-status", Static).update(line)
+        return line
 
     def selected_id(self) -> str | None:
         table = self.query_one("#queue-table", DataTable)

@@ -1,0 +1,61 @@
+"""What the work queue (工作台) shows, and in which order, without Textual.
+
+The queue screen draws it; the start-up's second process (``hotline_tui.preload``)
+works out the first page with it before Textual is even imported, so the two
+can never disagree about which orders are the most urgent.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from attrs import frozen
+
+from hotline_core.limits import LimitTable
+from hotline_core.order import WorkOrder
+from hotline_core.state import FINISHED
+from hotline_core.vocabulary import AppealType, Place, Status
+
+# The table holds one page: a clerk narrows a longer list with the filters and find.
+PAGE = 100
+
+
+@frozen
+class Filter:
+    status: Status | None = None
+    appeal_type: AppealType | None = None
+    place: Place | None = None
+    overdue: bool = False
+    text: str = ""
+
+    def matches(self, order: WorkOrder, overdue: bool) -> bool:
+        """``overdue``: the order has a limit past its due time and still unmet."""
+        record = order.state.record
+        if self.status is None and order.state.status in FINISHED:
+            return False  # the queue is the work still to do; a status filter shows the rest
+        if self.status is not None and order.state.status is not self.status:
+            return False
+        if self.appeal_type is not None and record.appeal.appeal_type is not self.appeal_type:
+            return False
+        if self.place is not None and record.place is not self.place:
+            return False
+        if self.overdue and not overdue:
+            return False
+        needle = self.text.strip()
+        return not needle or any(needle in value for value in (order.id, record.citizen.name, record.citizen.phone))
+
+
+def urgency(order: WorkOrder, nearest_due: float) -> tuple[int, float]:
+    """Nearest pending due time first (an epoch; ``inf`` when nothing is pending); orders with
+    nothing pending last, newest first."""
+    if math.isinf(nearest_due):
+        return (1, -order.record.received_at.timestamp())
+    return (0, nearest_due)
+
+
+def shown(orders: Iterable[WorkOrder], limits: LimitTable, view: Filter) -> list[WorkOrder]:
+    """The orders ``view`` lets through, most urgent first; ``limits`` holds every one of them."""
+    overdue, nearest, row = limits.overdue().tolist(), limits.next_due().tolist(), limits.row
+    return sorted((o for o in orders if view.matches(o, overdue[row(o.id)])),
+                  key=lambda o: urgency(o, nearest[row(o.id)]))
