@@ -3,11 +3,13 @@
     python benchmarks/bench_startup.py [--orders N] [--runs N]
 
 Builds a database in a temporary folder, then starts the UI in fresh
-interpreters, as a clerk typing ``hotline`` does, and measures, headless at
-80x24, the time to the first usable screen: the queue filled with its most
-urgent page and painted. Each run prints the import of the UI and the time
-from creating the app to the filled queue, and the CPU time the process
-used; the summary gives the medians and the best run. Target: ≤ 1.5 s in all.
+interpreters, as a clerk typing ``hotline`` does (the preload process
+included, see ``hotline_tui.preload``), and measures, headless at 80x24, the
+time from the interpreter's start to the first usable screen: the queue's
+most urgent page painted. Each run also prints when the UI was imported and
+when every order had been read (the filters wait for that), and the CPU time
+of the app's process; the summary gives the medians and the best run.
+Target: ≤ 1.5 s.
 
 A child run imports what the ``hotline`` command imports, in the same order,
 and nothing else. The project's modules are compiled to bytecode first, as
@@ -64,34 +66,44 @@ def build(folder: Path, count: int) -> None:
             session.put_order(WorkOrder(record, events))
 
 
-async def first_screen(folder: Path) -> tuple[float, float, float]:
-    """(import, app created → queue filled and painted, CPU seconds), in this fresh interpreter."""
+async def first_screen(folder: Path) -> tuple[float, float, float, float]:
+    """In this fresh interpreter, seconds from its start to: the UI imported, the first page
+    of the queue painted, every order read; and the CPU seconds of this process by then."""
     from datetime import datetime
 
+    from hotline_tui import preload
+
+    repo = Repository.open(folder)
+    now = datetime.fromisoformat(NOW_TEXT)
+    person = services.identify(repo.snapshot(), "clerk")
+    first_page = preload.start(repo, person, now)  # as ``launch`` does, before Textual is imported
     from textual.widgets import DataTable
 
     from hotline_tui.app import HotlineApp
 
     imported = time.perf_counter() - _STARTED
-    start = time.perf_counter()
-    repo = Repository.open(folder)
-    now = datetime.fromisoformat(NOW_TEXT)
-    app = HotlineApp(repo, services.identify(repo.snapshot(), "clerk"), lambda: now, "zh_CN")
-    async with app.run_test(size=(80, 24)) as pilot:
+    app = HotlineApp(repo, person, lambda: now, "zh_CN", first_page)
+    async with app.run_test(size=(80, 24)):
         # A light poll: ``pilot.pause()`` in the loop would make the app do work for the
         # benchmark while the orders load, which a clerk's terminal does not.
         while not (tables := app.screen.query(DataTable)) or tables.first().row_count == 0:
             await asyncio.sleep(0.005)
-        await pilot.pause()  # and the filled queue painted
-        return imported, time.perf_counter() - start, time.process_time()
+        refreshed = asyncio.Event()
+        app.screen.call_after_refresh(refreshed.set)  # and that page painted
+        await refreshed.wait()
+        painted = time.perf_counter() - _STARTED
+        while app.loading:
+            await asyncio.sleep(0.005)
+        return imported, painted, time.perf_counter() - _STARTED, time.process_time()
 
 
-def child_run(folder: Path) -> tuple[float, float, float]:
+def child_run(folder: Path) -> tuple[float, float, float, float]:
     import subprocess
 
     out = subprocess.run([sys.executable, __file__, "--child", str(folder)], capture_output=True,
                          text=True, check=True).stdout.split()
-    return float(out[0]), float(out[1]), float(out[2])
+    imported, painted, complete, cpu = map(float, out)
+    return imported, painted, complete, cpu
 
 
 def main() -> None:
@@ -118,16 +130,17 @@ def main() -> None:
         size = (Path(folder) / "db" / "working.json").stat().st_size
         print(f"database: {args.orders:,} open orders, working file {size / 1e6:.1f} MB")
         runs = [child_run(Path(folder) / "db") for _ in range(args.runs)]
-    for imported, seconds, cpu in runs:
-        print(f"  run: import {imported:.2f} s + app created → queue filled {seconds:.2f} s "
-              f"= {imported + seconds:.2f} s  (CPU {cpu:.2f} s)")
-    totals = [i + s for i, s, _ in runs]
+    for imported, painted, complete, cpu in runs:
+        print(f"  run: UI imported {imported:.2f} s, first page painted {painted:.2f} s, "
+              f"every order read {complete:.2f} s  (CPU of the app's process {cpu:.2f} s)")
+    totals = [painted for _, painted, _, _ in runs]
     total = statistics.median(totals)
     verdict = "met" if total <= TARGET else "MISSED"
-    print(f"median import of the UI in a fresh interpreter: {statistics.median(i for i, _, _ in runs):.2f} s")
-    print(f"median app created → queue filled (80x24, headless): {statistics.median(s for _, s, _ in runs):.2f} s")
-    print(f"best run: {min(totals):.2f} s; median CPU per run: {statistics.median(c for _, _, c in runs):.2f} s")
-    print(f"median total to the first usable screen: {total:.2f} s  (target ≤ {TARGET} s: {verdict})")
+    print(f"median UI imported: {statistics.median(i for i, _, _, _ in runs):.2f} s; "
+          f"every order read: {statistics.median(c for _, _, c, _ in runs):.2f} s")
+    print(f"best run: {min(totals):.2f} s; median CPU of the app's process: "
+          f"{statistics.median(c for _, _, _, c in runs):.2f} s")
+    print(f"median time to the first usable screen: {total:.2f} s  (target ≤ {TARGET} s: {verdict})")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -26,6 +27,9 @@ from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.commands import HotlineCommands
 from hotline_tui.i18n import Translator
 from hotline_tui.messages import DataLoaded
+
+if TYPE_CHECKING:
+    from hotline_tui.preload import Preload
 
 RELOAD_SECONDS = 60.0
 TICK_SECONDS = 30.0
@@ -47,8 +51,9 @@ class HotlineApp(App[None]):
     ]
 
     def __init__(self, repo: Repository, person: Person, clock: Callable[[], datetime],
-                 language: str | None = None) -> None:
+                 language: str | None = None, preload: Preload | None = None) -> None:
         super().__init__()
+        self._preload = preload
         self.repo = repo
         self.person = person
         self.clock = clock
@@ -58,6 +63,7 @@ class HotlineApp(App[None]):
         self.orders: dict[str, WorkOrder] = {}
         self.inbox: list[InboxItem] = []
         self.plan = LimitPlan([], self.settings.calendar, self.settings.policies)
+        self.loading = True  # until every order this person may see has been read once
         self.theme = "ansi-dark"
 
     # -- data -----------------------------------------------------------------
@@ -73,19 +79,31 @@ class HotlineApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def reload(self) -> None:
-        """Read the database in a thread; the screens hear ``DataLoaded``."""
+        """Read the database in a thread; the screens hear ``DataLoaded``.
+
+        At start-up, the first page the preload process sends is read and shown
+        first, on its own (``hotline_tui.preload``)."""
+        preload, self._preload = self._preload, None
         session = self.repo.snapshot()
-        orders = services.visible_orders(session, self.person)
         items = services.inbox(session, self.person)
         settings = session.settings()
+        page = preload.first_page() if preload is not None else None
+        if page is not None:
+            first = [order for order in map(session.order, page) if order is not None]
+            plan = LimitPlan(first, settings.calendar, settings.policies)
+            self.call_from_thread(self._loaded, first, plan, items, settings, complete=False)
+        orders = services.visible_orders(session, self.person)
         plan = LimitPlan(orders, settings.calendar, settings.policies)  # here, not in the UI thread
         self.call_from_thread(self._loaded, orders, plan, items, settings)
 
     def _loaded(self, orders: Iterable[WorkOrder], plan: LimitPlan, items: list[InboxItem],
-                settings: Settings) -> None:
+                settings: Settings, complete: bool = True) -> None:
         self.orders = {o.id: o for o in orders}
         self.plan = plan
         self.inbox = items
+        if self.loading and complete:
+            self.loading = False
+            self.screen.refresh_bindings()
         changed = self.settings != settings
         self.settings = settings
         if changed:

@@ -37,6 +37,10 @@ PLACES: tuple[Place | None, ...] = (None, Place.PREFECTURE, *COUNTIES)
 COLUMNS = {"id": 14, "received": 11, "type": 4, "county": 6, "status": 6, "owner": 6, "next": 16}
 
 
+# Keys that need every order read: while the app is still reading, they wait (dimmed).
+NEEDS_ALL_ORDERS = {"find", "cycle_status", "cycle_type", "cycle_county", "toggle_overdue", "clear"}
+
+
 def _cycle(values: Sequence[object], current: object) -> object:
     return values[(values.index(current) + 1) % len(values)]
 
@@ -114,12 +118,15 @@ class QueueScreen(Screen[None]):
             Text(text, style={"breached": "bold red", "soon": "bold yellow"}.get(style, "")),
         ]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if self.app.loading and action in NEEDS_ALL_ORDERS else True
+
     def _status_line(self, shown: int) -> None:
         t = self.app.t
-        line = self._counts(shown)
+        line = t("queue.loading") if self.app.loading else self._counts(shown)
         if self.app.unread:
             line += f"  ⚑ {t('alerts.unread', n=self.app.unread)}"
-        if shown == 0:
+        if shown == 0 and not self.app.loading:
             line += f"  {t('queue.empty')}"
         self.query_one("#queue-status", Static).update(line)
 
