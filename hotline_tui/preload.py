@@ -29,7 +29,10 @@ from hotline_core.repository import Repository
 from hotline_core.services import visible_orders
 from hotline_tui.worklist import PAGE, Filter, shown
 
-WAIT_SECONDS = 5.0
+# The process finishes, or fails and closes its end, in about the time the app would take
+# to read everything itself (it waits for the lock like any reader): waiting for it is never
+# much slower than not having it. The limit is only for a process that hangs.
+WAIT_SECONDS = 30.0
 
 
 class Preload:
