@@ -98,6 +98,8 @@ class HotlineApp(App[None]):
 
     def _loaded(self, orders: Iterable[WorkOrder], plan: LimitPlan, items: list[InboxItem],
                 settings: Settings, complete: bool = True) -> None:
+        if not complete and not self.loading:
+            return  # a refresh (``r``) that read everything came first: keep it
         self.orders = {o.id: o for o in orders}
         self.plan = plan
         self.inbox = items

@@ -96,3 +96,14 @@ async def test_the_first_page_shows_at_once_and_the_filters_wait_for_every_order
         assert "s 状态" in app.screen.query_one(Footer).render().plain
         await pilot.press("s")
         assert app.screen.filter != Filter()
+
+
+async def test_a_first_page_arriving_after_everything_was_read_changes_nothing(busy_repo, clock) -> None:
+    app = make_app(busy_repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.loading and len(app.orders) == 5
+        first = [order for order in app.orders.values() if order.id == "B1"]
+        app._loaded(first, app.plan, app.inbox, app.settings, complete=False)  # a late first page
+        await settle(pilot)
+        assert len(app.orders) == 5 and app.screen.query_one(DataTable).row_count == 5
