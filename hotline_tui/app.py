@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from hotline_core import services
 from hotline_core.limits import LimitEvaluator, LimitPlan, LimitTable
@@ -27,9 +27,6 @@ from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.commands import HotlineCommands
 from hotline_tui.i18n import Translator
 from hotline_tui.messages import DataLoaded
-
-if TYPE_CHECKING:
-    from hotline_tui.preload import Preload
 
 RELOAD_SECONDS = 60.0
 TICK_SECONDS = 30.0
@@ -51,9 +48,8 @@ class HotlineApp(App[None]):
     ]
 
     def __init__(self, repo: Repository, person: Person, clock: Callable[[], datetime],
-                 language: str | None = None, preload: Preload | None = None) -> None:
+                 language: str | None = None) -> None:
         super().__init__()
-        self._preload = preload
         self.repo = repo
         self.person = person
         self.clock = clock
@@ -81,29 +77,23 @@ class HotlineApp(App[None]):
     def reload(self) -> None:
         """Read the database in a thread; the screens hear ``DataLoaded``.
 
-        At start-up, the first page the preload process sends is read and shown
-        first, on its own (``hotline_tui.preload``)."""
-        preload, self._preload = self._preload, None
+        A newer reload (``r``, a finished action) cancels this one: its older read is
+        then dropped instead of landing after the newer one."""
+        worker = get_current_worker()
         session = self.repo.snapshot()
+        orders = services.visible_orders(session, self.person)
         items = services.inbox(session, self.person)
         settings = session.settings()
-        page = preload.first_page() if preload is not None else None
-        if page is not None:
-            first = [order for order in map(session.order, page) if order is not None]
-            plan = LimitPlan(first, settings.calendar, settings.policies)
-            self.call_from_thread(self._loaded, first, plan, items, settings, complete=False)
-        orders = services.visible_orders(session, self.person)
         plan = LimitPlan(orders, settings.calendar, settings.policies)  # here, not in the UI thread
-        self.call_from_thread(self._loaded, orders, plan, items, settings)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._loaded, orders, plan, items, settings)
 
     def _loaded(self, orders: Iterable[WorkOrder], plan: LimitPlan, items: list[InboxItem],
-                settings: Settings, complete: bool = True) -> None:
-        if not complete and not self.loading:
-            return  # a refresh (``r``) that read everything came first: keep it
+                settings: Settings) -> None:
         self.orders = {o.id: o for o in orders}
         self.plan = plan
         self.inbox = items
-        if self.loading and complete:
+        if self.loading:
             self.loading = False
             self.screen.refresh_bindings()
         changed = self.settings != settings
@@ -114,7 +104,8 @@ class HotlineApp(App[None]):
             if not self._language_fixed and settings.language != self.t.language:
                 self.t = Translator(settings.language)
                 self._retranslate()
-        self.screen.post_message(DataLoaded())
+        for screen in self.screen_stack:  # the queue below an order redraws too, for when it is back
+            screen.post_message(DataLoaded())
 
     @property
     def unread(self) -> int:

@@ -8,7 +8,6 @@ import sys
 from hotline_core.problems import HotlineError
 from hotline_core.services import identify
 from hotline_core.storage.errors import StorageError
-from hotline_tui import preload
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
 
@@ -22,8 +21,7 @@ def launch(args: argparse.Namespace) -> int:
         reason = "；".join(error.messages(args.lang or "zh_CN")) if isinstance(error, HotlineError) else str(error)
         print(f"hotline: {reason}", file=sys.stderr)
         return 2
-    first_page = preload.start(repo, person, system_now())  # before Textual is imported: see preload
     from hotline_tui.app import HotlineApp
 
-    HotlineApp(repo, person, system_now, args.lang, first_page).run()
+    HotlineApp(repo, person, system_now, args.lang).run()
     return 0

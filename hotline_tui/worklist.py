@@ -1,9 +1,5 @@
-"""What the work queue (工作台) shows, and in which order, without Textual.
-
-The queue screen draws it; the start-up's second process (``hotline_tui.preload``)
-works out the first page with it before Textual is even imported, so the two
-can never disagree about which orders are the most urgent.
-"""
+"""What the work queue (工作台) shows, and in which order: plain values and
+functions, so they are tested (and could be used) without a screen."""
 
 from __future__ import annotations
 
@@ -23,6 +19,8 @@ PAGE = 100
 
 @frozen
 class Filter:
+    """The clerk's narrowing of the queue; the default shows the work still to do."""
+
     status: Status | None = None
     appeal_type: AppealType | None = None
     place: Place | None = None
@@ -54,7 +52,7 @@ def urgency(order: WorkOrder, nearest_due: float) -> tuple[int, float]:
     return (0, nearest_due)
 
 
-def shown(orders: Iterable[WorkOrder], limits: LimitTable, view: Filter) -> list[WorkOrder]:
+def ranked(orders: Iterable[WorkOrder], limits: LimitTable, view: Filter) -> list[WorkOrder]:
     """The orders ``view`` lets through, most urgent first; ``limits`` holds every one of them."""
     overdue, nearest, row = limits.overdue().tolist(), limits.next_due().tolist(), limits.row
     return sorted((o for o in orders if view.matches(o, overdue[row(o.id)])),

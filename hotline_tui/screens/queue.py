@@ -27,7 +27,7 @@ from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment, time_left
 from hotline_tui.messages import DataLoaded
-from hotline_tui.worklist import PAGE, Filter, shown
+from hotline_tui.worklist import PAGE, Filter, ranked
 
 STATUSES: tuple[Status | None, ...] = (None, Status.RECEIVED, Status.HANDLING, Status.RETURN_REQUESTED,
                                        Status.FEEDBACK_GIVEN, Status.CLOSED, Status.DECLINED, Status.RETURNED)
@@ -93,7 +93,7 @@ class QueueScreen(Screen[None]):
         """Recompute every visible order's limits at the app's ``now`` and refill the table."""
         now = self.app.clock()
         self.limits = self.app.limit_table()
-        orders = shown(self.app.orders.values(), self.limits, self.filter)
+        orders = ranked(self.app.orders.values(), self.limits, self.filter)
         self._fill(orders[:PAGE], now)
         self._status_line(len(orders))
 
