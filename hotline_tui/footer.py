@@ -3,9 +3,9 @@
 Textual's ``Footer`` is a row of widgets, one per key, composed again each
 time a screen's bindings change, and a screen opening changes them several
 times in a row (mount, focus, the bindings put into the clerk's language):
-restyling those widgets was a fifth of the start-up. A clerk's terminal has
-no mouse to click a key with, so this footer is a single widget that renders
-the active bindings as text when it paints.
+restyling those widgets was a fifth of the start-up. Clerks work by keyboard
+(the keys are to be read, not clicked), so this footer is a single widget
+that renders the active bindings as text when it paints.
 
 At 80 columns the screen's own keys, the app's global ones and the command
 palette do not all fit. Help and the command palette, which lead to every
@@ -24,12 +24,15 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 SEPARATOR = "  "
-ALWAYS_SHOWN = ("help", "command_palette")
+PALETTE = "command_palette"
+ALWAYS_SHOWN = ("help", PALETTE)
 # Which keys give way first when the line is short of room: the highest rank, last first.
 ALWAYS, SCREEN, GLOBAL = 0, 1, 2
 
 
 class Key(NamedTuple):
+    """One key as the footer shows it."""
+
     display: str
     description: str
     enabled: bool
@@ -70,7 +73,7 @@ class Footer(Widget):
         palette: Key | None = None
         actions: set[str] = set()
         for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            is_palette = binding.key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE
+            is_palette = binding.action == PALETTE and app.ENABLE_COMMAND_PALETTE  # whatever key it is on
             if binding.action in actions or not (binding.show or is_palette):
                 continue
             actions.add(binding.action)
@@ -108,7 +111,7 @@ def fit(keys: list[Key], width: int) -> list[Key]:
     """Drop keys, the highest rank and the last first, until the line fits."""
     kept = list(keys)
     while _width(kept) > width and any(key.rank != ALWAYS for key in kept):
-        lowest = max(key.rank for key in kept)
-        last = max(n for n, key in enumerate(kept) if key.rank == lowest)
+        weakest = max(key.rank for key in kept)
+        last = max(n for n, key in enumerate(kept) if key.rank == weakest)
         del kept[last]
     return kept

@@ -170,6 +170,15 @@ async def test_the_order_screen_footer_shows_its_own_keys_and_keeps_help_in_engl
         assert "f1 Help" in line.plain and line.plain.endswith("^p Menu") and line.cell_len <= 80
 
 
+async def test_the_footer_shows_the_command_palette_on_whatever_key_it_is_remapped_to(repo, clock) -> None:
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.set_keymap({"app.palette": "f12"})
+        await settle(pilot)
+        assert footer_line(app).plain.endswith("f12 命令")
+
+
 def test_a_footer_short_of_room_drops_global_keys_then_the_screens_last_but_keeps_help() -> None:
     keys = [Key("a", "Act" * 10, True, SCREEN), Key("c", "Contact" * 4, True, SCREEN),
             Key("f1", "Help", True, ALWAYS), Key("f2", "Language", True, GLOBAL), Key("^p", "Commands", True, ALWAYS)]
