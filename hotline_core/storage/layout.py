@@ -239,7 +239,16 @@ def _table_lines(path: Path, name: str, docs: Any) -> dict[str, bytes]:
     for key, doc in docs.items():
         if not key or not isinstance(doc, dict):
             raise DatabaseDamaged(path, f"wrong shape: {name}[{key!r}] is not a document")
-    return {key: make_line(key, doc) for key, doc in docs.items()}
+    return {key: _canonical_line(path, name, key, doc) for key, doc in docs.items()}
+
+
+def _canonical_line(path: Path, name: str, key: str, doc: dict[str, Any]) -> bytes:
+    """What only a hand or another program writes: NaN, Infinity, a lone surrogate."""
+    try:
+        return make_line(key, doc)
+    except (ValueError, UnicodeEncodeError):
+        raise DatabaseDamaged(path, f"not JSON: {name}[{key!r}] holds NaN, Infinity or a lone "
+                                    "surrogate, which JSON does not allow") from None
 
 
 def _meta(path: Path, value: Any) -> Meta:

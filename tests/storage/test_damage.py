@@ -36,6 +36,8 @@ DAMAGES: dict[str, tuple[Damage, str]] = {
         lambda raw: raw.replace(b'"kind":"working"', b'"kind":"archive"'),
         "wrong shape",
     ),
+    "a document holding NaN": (lambda raw: raw.replace('"金'.encode(), b'NaN,"x":"\xe9\x87\x91', 1), "NaN"),
+    "a lone surrogate": (lambda raw: raw.replace('"金'.encode(), b'"\\ud800', 1), "surrogate"),
     "a newer schema version": (
         lambda raw: raw.replace(b'"schema":1', b'"schema":7'),
         "newer than this program",
