@@ -29,6 +29,7 @@ from hotline_core import rest_days
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
+
 def shanghai_date(moment: datetime) -> date:
     """The Beijing-time date of an aware instant; a naive one is refused."""
     return require_aware(moment).astimezone(SHANGHAI).date()

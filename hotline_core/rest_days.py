@@ -38,6 +38,7 @@ FIRST_OFFICIAL_YEAR = 2001
 
 
 def installed_version() -> str | None:
+    """The release of ``holidays`` installed here (read without importing it)."""
     try:
         return metadata.version("holidays")
     except metadata.PackageNotFoundError:

@@ -12,7 +12,8 @@ to their field's default are left out, which halves the working file and
 takes a quarter off reading it back (most of an order's fields are empty
 until the record is completed). So a default is part of the stored format:
 changing one needs a schema migration that writes the old value into the
-stored orders that lack it. Everything else (``hotline show --json``, the
+stored orders that lack it (a migration reads a missing key as the default of
+the schema it migrates from). Everything else (``hotline show --json``, the
 scenario replay) gets every field, from :func:`unstructure_order`; both forms
 read back with :func:`structure_order`.
 
