@@ -11,6 +11,7 @@ from textual.widgets import DataTable
 from hotline_core import services
 from hotline_tui.footer import Footer
 from hotline_tui.screens.alerts import AlertsScreen
+from hotline_tui.screens.queue import NEEDS_ALL_ORDERS, QueueScreen
 from hotline_tui.worklist import Filter
 
 from .conftest import make_app, settle
@@ -77,3 +78,8 @@ async def test_a_read_overtaken_by_a_newer_one_is_dropped(repo, clock, slow_read
         slow_read.set()
         await settle(pilot)
         assert delivered == [1] and not app.loading
+
+
+def test_every_key_that_waits_for_the_orders_is_a_key_of_the_queue() -> None:
+    actions = {binding.action for binding in QueueScreen.BINDINGS}
+    assert NEEDS_ALL_ORDERS <= actions
