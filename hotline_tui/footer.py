@@ -18,12 +18,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import App
 from textual.screen import Screen
 from textual.widget import Widget
 
 SEPARATOR = "  "
+NULL = Style.null()
 PALETTE = "command_palette"
 ALWAYS_SHOWN = ("help", PALETTE)
 # Which keys give way first when the line is short of room: the highest rank, last first.
@@ -87,30 +89,26 @@ class Footer(Widget):
         return keys if palette is None else [*keys, palette]
 
     def render(self) -> Text:
-        return self._line(fit(self.keys(), self.size.width))
-
-    def _line(self, keys: list[Key]) -> Text:
-        key_style = self.get_component_rich_style("footer--key")
-        text_style = self.get_component_rich_style("footer--description")
-        disabled = self.get_component_rich_style("footer--disabled")
-        line = Text(no_wrap=True, overflow="ellipsis", end="")
-        for number, key in enumerate(keys):
-            dim = disabled if not key.enabled else None
-            line.append(SEPARATOR if number else " ")
-            line.append(key.display, key_style + dim if dim else key_style)
-            line.append(" " + key.description, text_style + dim if dim else text_style)
-        return line
+        style = self.get_component_rich_style
+        return line_of(fit(self.keys(), self.size.width),
+                       style("footer--key"), style("footer--description"), style("footer--disabled"))
 
 
-def _width(keys: list[Key]) -> int:
-    text = SEPARATOR.join(f"{key.display} {key.description}" for key in keys)
-    return Text(" " + text).cell_len
+def line_of(keys: list[Key], key_style: Style = NULL, text_style: Style = NULL, disabled: Style = NULL) -> Text:
+    """The footer's line: fitting measures it unstyled, the widget paints it styled."""
+    line = Text(no_wrap=True, overflow="ellipsis", end="")
+    for number, key in enumerate(keys):
+        dim = disabled if not key.enabled else NULL
+        line.append(SEPARATOR if number else " ")
+        line.append(key.display, key_style + dim)
+        line.append(" " + key.description, text_style + dim)
+    return line
 
 
 def fit(keys: list[Key], width: int) -> list[Key]:
     """Drop keys, the highest rank and the last first, until the line fits."""
     kept = list(keys)
-    while _width(kept) > width and any(key.rank != ALWAYS for key in kept):
+    while line_of(kept).cell_len > width and any(key.rank != ALWAYS for key in kept):
         weakest = max(key.rank for key in kept)
         last = max(n for n, key in enumerate(kept) if key.rank == weakest)
         del kept[last]
