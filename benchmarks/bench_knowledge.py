@@ -30,7 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from attrs import evolve  # noqa: E402
 
-from hotline_core.knowledge import (  # noqa: E402
+from hotline_core.adapters.knowledge_files import load_starter  # noqa: E402
+from hotline_core.domain.knowledge import (  # noqa: E402
     Entry,
     build_index,
     publish,
@@ -39,10 +40,9 @@ from hotline_core.knowledge import (  # noqa: E402
     submit_draft,
     suggest,
 )
-from hotline_core.knowledge.exchange import load_starter  # noqa: E402
-from hotline_core.knowledge.tokens import RUN_CACHE_SIZE, han_terms, tokenizer  # noqa: E402
-from hotline_core.organization import Person  # noqa: E402
-from hotline_core.vocabulary import COUNTIES, Role  # noqa: E402
+from hotline_core.domain.knowledge.tokens import RUN_CACHE_SIZE, han_terms, tokenizer  # noqa: E402
+from hotline_core.domain.organization import Person  # noqa: E402
+from hotline_core.domain.vocabulary import COUNTIES, Role  # noqa: E402
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 BENCH = Person("bench", {Role.HANDLER})

@@ -3,7 +3,7 @@
     python benchmarks/bench_limits.py [--orders N]
 
 Prints the time to evaluate every limit of every order with the interval
-arithmetic of ``hotline_core.clocks`` (``hotline_core.limits.LimitPlan``: a
+arithmetic of ``hotline_core.domain.clocks`` (``hotline_core.domain.limits.LimitPlan``: a
 column at a time with NumPy), on one core, and the same run's figure for a
 naive minute-stepping reference (measured on a sample and scaled, since the
 full run would take hours). Target: ≤ 0.5 s for 100,000 orders.
@@ -24,13 +24,13 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hotline_core.calendar import WorkingCalendar  # noqa: E402
-from hotline_core.events import Event  # noqa: E402
-from hotline_core.intake import parse_order  # noqa: E402
-from hotline_core.limits import LimitEvaluator, LimitPlan  # noqa: E402
-from hotline_core.order import WorkOrder  # noqa: E402
-from hotline_core.policy import YANBIAN_2019  # noqa: E402
-from hotline_core.vocabulary import Action, AppealType  # noqa: E402
+from hotline_core.domain.calendar import WorkingCalendar  # noqa: E402
+from hotline_core.domain.events import Event  # noqa: E402
+from hotline_core.domain.intake import parse_order  # noqa: E402
+from hotline_core.domain.limits import LimitEvaluator, LimitPlan  # noqa: E402
+from hotline_core.domain.order import WorkOrder  # noqa: E402
+from hotline_core.domain.policy import YANBIAN_2019  # noqa: E402
+from hotline_core.domain.vocabulary import Action, AppealType  # noqa: E402
 from tests.reference_clock import ReferenceClock  # noqa: E402
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -25,8 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.bench_limits import make_orders
-from hotline_core.serialization import structure_order, unstructure_order
-from hotline_core.state import replay
+from hotline_core.adapters.serialization import structure_order, unstructure_order
+from hotline_core.domain.state import replay
 
 
 def best(run: Callable[[], object], repeat: int) -> float:

@@ -32,16 +32,16 @@ from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hotline_core.calendar import SHANGHAI
-from hotline_core.events import Event
-from hotline_core.model import Appeal, Citizen, OrderRecord
-from hotline_core.order import WorkOrder
-from hotline_core.reports import annual_assessment, hot_issues, quarterly_summary
-from hotline_core.reports.export import export
-from hotline_core.vocabulary import (
+from hotline_core.adapters.report_files import export
+from hotline_core.domain.calendar import SHANGHAI
+from hotline_core.domain.events import Event
+from hotline_core.domain.model import Appeal, Citizen, OrderRecord
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.reports import annual_assessment, hot_issues, quarterly_summary
+from hotline_core.domain.vocabulary import (
     Action as A,
 )
-from hotline_core.vocabulary import (
+from hotline_core.domain.vocabulary import (
     AppealType,
     BusinessArea,
     Channel,

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 import hotline_tui  # noqa: E402, F401  (first, as in the ``hotline`` command: it sets up the process)
 from hotline_core import services  # noqa: E402
-from hotline_core.repository import Repository  # noqa: E402
+from hotline_core.adapters.repository import FileRepository  # noqa: E402
 
 NOW_TEXT = "2026-11-25T10:00:00+08:00"  # the moment bench_limits' orders are made around
 TARGET = 1.5
@@ -41,11 +41,18 @@ def build(folder: Path, count: int) -> None:
     from attrs import evolve
 
     from benchmarks.bench_limits import make_orders
-    from hotline_core.model import Citizen
-    from hotline_core.order import WorkOrder
-    from hotline_core.vocabulary import COUNTIES, Action, BusinessArea, DisabilityCategory, DisabilityGrade, Gender
+    from hotline_core.domain.model import Citizen
+    from hotline_core.domain.order import WorkOrder
+    from hotline_core.domain.vocabulary import (
+        COUNTIES,
+        Action,
+        BusinessArea,
+        DisabilityCategory,
+        DisabilityGrade,
+        Gender,
+    )
 
-    repo = Repository.open(folder, create=True)
+    repo = FileRepository.open(folder, create=True)
     services.initialise(repo, "clerk")
     with repo.transaction() as session:
         for n, order in enumerate(make_orders(count)):
@@ -72,7 +79,7 @@ async def first_screen(folder: Path) -> tuple[float, float, float]:
     from hotline_tui.app import HotlineApp
 
     imported = time.time()
-    repo = Repository.open(folder)
+    repo = FileRepository.open(folder)
     now = datetime.fromisoformat(NOW_TEXT)
     app = HotlineApp(repo, services.identify(repo.snapshot(), "clerk"), lambda: now, "zh_CN")
     async with app.run_test(size=(80, 24)):

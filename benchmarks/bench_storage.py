@@ -31,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hotline_core.storage import Database
+from hotline_core.adapters.storage import Database
 
 OPEN_SHARE = 0.02
 PER_QUARTER = 6000

@@ -3,6 +3,6 @@
 The pure domain: work orders and their lifecycle, deadlines on the Chinese
 working calendar, escalation rules and report aggregation. Rules take every
 input, the current time included, as arguments and do no I/O; storage
-(``hotline_core.storage``) and the user interfaces (``hotline_tui``) sit at
+(``hotline_core.adapters.storage``) and the user interfaces (``hotline_tui``) sit at
 the edge and call in.
 """

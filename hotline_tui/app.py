@@ -17,12 +17,11 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from hotline_core import services
-from hotline_core.limits import LimitEvaluator, LimitPlan, LimitTable
-from hotline_core.order import WorkOrder
-from hotline_core.organization import Person
-from hotline_core.repository import Repository
+from hotline_core.domain.limits import LimitEvaluator, LimitPlan, LimitTable
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.organization import Person
+from hotline_core.domain.settings import Settings
 from hotline_core.services import InboxItem
-from hotline_core.settings import Settings
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.commands import HotlineCommands
 from hotline_tui.i18n import Translator
@@ -47,7 +46,7 @@ class HotlineApp(App[None]):
         text_binding("ctrl+p", "command_palette", "key.palette", "app.palette", show=False),
     ]
 
-    def __init__(self, repo: Repository, person: Person, clock: Callable[[], datetime],
+    def __init__(self, repo: services.Repository, person: Person, clock: Callable[[], datetime],
                  language: str | None = None) -> None:
         super().__init__()
         self.repo = repo

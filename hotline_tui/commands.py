@@ -7,7 +7,7 @@ from functools import partial
 
 from textual.command import Hit, Hits, Provider
 
-from hotline_core.lifecycle import available_actions
+from hotline_core.domain.lifecycle import available_actions
 
 
 class HotlineCommands(Provider):

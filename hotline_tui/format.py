@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from hotline_core.calendar import SHANGHAI
-from hotline_core.limits import LimitState, LimitStatus
+from hotline_core.domain.calendar import SHANGHAI
+from hotline_core.domain.limits import LimitState, LimitStatus
 from hotline_tui.i18n import Translator
 
 

@@ -2,7 +2,7 @@
 
 Each language has a standard gettext catalog, ``locale/<language>/LC_MESSAGES/hotline_tui.po``,
 its directory named like the language codes the settings and the F2 switch use
-(``hotline_core.messages.LANGUAGES``: ``zh_CN``, ``ko``, ``en``). A msgid is the key the
+(``hotline_core.domain.messages.LANGUAGES``: ``zh_CN``, ``ko``, ``en``). A msgid is the key the
 code asks for (``"queue.title"``), not an English sentence: the three catalogs share
 their msgids, a translator edits one file with any PO editor, and ``{placeholders}``
 are filled by ``str.format`` after the lookup. The language is the clerk's setting,
@@ -21,7 +21,7 @@ editing a ``.po``, recompile with Babel (in the ``test`` extra)::
 language, when the placeholders of a key differ between languages, when a committed
 ``.mo`` is not what its ``.po`` compiles to, or when the code asks for a key no catalog
 has. The names of the actions and the rules' own messages stay in
-``hotline_core.messages``; ``NAMES`` below holds the Korean and English names of the
+``hotline_core.domain.messages``; ``NAMES`` below holds the Korean and English names of the
 SPEC's lists, whose Chinese comes from the vocabulary's labels.
 """
 
@@ -36,7 +36,12 @@ from io import BytesIO
 from pathlib import Path
 from types import MappingProxyType
 
-from hotline_core.messages import ACTION_NAMES, LANGUAGES, STATUS_NAMES, field_label
+from hotline_core.domain.messages import (
+    ACTION_NAMES,
+    LANGUAGES,
+    STATUS_NAMES,
+    field_label,
+)
 
 DOMAIN = "hotline_tui"
 LOCALE_DIR = Path(__file__).with_name("locale")

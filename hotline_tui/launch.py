@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hotline_core.problems import HotlineError
-from hotline_core.services import identify
-from hotline_core.storage.errors import StorageError
+from hotline_core.domain.problems import HotlineError
+from hotline_core.services import StorageError, identify
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
 

@@ -8,10 +8,10 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
-from hotline_core.limits import LimitTable
-from hotline_core.order import WorkOrder
-from hotline_core.state import FINISHED
-from hotline_core.vocabulary import AppealType, Place, Status
+from hotline_core.domain.limits import LimitTable
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.state import FINISHED
+from hotline_core.domain.vocabulary import AppealType, Place, Status
 
 # The table holds one page: a clerk narrows a longer list with the filters and find.
 PAGE = 100

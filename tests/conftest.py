@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from hotline_core.events import Command
-from hotline_core.intake import parse_order
-from hotline_core.lifecycle import perform, receive
-from hotline_core.order import WorkOrder
-from hotline_core.organization import Person
-from hotline_core.vocabulary import Place, Role
+from hotline_core.domain.events import Command
+from hotline_core.domain.intake import parse_order
+from hotline_core.domain.lifecycle import perform, receive
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.organization import Person
+from hotline_core.domain.vocabulary import Place, Role
 from hotline_tui.cli import main
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -1,6 +1,6 @@
 """A naive reference for the clocks: walk through time one minute at a time.
 
-``hotline_core.clocks`` computes deadlines by interval arithmetic; this module
+``hotline_core.domain.clocks`` computes deadlines by interval arithmetic; this module
 computes the same thing the obvious way, so that property tests (and the
 benchmark, as a baseline) can compare the two. It shares nothing with the
 clocks but the calendar's answer to "is this date worked?" and the office
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from hotline_core.calendar import SHANGHAI, WorkingCalendar
-from hotline_core.clocks import Clock, OfficeHours
+from hotline_core.domain.calendar import SHANGHAI, WorkingCalendar
+from hotline_core.domain.clocks import Clock, OfficeHours
 
 MINUTE = timedelta(minutes=1)
 

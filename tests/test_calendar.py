@@ -10,8 +10,13 @@ from datetime import date, datetime, timedelta, timezone
 import holidays.countries.china
 import pytest
 
-from hotline_core import rest_days
-from hotline_core.calendar import SHANGHAI, CalendarOverride, WorkingCalendar, shanghai_date
+from hotline_core.domain import rest_days
+from hotline_core.domain.calendar import (
+    SHANGHAI,
+    CalendarOverride,
+    WorkingCalendar,
+    shanghai_date,
+)
 
 DEFAULT = WorkingCalendar.default()
 FALLBACK_YEAR = rest_days.FALLBACK_LAST_OFFICIAL_YEAR

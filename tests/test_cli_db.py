@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hotline_core.repository import Repository
+from hotline_core.adapters.repository import FileRepository
 
 from .conftest import MINIMAL_FORM, push
 
@@ -67,7 +67,7 @@ def test_escalate_raises_alerts_once(cli, tmp_path) -> None:
     cli("intake", push(tmp_path, MINIMAL_FORM))  # received 2026-11-20: overdue by today already
     code, data, _ = cli("escalate", "--now", "2026-11-20T18:00:00+08:00", "--json")
     assert code == 0
-    stored = Repository.open(cli.folder).snapshot().alerts()
+    stored = FileRepository.open(cli.folder).snapshot().alerts()
     assert [a.kind.value for a in stored].count("sign_overdue") == 1
     code, data, _ = cli("escalate", "--now", "2026-11-20T18:00:00+08:00", "--json")
     assert data["alerts"] == []

@@ -9,9 +9,9 @@ import pytest
 from attrs import evolve
 
 from hotline_core import services
-from hotline_core.calendar import OfficeHours
-from hotline_core.policy import YANBIAN_2019, Limit, PolicySchedule
-from hotline_core.repository import Repository
+from hotline_core.adapters.repository import FileRepository
+from hotline_core.domain.calendar import OfficeHours
+from hotline_core.domain.policy import YANBIAN_2019, Limit, PolicySchedule
 from hotline_tui.cli import main
 
 from .conftest import at
@@ -78,7 +78,7 @@ QUICK_SIGN = evolve(YANBIAN_2019, name="quick-sign", sign=Limit(timedelta(hours=
 def change_policy(cli, effective_from: str) -> None:
     cli("init")
     schedule = PolicySchedule().with_change(at(effective_from), QUICK_SIGN)
-    services.change_settings(Repository.open(cli.folder), "founder", policies=schedule)
+    services.change_settings(FileRepository.open(cli.folder), "founder", policies=schedule)
 
 
 def test_deadlines_follow_the_databases_policy(cli) -> None:

@@ -14,8 +14,8 @@ from freezegun import freeze_time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hotline_core.calendar import SHANGHAI, CalendarOverride, WorkingCalendar
-from hotline_core.clocks import Clock, Deadline, OfficeHours, Timeline, timeline
+from hotline_core.domain.calendar import SHANGHAI, CalendarOverride, WorkingCalendar
+from hotline_core.domain.clocks import Clock, Deadline, OfficeHours, Timeline, timeline
 from tests.reference_clock import ReferenceClock
 
 UTC = timezone.utc
@@ -391,7 +391,7 @@ def test_the_time_elapsed_until_a_deadline_is_the_time_added(
 
 
 def test_advance_epoch_agrees_with_add_and_position() -> None:
-    from hotline_core.clocks import timeline
+    from hotline_core.domain.clocks import timeline
 
     line = timeline("working_day")
     start = datetime(2026, 9, 30, 16, 30, tzinfo=SHANGHAI).timestamp()

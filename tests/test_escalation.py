@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from hotline_core.escalation import LEADER, RIGHTS, AlertKind, escalate, recipients_of, summary_alerts
-from hotline_core.quarters import Quarter
-from hotline_core.vocabulary import Place
+from hotline_core.domain.escalation import (
+    LEADER,
+    RIGHTS,
+    AlertKind,
+    escalate,
+    recipients_of,
+    summary_alerts,
+)
+from hotline_core.domain.quarters import Quarter
+from hotline_core.domain.vocabulary import Place
 
 from .conftest import HANDLER, YANJI_CLERK, at
 from .conftest import LEADER as LEADER_PERSON

@@ -10,7 +10,7 @@ import pytest
 
 import hotline_core
 
-EDGE = ("hotline_core.storage",)
+EDGE = ("hotline_core.adapters.storage",)
 CORE_MODULES = sorted(
     m.name
     for m in pkgutil.walk_packages(hotline_core.__path__, "hotline_core.")

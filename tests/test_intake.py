@@ -6,10 +6,15 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from hotline_core import vocabulary
-from hotline_core.intake import FORM, correct_record, missing_for_close, parse_order
-from hotline_core.problems import InvalidInput
-from hotline_core.vocabulary import (
+from hotline_core.domain import vocabulary
+from hotline_core.domain.intake import (
+    FORM,
+    correct_record,
+    missing_for_close,
+    parse_order,
+)
+from hotline_core.domain.problems import InvalidInput
+from hotline_core.domain.vocabulary import (
     ALIASES,
     AppealType,
     BusinessArea,

@@ -6,13 +6,21 @@ from datetime import timedelta
 
 import pytest
 
-from hotline_core.events import Command
-from hotline_core.lifecycle import RULES, available_actions, decide
-from hotline_core.organization import RIGHTS_DEPT, Unit
-from hotline_core.problems import InvalidInput, Refused
-from hotline_core.vocabulary import Action, DeclineReason, Place, Rating, Status
+from hotline_core.domain.events import Command
+from hotline_core.domain.lifecycle import RULES, available_actions, decide
+from hotline_core.domain.organization import RIGHTS_DEPT, Unit
+from hotline_core.domain.problems import InvalidInput, Refused
+from hotline_core.domain.vocabulary import Action, DeclineReason, Place, Rating, Status
 
-from .conftest import COMPLETE_FORM, HANDLER, LEADER, REHAB_CONTACT, TUMEN_CLERK, YANJI_CLERK, at
+from .conftest import (
+    COMPLETE_FORM,
+    HANDLER,
+    LEADER,
+    REHAB_CONTACT,
+    TUMEN_CLERK,
+    YANJI_CLERK,
+    at,
+)
 
 
 def refusal(story, action: str, actor=HANDLER, **data) -> str:

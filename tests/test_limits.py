@@ -8,10 +8,16 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from freezegun import freeze_time
 
-from hotline_core.calendar import CalendarOverride, WorkingCalendar
-from hotline_core.limits import LimitEvaluator, LimitState, dispatch_deadlines, limits_at, next_due
-from hotline_core.policy import YANBIAN_2019, Limit, PolicySchedule
-from hotline_core.vocabulary import AppealType
+from hotline_core.domain.calendar import CalendarOverride, WorkingCalendar
+from hotline_core.domain.limits import (
+    LimitEvaluator,
+    LimitState,
+    dispatch_deadlines,
+    limits_at,
+    next_due,
+)
+from hotline_core.domain.policy import YANBIAN_2019, Limit, PolicySchedule
+from hotline_core.domain.vocabulary import AppealType
 
 from .conftest import LEADER, YANJI_CLERK, at
 
@@ -282,7 +288,7 @@ def test_after_a_refused_return_an_unsigned_order_must_be_signed_afresh(story) -
 # -- many orders at once: the table that the queue, escalation and reports read ----
 
 def _demo_orders() -> list:
-    from hotline_core.demo import demo_orders
+    from hotline_core.domain.demo import demo_orders
     return list(demo_orders(at("2026-11-20 16:00")))
 
 
@@ -331,7 +337,7 @@ def test_the_table_tells_the_queue_and_escalation_what_each_order_needs() -> Non
 
 
 def test_a_plan_is_taken_again_at_a_later_now_without_working_deadlines_out_again() -> None:
-    from hotline_core.limits import LimitPlan
+    from hotline_core.domain.limits import LimitPlan
 
     orders = _demo_orders()
     plan = LimitPlan(orders)

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import pytest
 
-from hotline_core.events import Command
-from hotline_core.lifecycle import available_actions
-from hotline_core.organization import Person
-from hotline_core.permissions import may_see, permission_problem, sees_personal_data
-from hotline_core.problems import Refused
-from hotline_core.vocabulary import Action, Role
+from hotline_core.domain.events import Command
+from hotline_core.domain.lifecycle import available_actions
+from hotline_core.domain.organization import Person
+from hotline_core.domain.permissions import (
+    may_see,
+    permission_problem,
+    sees_personal_data,
+)
+from hotline_core.domain.problems import Refused
+from hotline_core.domain.vocabulary import Action, Role
 
-from .conftest import ADMIN, HANDLER, LEADER, REHAB_CONTACT, TUMEN_CLERK, VIEWER, YANJI_CLERK
+from .conftest import (
+    ADMIN,
+    HANDLER,
+    LEADER,
+    REHAB_CONTACT,
+    TUMEN_CLERK,
+    VIEWER,
+    YANJI_CLERK,
+)
 
 
 def allowed(person: Person, story, action: str, **data) -> bool:

@@ -8,16 +8,24 @@ from datetime import timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hotline_core.events import Command
-from hotline_core.intake import parse_order
-from hotline_core.lifecycle import RULES, available_actions, decide, receive
-from hotline_core.organization import RIGHTS_DEPT
-from hotline_core.problems import HotlineError
-from hotline_core.serialization import structure_order, unstructure_order
-from hotline_core.state import replay
-from hotline_core.vocabulary import Action, Status
+from hotline_core.adapters.serialization import structure_order, unstructure_order
+from hotline_core.domain.events import Command
+from hotline_core.domain.intake import parse_order
+from hotline_core.domain.lifecycle import RULES, available_actions, decide, receive
+from hotline_core.domain.organization import RIGHTS_DEPT
+from hotline_core.domain.problems import HotlineError
+from hotline_core.domain.state import replay
+from hotline_core.domain.vocabulary import Action, Status
 
-from .conftest import COMPLETE_FORM, HANDLER, LEADER, MINIMAL_FORM, REHAB_CONTACT, VIEWER, YANJI_CLERK
+from .conftest import (
+    COMPLETE_FORM,
+    HANDLER,
+    LEADER,
+    MINIMAL_FORM,
+    REHAB_CONTACT,
+    VIEWER,
+    YANJI_CLERK,
+)
 
 DATA_CHOICES: dict[Action, list[dict[str, str]]] = {
     Action.REQUEST_RETURN: [{"reason": "非本单位职责", "basis": "三定方案"}, {}],

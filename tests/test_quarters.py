@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from hotline_core.calendar import CalendarOverride, WorkingCalendar
-from hotline_core.problems import InvalidInput
-from hotline_core.quarters import Quarter, summary_due
+from hotline_core.domain.calendar import CalendarOverride, WorkingCalendar
+from hotline_core.domain.problems import InvalidInput
+from hotline_core.domain.quarters import Quarter, summary_due
 
 from .conftest import at
 

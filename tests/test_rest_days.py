@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core import rest_days, rest_days_table
-from hotline_core.calendar import WorkingCalendar
+from hotline_core.domain import rest_days, rest_days_table
+from hotline_core.domain.calendar import WorkingCalendar
 
 SAME_RELEASE = rest_days.installed_version() == rest_days_table.HOLIDAYS_VERSION
 
@@ -28,7 +28,7 @@ def installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
 
 @pytest.mark.skipif(not SAME_RELEASE, reason=(
     f"holidays {rest_days.installed_version()} is installed, the table was made from "
-    f"{rest_days_table.HOLIDAYS_VERSION}: write it again (python -m hotline_core.rest_days)"))
+    f"{rest_days_table.HOLIDAYS_VERSION}: write it again (python -m hotline_core.domain.rest_days)"))
 def test_the_table_is_exactly_what_the_installed_package_gives() -> None:
     written = Path(rest_days_table.__file__).read_text(encoding="utf-8")
     assert rest_days.render_table() == written
@@ -63,7 +63,7 @@ def test_a_clerks_process_works_out_deadlines_without_importing_the_package() ->
     probe = textwrap.dedent("""
         import sys
         from datetime import date
-        from hotline_core.calendar import WorkingCalendar
+        from hotline_core.domain.calendar import WorkingCalendar
         calendar = WorkingCalendar.default()
         assert not calendar.is_working_day(date(2026, 10, 1))
         assert calendar.is_working_day(date(2026, 10, 10))  # a make-up Saturday

@@ -6,8 +6,8 @@ import copy
 
 import pytest
 
-from hotline_core.problems import InvalidInput
-from hotline_core.scenario import simulate
+from hotline_core.domain.problems import InvalidInput
+from hotline_core.domain.scenario import simulate
 
 SPEC_SCENARIO = {
     "policy": "yanbian-2019",

@@ -8,19 +8,19 @@ from datetime import timedelta
 import cattrs
 import pytest
 
-from hotline_core.events import Command
-from hotline_core.intake import parse_order
-from hotline_core.lifecycle import perform, receive
-from hotline_core.model import Attachment
-from hotline_core.organization import UnitKind
-from hotline_core.serialization import (
+from hotline_core.adapters.serialization import (
     SCHEMA_VERSION,
     SchemaMismatch,
     store_order,
     structure_order,
     unstructure_order,
 )
-from hotline_core.vocabulary import Action, Channel
+from hotline_core.domain.events import Command
+from hotline_core.domain.intake import parse_order
+from hotline_core.domain.lifecycle import perform, receive
+from hotline_core.domain.model import Attachment
+from hotline_core.domain.organization import UnitKind
+from hotline_core.domain.vocabulary import Action, Channel
 
 from .conftest import HANDLER, MINIMAL_FORM
 

@@ -7,21 +7,21 @@ from pathlib import Path
 import pytest
 
 from hotline_core import services
-from hotline_core.escalation import AlertKind
-from hotline_core.events import Command
-from hotline_core.repository import Repository
+from hotline_core.adapters.repository import FileRepository
+from hotline_core.domain.escalation import AlertKind
+from hotline_core.domain.events import Command
 
 from .conftest import MINIMAL_FORM, at
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Repository:
-    repository = Repository.open(tmp_path / "db", create=True)
+def repo(tmp_path: Path) -> FileRepository:
+    repository = FileRepository.open(tmp_path / "db", create=True)
     services.initialise(repository, "clerk")
     return repository
 
 
-def emergencies(repo: Repository) -> list[str]:
+def emergencies(repo: FileRepository) -> list[str]:
     return [a.order_id for a in repo.snapshot().alerts() if a.kind is AlertKind.EMERGENCY]
 
 

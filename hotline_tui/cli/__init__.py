@@ -11,9 +11,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from hotline_core.messages import LANGUAGES
-from hotline_core.problems import HotlineError
-from hotline_core.storage.errors import StorageError
+from hotline_core.domain.messages import LANGUAGES
+from hotline_core.domain.problems import HotlineError
+from hotline_core.services import StorageError
 from hotline_tui.cli import dbcmds, kbcmds, ordercmds, reportcmds, timecmds
 from hotline_tui.cli.output import CommandError, Output
 

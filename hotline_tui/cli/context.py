@@ -10,11 +10,9 @@ from pathlib import Path
 
 import platformdirs
 
-from hotline_core.calendar import SHANGHAI, WorkingCalendar
-from hotline_core.problems import refuse
-from hotline_core.repository import Repository
-from hotline_core.settings import Settings
-from hotline_core.storage.errors import DatabaseNotFound
+from hotline_core import services
+from hotline_core.domain.calendar import SHANGHAI, WorkingCalendar
+from hotline_core.domain.settings import Settings
 
 
 def database_folder(args: argparse.Namespace) -> Path:
@@ -38,12 +36,8 @@ def calendar_for(args: argparse.Namespace) -> WorkingCalendar:
     return settings_for(args).calendar
 
 
-def open_repository(args: argparse.Namespace, create: bool = False) -> Repository:
-    folder = database_folder(args)
-    try:
-        return Repository.open(folder, create=create)
-    except DatabaseNotFound:
-        raise refuse("no_database", path=str(folder)) from None
+def open_repository(args: argparse.Namespace, create: bool = False) -> services.FileRepository:
+    return services.open_database(database_folder(args), create=create)
 
 
 def current_login() -> str:

@@ -6,9 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hotline_core import services, storage
-from hotline_core.lifecycle import audit
-from hotline_core.vocabulary import Role
+from hotline_core import services
+from hotline_core.domain.vocabulary import Role
 from hotline_tui.cli import context
 from hotline_tui.cli.context import database_folder, open_repository, system_now
 from hotline_tui.cli.output import Output
@@ -96,24 +95,14 @@ def run_demo(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_backup(args: argparse.Namespace, out: Output) -> int:
-    repo = open_repository(args)
-    services.require_role(repo.snapshot(), context.current_login(), Role.ADMIN, "backup")
-    target = args.to or repo.folder.parent / "backups"
-    made = storage.backup(repo.db, target, compress=args.compress)
+    made = services.backup(open_repository(args), context.current_login(), args.to, compress=args.compress)
     out.emit({"backup": str(made)}, f"已备份到 {made}")
     return 0
 
 
 def run_restore(args: argparse.Namespace, out: Output) -> int:
     folder = database_folder(args)
-    if (folder / "working.json").exists():
-        try:
-            repo = open_repository(args)
-        except storage.StorageError:
-            repo = None  # a damaged database: whoever may write its files may restore it
-        if repo is not None:
-            services.require_role(repo.snapshot(), context.current_login(), Role.ADMIN, "restore")
-    kept = storage.restore(args.source, folder, replace=args.replace)
+    kept = services.restore(args.source, folder, context.current_login(), replace=args.replace)
     note = f"；原数据库保存在 {kept}" if kept else ""
     out.emit({"db": str(folder), "replaced": str(kept) if kept else None},
              f"已从 {args.source} 恢复到 {folder}{note}")
@@ -122,10 +111,7 @@ def run_restore(args: argparse.Namespace, out: Output) -> int:
 
 def run_check(args: argparse.Namespace, out: Output) -> int:
     folder = database_folder(args)
-    repo = open_repository(args)
-    found = [f"{p.path}: {p.reason}" for p in repo.db.check()]
-    orders = repo.snapshot().orders()
-    found += [p.message(out.language) for order in orders for p in audit(order)]
-    out.emit({"db": str(folder), "ok": not found, "orders": len(orders), "problems": found},
-             "\n".join(found) if found else f"{folder}: 正常（{len(orders)} 张在办工单）")
+    orders, found = services.check(open_repository(args), out.language)
+    out.emit({"db": str(folder), "ok": not found, "orders": orders, "problems": found},
+             "\n".join(found) if found else f"{folder}: 正常（{orders} 张在办工单）")
     return 1 if found else 0

@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from hotline_core import services
-from hotline_core.problems import InvalidInput, Problem
-from hotline_core.serialization import CONVERTER
+from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
 from hotline_tui.cli.output import Output
@@ -53,13 +52,13 @@ def _entry(args: argparse.Namespace) -> Any:
 
 
 def run_show(args: argparse.Namespace, out: Output) -> int:
-    from hotline_core.knowledge import reply_text
+    from hotline_core.domain.knowledge import reply_text
 
     entry = _entry(args)
     text = f"{entry.id}  [{entry.status.value}]  {entry.content.question}\n{reply_text(entry.content)}"
     if entry.content.note:
         text += f"\n（待核实：{entry.content.note}）"
-    out.emit(CONVERTER.unstructure(entry), text)
+    out.emit(services.entry_document(entry), text)
     return 0
 
 

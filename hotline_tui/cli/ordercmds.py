@@ -8,15 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from hotline_core import services
-from hotline_core.events import Command
-from hotline_core.intake import BadValue, read_moment
-from hotline_core.lifecycle import RULES
-from hotline_core.limits import LimitEvaluator
-from hotline_core.model import Attachment
-from hotline_core.order import WorkOrder
-from hotline_core.problems import InvalidInput, Problem
-from hotline_core.scenario import alert_json, limit_json
-from hotline_core.serialization import unstructure_order
+from hotline_core.domain.events import Command
+from hotline_core.domain.intake import BadValue, read_moment
+from hotline_core.domain.lifecycle import RULES
+from hotline_core.domain.limits import LimitEvaluator
+from hotline_core.domain.model import Attachment
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.problems import InvalidInput, Problem
+from hotline_core.domain.scenario import alert_json, limit_json
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
 from hotline_tui.cli.output import CommandError, Output
@@ -84,19 +83,12 @@ def _command(args: argparse.Namespace) -> Command:
 def _store(args: argparse.Namespace, files: list[Path]) -> tuple[Attachment, ...]:
     if not files:
         return ()
-    store = open_repository(args).db.attachments
-    stored = []
-    for path in files:
-        if not path.is_file():
-            raise CommandError(f"{path}: no such file")
-        ref = store.put_file(path)
-        stored.append(Attachment(ref.sha256, ref.name, ref.media_type, ref.size))
-    return tuple(stored)
+    return services.store_attachments(open_repository(args), files)
 
 
 def order_json(order: WorkOrder, evaluator: LimitEvaluator) -> dict[str, Any]:
     """The order as ``simulate`` reports one, plus its record and events."""
-    stored = unstructure_order(order)
+    stored = services.order_document(order)
     return {"id": order.id, "status": order.state.status.value,
             "limits": {n: limit_json(s) for n, s in evaluator.limits(order).items()},
             "rejected": [], "record": stored["record"], "events": stored["events"]}

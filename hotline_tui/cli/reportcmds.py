@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from hotline_core import services
-from hotline_core.problems import InvalidInput, Problem
-from hotline_core.quarters import Quarter
-from hotline_core.vocabulary import Role
+from hotline_core.domain.problems import InvalidInput, Problem
+from hotline_core.domain.quarters import Quarter
+from hotline_core.domain.vocabulary import Role
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
 from hotline_tui.cli.output import Output
@@ -37,8 +37,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_report(args: argparse.Namespace, out: Output) -> int:
-    from hotline_core.reports import to_document
-    from hotline_core.reports.export import export, to_json
+    from hotline_core.domain.reports import to_document
 
     repo = open_repository(args)
     person = services.identify(repo.snapshot(), context.current_login())
@@ -47,13 +46,13 @@ def run_report(args: argparse.Namespace, out: Output) -> int:
     document = to_document(report)
     fmt = args.format or ("json" if args.json else None)
     if args.output is not None:
-        written = export(document, fmt or args.output.suffix.lstrip(".") or "json", args.output)
+        written = services.export_report(document, fmt or args.output.suffix.lstrip(".") or "json", args.output)
         out.emit({"written": [str(p) for p in written]}, "\n".join(f"已写入 {p}" for p in written))
         return 0
     if fmt == "xlsx":
         raise InvalidInput([Problem("output", "required")])
     if fmt == "json":
-        print(json.dumps(to_json(document), ensure_ascii=False, indent=2))
+        print(json.dumps(services.report_json(document), ensure_ascii=False, indent=2))
     elif fmt == "csv":
         raise InvalidInput([Problem("output", "required")])
     else:

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from hotline_core import services
-from hotline_core.calendar import CalendarOverride
-from hotline_core.intake import BadValue, read_choice, read_moment
-from hotline_core.limits import dispatch_deadlines
-from hotline_core.problems import InvalidInput, Problem
-from hotline_core.quarters import Quarter, summary_due
-from hotline_core.scenario import simulate
-from hotline_core.vocabulary import AppealType
+from hotline_core.domain.calendar import CalendarOverride
+from hotline_core.domain.intake import BadValue, read_choice, read_moment
+from hotline_core.domain.limits import dispatch_deadlines
+from hotline_core.domain.problems import InvalidInput, Problem
+from hotline_core.domain.quarters import Quarter, summary_due
+from hotline_core.domain.scenario import simulate
+from hotline_core.domain.vocabulary import AppealType
 from hotline_tui.cli import context
 from hotline_tui.cli.context import calendar_for, open_repository, settings_for
 from hotline_tui.cli.output import CommandError, Output

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -13,11 +12,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from hotline_core import services
-from hotline_core.events import Command
-from hotline_core.model import Attachment
-from hotline_core.order import WorkOrder
-from hotline_core.problems import InvalidInput, Problem
-from hotline_core.vocabulary import Action
+from hotline_core.domain.events import Command
+from hotline_core.domain.model import Attachment
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.vocabulary import Action
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.fields import action_fields, record_fields
 from hotline_tui.dialogs.form import Answers, FormDialog
@@ -51,7 +49,7 @@ ANSWERED = frozenset({Action.REPLY, Action.FEEDBACK, Action.FIRST_REPLY, Action.
 
 def _answers(app: App, order: WorkOrder) -> Answers:
     def find(query: str) -> list[tuple[str, str]]:
-        from hotline_core.knowledge import reply_text
+        from hotline_core.domain.knowledge import reply_text
 
         session = app.repo.snapshot()
         hits = services.kb_search(session, query) if query.strip() else services.kb_suggest(session, order)
@@ -67,11 +65,7 @@ def _act(app: App, order: WorkOrder, command: Command) -> str:
 
 
 def _store(app: App, paths: Sequence[str]) -> tuple[Attachment, ...]:
-    missing = [p for p in paths if not Path(p).expanduser().is_file()]
-    if missing:
-        raise InvalidInput([Problem("attach", "no_file", {"path": ", ".join(missing)})])
-    refs = [app.repo.db.attachments.put_file(Path(p).expanduser()) for p in paths]
-    return tuple(Attachment(r.sha256, r.name, r.media_type, r.size) for r in refs)
+    return services.store_attachments(app.repo, paths)
 
 
 class ActionMenu(ModalScreen[Action | None]):

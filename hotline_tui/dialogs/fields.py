@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from hotline_core.intake import FORM, as_text, flatten
-from hotline_core.model import OrderRecord
-from hotline_core.vocabulary import (
+from hotline_core.domain.intake import FORM, as_text, flatten
+from hotline_core.domain.model import OrderRecord
+from hotline_core.domain.vocabulary import (
     COUNTIES,
     ETHNICITIES,
     Action,

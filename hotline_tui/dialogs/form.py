@@ -17,8 +17,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from hotline_core.problems import HotlineError, Problem
-from hotline_core.storage.errors import StorageError
+from hotline_core.domain.problems import HotlineError, Problem
+from hotline_core.services import StorageError
 from hotline_tui.bindings import text_binding, translate_bindings
 
 Choices = Sequence[tuple[str, str]]  # (shown label, value)

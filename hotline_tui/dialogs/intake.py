@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App
 
 from hotline_core import services
-from hotline_core.problems import InvalidInput, Problem
+from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_tui.dialogs.fields import record_fields
 from hotline_tui.dialogs.form import FormDialog
 

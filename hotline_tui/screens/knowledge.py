@@ -17,8 +17,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
 from hotline_core import services
-from hotline_core.problems import HotlineError
-from hotline_core.vocabulary import BusinessArea
+from hotline_core.domain.problems import HotlineError
+from hotline_core.domain.vocabulary import BusinessArea
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.form import Field, FormDialog
 from hotline_tui.footer import Footer
@@ -84,7 +84,7 @@ class KnowledgeScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#kb-table")
     def _preview(self) -> None:
-        from hotline_core.knowledge import reply_text
+        from hotline_core.domain.knowledge import reply_text
 
         entry = self.entries.get(self._selected() or "")
         if entry is None:

@@ -17,13 +17,13 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from hotline_core.intake import as_text, flatten
-from hotline_core.lifecycle import available_actions
-from hotline_core.limits import LimitState
-from hotline_core.order import WorkOrder
-from hotline_core.permissions import sees_personal_data
-from hotline_core.privacy import masked
-from hotline_core.vocabulary import Action
+from hotline_core.domain.intake import as_text, flatten
+from hotline_core.domain.lifecycle import available_actions
+from hotline_core.domain.limits import LimitState
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.permissions import sees_personal_data
+from hotline_core.domain.privacy import masked
+from hotline_core.domain.vocabulary import Action
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment

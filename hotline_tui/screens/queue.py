@@ -19,10 +19,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
-from hotline_core.limits import LimitTable, next_due
-from hotline_core.order import WorkOrder
-from hotline_core.state import FINISHED
-from hotline_core.vocabulary import COUNTIES, AppealType, Place, Status
+from hotline_core.domain.limits import LimitTable, next_due
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.state import FINISHED
+from hotline_core.domain.vocabulary import COUNTIES, AppealType, Place, Status
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment, time_left

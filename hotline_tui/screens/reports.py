@@ -1,7 +1,7 @@
 """Reports for the office meeting: the tables, a bar chart and a trend, and export.
 
 A report is computed in a worker thread (it may read the quarterly archives)
-and laid out by ``hotline_core.reports`` as tables with Chinese headings;
+and laid out by ``hotline_core.domain.reports`` as tables with Chinese headings;
 this screen shows one table at a time with a chart of its main figure.
 """
 
@@ -19,9 +19,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Sparkline, Static
 
 from hotline_core import services
-from hotline_core.calendar import SHANGHAI
-from hotline_core.problems import HotlineError, InvalidInput, Problem
-from hotline_core.quarters import Quarter
+from hotline_core.domain.calendar import SHANGHAI
+from hotline_core.domain.problems import HotlineError, InvalidInput, Problem
+from hotline_core.domain.quarters import Quarter
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.form import Field, FormDialog
 from hotline_tui.footer import Footer
@@ -90,7 +90,7 @@ class ReportsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="report")
     def compute(self) -> None:
-        from hotline_core.reports import to_document
+        from hotline_core.domain.reports import to_document
 
         person = self.app.person
         county = person.county.value if person.county is not None else None
@@ -182,13 +182,11 @@ class ReportsScreen(Screen[None]):
         document = self.document
 
         def write(values: dict[str, str]) -> str:
-            from hotline_core.reports.export import export
-
             target = Path(values["path"]).expanduser()
             kind = target.suffix.lstrip(".").lower()
             if kind not in ("xlsx", "csv", "json"):
                 raise InvalidInput([Problem("path", "not_in_list", {"choices": ".xlsx、.csv、.json"})])
-            written = export(document, kind, target)
+            written = services.export_report(document, kind, target)
             return t("report.written", path=", ".join(str(p) for p in written))
 
         self.app.push_screen(FormDialog(t("report.export"), [Field("path", t("report.path"), value=str(default))],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from hotline_core.knowledge import (
+from hotline_core.domain.knowledge import (
     Content,
     Entry,
     PolicyBasis,
@@ -13,8 +13,8 @@ from hotline_core.knowledge import (
     send_to_review,
     submit_draft,
 )
-from hotline_core.organization import Person, Unit
-from hotline_core.vocabulary import BusinessArea, Place, Role
+from hotline_core.domain.organization import Person, Unit
+from hotline_core.domain.vocabulary import BusinessArea, Place, Role
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 HANDLER = Person("handler", {Role.HANDLER})

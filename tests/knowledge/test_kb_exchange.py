@@ -11,7 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from hotline_core.knowledge import (
+from hotline_core.adapters.knowledge_codec import dumps, loads
+from hotline_core.adapters.knowledge_files import (
+    export_json,
+    export_xlsx,
+    import_json,
+    import_xlsx,
+)
+from hotline_core.domain.knowledge import (
     Content,
     EntryStatus,
     PolicyBasis,
@@ -19,17 +26,10 @@ from hotline_core.knowledge import (
     edit,
     retire,
 )
-from hotline_core.knowledge.codec import dumps, loads
-from hotline_core.knowledge.exchange import (
-    export_json,
-    export_xlsx,
-    import_json,
-    import_xlsx,
-)
-from hotline_core.knowledge.sheet import EXPORT_HEADINGS
-from hotline_core.organization import RIGHTS_DEPT, Unit
-from hotline_core.problems import InvalidInput
-from hotline_core.vocabulary import BusinessArea
+from hotline_core.domain.knowledge.sheet import EXPORT_HEADINGS
+from hotline_core.domain.organization import RIGHTS_DEPT, Unit
+from hotline_core.domain.problems import InvalidInput
+from hotline_core.domain.vocabulary import BusinessArea
 from tests.knowledge.samples import (
     HANDLER,
     NOW,

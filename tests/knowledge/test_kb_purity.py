@@ -13,13 +13,13 @@ def loaded_after(statement: str) -> set[str]:
 
 
 def test_importing_the_knowledge_base_loads_neither_jieba_nor_openpyxl() -> None:
-    assert loaded_after("import hotline_core.knowledge, hotline_core.knowledge.exchange") == set()
+    assert loaded_after("import hotline_core.domain.knowledge, hotline_core.adapters.knowledge_files") == set()
 
 
 def test_searching_loads_jieba_quietly_and_not_openpyxl() -> None:
     statement = (
-        "from hotline_core.knowledge import build_index, search\n"
-        "from hotline_core.knowledge.exchange import load_starter\n"
+        "from hotline_core.domain.knowledge import build_index, search\n"
+        "from hotline_core.adapters.knowledge_files import load_starter\n"
         "assert search(build_index(load_starter()), '护理补贴')"
     )
     assert loaded_after(statement) == {"jieba"}

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from hotline_core.knowledge import (
+from hotline_core.domain.knowledge import (
     Entry,
     SearchIndex,
     build_index,
@@ -15,8 +15,8 @@ from hotline_core.knowledge import (
     search,
     suggest,
 )
-from hotline_core.knowledge.tokens import analyse
-from hotline_core.vocabulary import BusinessArea
+from hotline_core.domain.knowledge.tokens import analyse
+from hotline_core.domain.vocabulary import BusinessArea
 from tests.knowledge.samples import (
     HANDLER,
     NOW,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hotline_core.knowledge import EntryStatus
-from hotline_core.organization import DEFAULT_ORGANIZATION, RIGHTS_DEPT, UnitKind
-from hotline_core.vocabulary import BusinessArea
+from hotline_core.domain.knowledge import EntryStatus
+from hotline_core.domain.organization import DEFAULT_ORGANIZATION, RIGHTS_DEPT, UnitKind
+from hotline_core.domain.vocabulary import BusinessArea
 
 # Every document number the starter may cite: each one checked by hand. A new
 # number goes in here only together with the entry that cites it, after review.

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from attrs import evolve
 
-from hotline_core.knowledge import (
+from hotline_core.domain.knowledge import (
     EntryStatus,
     KbAction,
     edit,
@@ -20,8 +20,8 @@ from hotline_core.knowledge import (
     send_to_review,
     submit_draft,
 )
-from hotline_core.organization import RIGHTS_DEPT
-from hotline_core.problems import InvalidInput, Refused
+from hotline_core.domain.organization import RIGHTS_DEPT
+from hotline_core.domain.problems import InvalidInput, Refused
 from tests.knowledge.samples import (
     ADMIN,
     HANDLER,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hotline_core.order import WorkOrder
+from hotline_core.domain.order import WorkOrder
 from tests.reports.known import known_orders
 
 

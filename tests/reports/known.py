@@ -30,11 +30,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from hotline_core.intake import parse_order
-from hotline_core.lifecycle import receive
-from hotline_core.order import WorkOrder
-from hotline_core.organization import Person
-from hotline_core.vocabulary import Place, Role
+from hotline_core.domain.intake import parse_order
+from hotline_core.domain.lifecycle import receive
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.organization import Person
+from hotline_core.domain.vocabulary import Place, Role
 from tests.conftest import COMPLETE_FORM, HANDLER, LEADER, REHAB_CONTACT, Story, at
 
 LONGJING_CLERK = Person("longjing", {Role.COUNTY_CLERK}, county=Place.LONGJING)

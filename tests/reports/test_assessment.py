@@ -6,8 +6,14 @@ from collections import Counter
 
 import pytest
 
-from hotline_core.reports.assessment import Assessment, UnitAssessment, Weights, annual_assessment, score
-from hotline_core.reports.counting import OnTime, Ratings, figures_of
+from hotline_core.domain.reports.assessment import (
+    Assessment,
+    UnitAssessment,
+    Weights,
+    annual_assessment,
+    score,
+)
+from hotline_core.domain.reports.counting import OnTime, Ratings, figures_of
 from tests.reports.known import NOW
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from benchmarks.bench_reports import make_orders
-from hotline_core.calendar import SHANGHAI
-from hotline_core.events import Command
-from hotline_core.lifecycle import perform, receive
+from hotline_core.domain.calendar import SHANGHAI
+from hotline_core.domain.events import Command
+from hotline_core.domain.lifecycle import perform, receive
 from tests.conftest import HANDLER
 
 

@@ -8,11 +8,17 @@ import json
 import openpyxl
 import pytest
 
-from hotline_core.calendar import WorkingCalendar
-from hotline_core.quarters import Quarter, summary_due
-from hotline_core.reports import annual_assessment, hot_issues, quarterly_summary, summary_filings, to_document
-from hotline_core.reports.export import Format, export
-from hotline_core.vocabulary import Place
+from hotline_core.adapters.report_files import Format, export
+from hotline_core.domain.calendar import WorkingCalendar
+from hotline_core.domain.quarters import Quarter, summary_due
+from hotline_core.domain.reports import (
+    annual_assessment,
+    hot_issues,
+    quarterly_summary,
+    summary_filings,
+    to_document,
+)
+from hotline_core.domain.vocabulary import Place
 from tests.conftest import at
 from tests.reports.known import NOW
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from hotline_core.calendar import WorkingCalendar
-from hotline_core.escalation import summary_alerts
-from hotline_core.quarters import Quarter, summary_due
-from hotline_core.reports.filings import FilingState, summary_filings
-from hotline_core.vocabulary import Place
+from hotline_core.domain.calendar import WorkingCalendar
+from hotline_core.domain.escalation import summary_alerts
+from hotline_core.domain.quarters import Quarter, summary_due
+from hotline_core.domain.reports.filings import FilingState, summary_filings
+from hotline_core.domain.vocabulary import Place
 from tests.conftest import at
 
 Q3 = Quarter(2026, 3)

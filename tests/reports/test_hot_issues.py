@@ -6,11 +6,17 @@ from datetime import date
 
 import pytest
 
-from hotline_core.privacy import mask_phone
-from hotline_core.reports.hotspots import Change, HotIssues, MonthCount, RepeatCaller, hot_issues
-from hotline_core.reports.period import Period
-from hotline_core.reports.phrases import Term, frequent_terms, keeps
-from hotline_core.vocabulary import Place
+from hotline_core.domain.privacy import mask_phone
+from hotline_core.domain.reports.hotspots import (
+    Change,
+    HotIssues,
+    MonthCount,
+    RepeatCaller,
+    hot_issues,
+)
+from hotline_core.domain.reports.period import Period
+from hotline_core.domain.reports.phrases import Term, frequent_terms, keeps
+from hotline_core.domain.vocabulary import Place
 
 
 @pytest.fixture(scope="module")

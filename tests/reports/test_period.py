@@ -6,9 +6,9 @@ from datetime import date, datetime
 
 import pytest
 
-from hotline_core.problems import InvalidInput
-from hotline_core.quarters import Quarter
-from hotline_core.reports.period import Period, as_period
+from hotline_core.domain.problems import InvalidInput
+from hotline_core.domain.quarters import Quarter
+from hotline_core.domain.reports.period import Period, as_period
 from tests.conftest import at
 
 

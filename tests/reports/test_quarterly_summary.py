@@ -12,12 +12,16 @@ from fractions import Fraction
 
 import pytest
 
-from hotline_core.reports.counting import OnTime, Ratings
-from hotline_core.reports.facts import as_of, handling_unit
-from hotline_core.reports.quarterly import QuarterlySummary, SummaryRow, quarterly_summary
-from hotline_core.vocabulary import AppealType as T
-from hotline_core.vocabulary import BusinessArea as A
-from hotline_core.vocabulary import Place
+from hotline_core.domain.reports.counting import OnTime, Ratings
+from hotline_core.domain.reports.facts import as_of, handling_unit
+from hotline_core.domain.reports.quarterly import (
+    QuarterlySummary,
+    SummaryRow,
+    quarterly_summary,
+)
+from hotline_core.domain.vocabulary import AppealType as T
+from hotline_core.domain.vocabulary import BusinessArea as A
+from hotline_core.domain.vocabulary import Place
 from tests.conftest import at
 from tests.reports.known import NOW, moment
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.storage import Database
+from hotline_core.adapters.storage import Database
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.storage import Database, DocumentNotFound
+from hotline_core.adapters.storage import Database, DocumentNotFound
 from tests.storage.samples import order
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.storage import AttachmentRef, Database, StorageError
+from hotline_core.adapters.storage import AttachmentRef, Database, StorageError
 
 
 def test_the_same_bytes_stored_twice_are_one_file(db: Database) -> None:

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.storage import Database, DatabaseDamaged, DatabaseExists, backup, restore
+from hotline_core.adapters.storage import (
+    Database,
+    DatabaseDamaged,
+    DatabaseExists,
+    backup,
+    restore,
+)
 from tests.storage.samples import order
 
 

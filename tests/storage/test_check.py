@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.storage import Database, check
+from hotline_core.adapters.storage import Database, check
 from tests.storage.samples import order
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.storage import Database
+from hotline_core.adapters.storage import Database
 
 PROCESSES = 4
 UPDATES = 250

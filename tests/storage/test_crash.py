@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.storage import Database, rebuild_from_journal, recovery
-from hotline_core.storage.store import Store
+from hotline_core.adapters.storage import Database, rebuild_from_journal, recovery
+from hotline_core.adapters.storage.store import Store
 
 ROUNDS = 120
 PERIODS = ["2026Q1", "2026Q2", "2026Q3", "2026Q4"]

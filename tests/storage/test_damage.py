@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.storage import Database, DatabaseDamaged, SchemaTooNew
+from hotline_core.adapters.storage import Database, DatabaseDamaged, SchemaTooNew
 from tests.storage.samples import order
 
 Damage = Callable[[bytes], bytes]

@@ -9,7 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hotline_core.storage import Database, DatabaseDamaged, DatabaseExists, rebuild_from_journal
+from hotline_core.adapters.storage import (
+    Database,
+    DatabaseDamaged,
+    DatabaseExists,
+    rebuild_from_journal,
+)
 
 KEYS = st.sampled_from(["A1", "A2", "A3", "延吉-4"])
 OPS = st.one_of(

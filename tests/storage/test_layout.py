@@ -9,7 +9,14 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hotline_core.storage.layout import Image, Meta, decode, encode, load_doc, make_line
+from hotline_core.adapters.storage.layout import (
+    Image,
+    Meta,
+    decode,
+    encode,
+    load_doc,
+    make_line,
+)
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(),

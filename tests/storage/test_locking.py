@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.storage import Database, LockTimeout
-from hotline_core.storage.locking import FileLock
+from hotline_core.adapters.storage import Database, LockTimeout
+from hotline_core.adapters.storage.locking import FileLock
 
 
 def test_a_writer_gives_up_after_the_timeout_with_a_message_naming_the_database(

@@ -6,8 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.storage import Database, SchemaTooNew, Tables, rebuild_from_journal
-from hotline_core.storage.schema import Schema
+from hotline_core.adapters.storage import (
+    Database,
+    SchemaTooNew,
+    Tables,
+    rebuild_from_journal,
+)
+from hotline_core.adapters.storage.schema import Schema
 
 
 def _rename_name_to_citizen(tables: Tables) -> Tables:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.storage import Database, backup
+from hotline_core.adapters.storage import Database, backup
 
 
 @pytest.fixture(params=[0o077, 0o000, 0o022], ids=["umask077", "umask000", "umask022"])

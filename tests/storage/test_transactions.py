@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from tinydb import Query
 
-from hotline_core.storage import Database, DatabaseNotFound, StorageError
-from hotline_core.storage.tinydb_view import open_tinydb
+from hotline_core.adapters.storage import Database, DatabaseNotFound, StorageError
+from hotline_core.adapters.storage.tinydb_view import open_tinydb
 from tests.storage.samples import order
 
 

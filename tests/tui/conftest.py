@@ -9,9 +9,9 @@ import pytest
 from textual.pilot import Pilot
 
 from hotline_core import services
-from hotline_core.organization import Person
-from hotline_core.repository import Repository
-from hotline_core.vocabulary import Place, Role
+from hotline_core.adapters.repository import FileRepository
+from hotline_core.domain.organization import Person
+from hotline_core.domain.vocabulary import Place, Role
 from hotline_tui.app import HotlineApp
 
 from ..conftest import MINIMAL_FORM, at
@@ -31,8 +31,8 @@ class Clock:
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Repository:
-    repository = Repository.open(tmp_path / "db", create=True)
+def repo(tmp_path: Path) -> FileRepository:
+    repository = FileRepository.open(tmp_path / "db", create=True)
     services.initialise(repository, "clerk")
     services.add_user(repository, "clerk", Person("yanji01", {Role.COUNTY_CLERK}, county=Place.YANJI))
     services.add_user(repository, "clerk", Person("auditor", {Role.VIEWER}))
@@ -45,7 +45,7 @@ def clock() -> Clock:
     return Clock(at("2026-11-20 16:10"))
 
 
-def make_app(repo: Repository, clock: Clock, login: str = "clerk", language: str = "zh_CN") -> HotlineApp:
+def make_app(repo: FileRepository, clock: Clock, login: str = "clerk", language: str = "zh_CN") -> HotlineApp:
     person = services.identify(repo.snapshot(), login)
     return HotlineApp(repo, person, clock, language)
 

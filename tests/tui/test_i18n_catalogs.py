@@ -12,11 +12,11 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from hotline_core.escalation import AlertKind
-from hotline_core.knowledge.entries import EntryStatus
-from hotline_core.limits import LIMIT_NAMES, LimitState
-from hotline_core.messages import ACTION_NAMES, LANGUAGES
-from hotline_core.vocabulary import Action
+from hotline_core.domain.escalation import AlertKind
+from hotline_core.domain.knowledge.entries import EntryStatus
+from hotline_core.domain.limits import LIMIT_NAMES, LimitState
+from hotline_core.domain.messages import ACTION_NAMES, LANGUAGES
+from hotline_core.domain.vocabulary import Action
 from hotline_tui import i18n
 from hotline_tui.i18n import LOCALE_DIR, TEXTS, Translator
 from hotline_tui.screens.queue import COLUMNS
@@ -69,7 +69,7 @@ def test_every_message_is_translated_in_all_three_languages() -> None:
         fuzzy = sorted(m.id for m in entries if m.id and m.fuzzy)
         assert not fuzzy, f"{language} marks {fuzzy} fuzzy: they would not be compiled"
         actions = sorted(i for i in messages(entries) if i.startswith("action."))
-        assert not actions, f"{language}: the actions' names belong to hotline_core.messages, not {actions}"
+        assert not actions, f"{language}: the actions' names belong to hotline_core.domain.messages, not {actions}"
 
 
 def test_the_committed_mo_files_are_what_the_po_files_compile_to() -> None:

@@ -6,8 +6,13 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from hotline_core import services
-from hotline_core.events import Command
-from hotline_core.messages import ACTION_NAMES, FIELD_LABELS, MESSAGES, STATUS_NAMES
+from hotline_core.domain.events import Command
+from hotline_core.domain.messages import (
+    ACTION_NAMES,
+    FIELD_LABELS,
+    MESSAGES,
+    STATUS_NAMES,
+)
 from hotline_tui.dialogs.form import FormDialog
 from hotline_tui.footer import ALWAYS, GLOBAL, SCREEN, Footer, Key, fit
 from hotline_tui.i18n import NAMES, TEXTS
@@ -211,7 +216,7 @@ async def test_a_new_order_is_taken_in_by_the_intake_form(repo, clock) -> None:
 
 
 def test_every_word_of_the_interface_exists_in_all_three_languages() -> None:
-    from hotline_core.knowledge.wording import KB_FIELDS, KB_MESSAGES
+    from hotline_core.domain.knowledge.wording import KB_FIELDS, KB_MESSAGES
 
     for table in (TEXTS, MESSAGES, FIELD_LABELS, STATUS_NAMES, ACTION_NAMES, KB_MESSAGES, KB_FIELDS):
         for key, words in table.items():

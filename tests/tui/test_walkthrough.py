@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Select
 
-from hotline_core.vocabulary import Action, Status
+from hotline_core.domain.vocabulary import Action, Status
 from hotline_tui.dialogs.form import FormDialog
 from hotline_tui.screens.order import OrderScreen
 
@@ -124,6 +124,6 @@ async def test_a_clerk_walks_an_order_from_signing_to_the_archive(repo, clock, t
 
 
 def _ref(attachment):
-    from hotline_core.storage.attachments import AttachmentRef
+    from hotline_core.adapters.storage.attachments import AttachmentRef
 
     return AttachmentRef(attachment.sha256, attachment.name, attachment.media_type, attachment.size)

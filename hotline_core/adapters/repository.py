@@ -1,0 +1,216 @@
+"""The database adapter: domain values in and out of the storage engine's tables.
+
+The rules never see a table or a dict; the storage engine never sees an
+order. This module is the one place that knows both, mapping each value
+through the cattrs converter. A :class:`Session` is one transaction (or,
+for readers, one consistent snapshot).
+
+Tables: ``orders`` (open and recently closed orders; archived ones move to
+the quarter's archive file), ``users``, ``settings``, ``alerts`` (raised
+escalations), ``acks`` (who acknowledged which alert), ``summaries``
+(county quarterly summaries filed), ``knowledge`` (the standard answers).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from hotline_core.adapters.serialization import CONVERTER, store_order, structure_order
+from hotline_core.adapters.storage.attachments import AttachmentRef
+from hotline_core.adapters.storage.backup import backup
+from hotline_core.adapters.storage.database import Database
+from hotline_core.adapters.storage.view import Reader
+from hotline_core.domain.escalation import Alert
+from hotline_core.domain.knowledge.entries import Entry
+from hotline_core.domain.model import Attachment
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.organization import Person
+from hotline_core.domain.quarters import Quarter
+from hotline_core.domain.settings import Settings
+
+ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE = (
+    "orders", "users", "settings", "alerts", "acks", "summaries", "knowledge",
+)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Build thousands of orders without the cycle collector rescanning them all.
+
+    Orders are trees of frozen values (no reference cycles), so pausing the
+    collector while they are built loses nothing; measured at 10,000 orders
+    it saves about 40% of the load.
+
+    The orders are kept (the UI holds them until its next reload), yet they
+    were all born young: left there, the first young-generation collections
+    after the load walk every one of them twice (about 0.1 s at 10,000
+    orders). ``freeze`` then ``unfreeze`` moves every tracked object straight
+    to the oldest generation without walking any, where a full collection
+    still sees them; nothing is kept frozen. Skipped if something else froze
+    objects on purpose, since ``unfreeze`` would release those too.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
+class Session:
+    """Typed access to one transaction or snapshot."""
+
+    def __init__(self, reader: Reader) -> None:
+        self._tables = reader
+
+    # -- orders -----------------------------------------------------------
+    def order(self, order_id: str) -> WorkOrder | None:
+        doc = self._tables.get(ORDERS, order_id)
+        return None if doc is None else structure_order(doc)
+
+    def orders(self) -> list[WorkOrder]:
+        with _collector_paused():
+            return [structure_order(doc) for doc in self._tables.all(ORDERS).values()]
+
+    def order_ids(self) -> list[str]:
+        return self._tables.keys(ORDERS)
+
+    def put_order(self, order: WorkOrder) -> None:
+        self._writer.put(ORDERS, order.id, store_order(order))
+
+    def archive_order(self, order: WorkOrder) -> None:
+        """Move an archived order out of the working file, to its quarter's archive."""
+        quarter = Quarter.of(order.record.received_at.date())
+        self._writer.archive(ORDERS, [order.id], str(quarter))
+
+    def clear_orders_and_alerts(self) -> None:
+        """Only for refreshing a demo database: real orders are never removed."""
+        for table in (ORDERS, ALERTS, ACKS):
+            for key in self._tables.keys(table):
+                self._writer.remove(table, key)
+
+    # -- people and settings --------------------------------------------------
+    def users(self) -> dict[str, Person]:
+        return {k: CONVERTER.structure(v, Person) for k, v in self._tables.all(USERS).items()}
+
+    def put_user(self, person: Person) -> None:
+        self._writer.put(USERS, person.login, CONVERTER.unstructure(person))
+
+    def remove_user(self, login: str) -> bool:
+        return self._writer.remove(USERS, login)
+
+    def settings(self) -> Settings:
+        doc = self._tables.get(SETTINGS, "settings")
+        return Settings() if doc is None else CONVERTER.structure(doc, Settings)
+
+    def put_settings(self, settings: Settings) -> None:
+        self._writer.put(SETTINGS, "settings", CONVERTER.unstructure(settings))
+
+    # -- alerts -------------------------------------------------------------------
+    def alerts(self) -> list[Alert]:
+        alerts = [CONVERTER.structure(v, Alert) for v in self._tables.all(ALERTS).values()]
+        return sorted(alerts, key=lambda a: a.raised_at)
+
+    def alert_keys(self) -> set[str]:
+        return set(self._tables.keys(ALERTS))
+
+    def put_alert(self, alert: Alert) -> None:
+        self._writer.put(ALERTS, alert.key, CONVERTER.unstructure(alert))
+
+    def acknowledged(self, login: str) -> set[str]:
+        doc = self._tables.get(ACKS, login)
+        return set(doc["keys"]) if doc else set()
+
+    def acknowledge(self, login: str, key: str, at: datetime) -> None:
+        keys = sorted(self.acknowledged(login) | {key})
+        self._writer.put(ACKS, login, {"keys": keys, "last": at.isoformat()})
+
+    # -- county summaries ----------------------------------------------------------
+    def summaries(self, quarter: Quarter) -> dict[str, datetime]:
+        doc = self._tables.get(SUMMARIES, str(quarter)) or {}
+        return {county: datetime.fromisoformat(at) for county, at in doc.items()}
+
+    def file_summary(self, quarter: Quarter, county: str, at: datetime) -> None:
+        doc: dict[str, Any] = self._tables.get(SUMMARIES, str(quarter)) or {}
+        doc.setdefault(county, at.isoformat())
+        self._writer.put(SUMMARIES, str(quarter), doc)
+
+    # -- the knowledge base ---------------------------------------------------------------
+    def knowledge(self) -> tuple[Entry, ...]:
+        entries = (CONVERTER.structure(doc, Entry) for doc in self._tables.all(KNOWLEDGE).values())
+        return tuple(sorted(entries, key=lambda e: e.id))
+
+    def put_entry(self, entry: Entry) -> None:
+        self._writer.put(KNOWLEDGE, entry.id, CONVERTER.unstructure(entry))
+
+    @property
+    def _writer(self) -> Any:
+        if not hasattr(self._tables, "put"):
+            raise TypeError("this session only reads; open a transaction to change the database")
+        return self._tables
+
+
+class FileRepository:
+    """The database folder, opened for this process."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, folder: Path, create: bool = False) -> FileRepository:
+        return cls(Database.open(folder, create=create))
+
+    @property
+    def folder(self) -> Path:
+        return self.db.folder
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self.db.transaction() as tx:
+            yield Session(tx)
+
+    def snapshot(self) -> Session:
+        return Session(self.db.read())
+
+    def archive_periods(self) -> list[str]:
+        return self.db.archive_periods()
+
+    def archived_ids(self) -> set[str]:
+        return {key for period in self.db.archive_periods() for key in self.db.read_archive(period).keys(ORDERS)}
+
+    def archived_orders(self, period: str) -> list[WorkOrder]:
+        with _collector_paused():
+            return [structure_order(doc) for doc in self.db.read_archive(period).all(ORDERS).values()]
+
+    def archived_order(self, order_id: str) -> WorkOrder | None:
+        """Look an order up in the quarterly archives, newest first."""
+        for period in sorted(self.db.archive_periods(), reverse=True):
+            doc = self.db.read_archive(period).get(ORDERS, order_id)
+            if doc is not None:
+                return structure_order(doc)
+        return None
+
+    def store_attachment(self, source: Path) -> Attachment:
+        ref = self.db.attachments.put_file(source)
+        return Attachment(ref.sha256, ref.name, ref.media_type, ref.size)
+
+    def attachment_bytes(self, attachment: Attachment) -> bytes:
+        """The stored bytes, verified against the attachment's hash."""
+        ref = AttachmentRef(attachment.sha256, attachment.name, attachment.media_type, attachment.size)
+        return self.db.attachments.read(ref)
+
+    def storage_problems(self) -> list[str]:
+        """What the storage engine finds wrong with the files (empty when healthy)."""
+        return [f"{p.path}: {p.reason}" for p in self.db.check()]
+
+    def backup(self, target: Path, compress: bool = False) -> Path:
+        return backup(self.db, target, compress=compress)

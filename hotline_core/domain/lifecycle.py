@@ -1,0 +1,316 @@
+"""The lifecycle rules (SPEC section 4): which action is allowed when.
+
+:func:`decide` turns a person's :class:`Command` into the :class:`Event` to
+record, or raises :class:`Refused` / :class:`InvalidInput` with the reason;
+in both cases nothing is recorded. Each action has one :class:`Rule`: a
+precondition on the order's state (also used to offer only the actions that
+make sense now) and a reader that checks and normalises the command's data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from attrs import frozen
+
+from hotline_core.domain.events import Command, Event
+from hotline_core.domain.intake import (
+    BadValue,
+    as_text,
+    correct_record,
+    flatten,
+    missing_for_close,
+    read_moment,
+)
+from hotline_core.domain.model import OrderRecord
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.organization import DEFAULT_ORGANIZATION, Organization, Person
+from hotline_core.domain.permissions import permission_problem
+from hotline_core.domain.problems import InvalidInput, Problem, Refused, refuse
+from hotline_core.domain.state import FINISHED, OrderState
+from hotline_core.domain.vocabulary import Action, DeclineReason, Place, Rating, Status
+
+Data = dict[str, str]
+
+
+def _status_in(*allowed: Status) -> Callable[[OrderState], None]:
+    def check(state: OrderState) -> None:
+        if state.status not in allowed:
+            raise refuse("wrong_status", status=state.status.value)
+
+    return check
+
+
+def _all(*checks: Callable[[OrderState], None]) -> Callable[[OrderState], None]:
+    def check(state: OrderState) -> None:
+        for one in checks:
+            one(state)
+
+    return check
+
+
+def _when(test: Callable[[OrderState], bool], code: str) -> Callable[[OrderState], None]:
+    def check(state: OrderState) -> None:
+        if not test(state):
+            raise refuse(code)
+
+    return check
+
+
+def _text(command: Command, name: str) -> str:
+    value = command.data.get(name, "").strip()
+    if not value:
+        raise InvalidInput([Problem(name, "required")])
+    return value
+
+
+def _texts(*names: str) -> Callable[..., Data]:
+    def read(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+        return {name: _text(command, name) for name in names}
+
+    return read
+
+
+def _nothing(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    return {}
+
+
+def _decline(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    reason = _text(command, "reason")
+    match = [r for r in DeclineReason if reason in (r.value, r.label)]
+    if not match:
+        raise InvalidInput([Problem("reason", "not_in_list", {"choices": "、".join(DeclineReason)})])
+    return {"reason": match[0].value, **_texts("explanation", "guidance")(state, command, now, org)}
+
+
+def _record(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    if not command.data:
+        raise InvalidInput([Problem("", "nothing_to_record")])
+    values = flatten(correct_record(state.record, command.data))
+    return {name: as_text(values[name]) for name in command.data}
+
+
+def _transfer(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    to = _text(command, "to")
+    if to not in {p.value for p in Place if p.is_county}:
+        raise InvalidInput([Problem("to", "not_a_county")])
+    return {"to": to}
+
+
+def _assign(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    to = _text(command, "to")
+    if not org.has_department(to):
+        raise InvalidInput([Problem("to", "not_a_department", {"choices": "、".join(org.departments)})])
+    return {"to": to}
+
+
+def _request_extension(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    reason = _text(command, "reason")
+    try:
+        until = read_moment(_text(command, "until"))
+    except BadValue:
+        raise InvalidInput([Problem("until", "bad_datetime")]) from None
+    if until <= now:
+        raise InvalidInput([Problem("until", "not_in_future")])
+    return {"until": until.isoformat(), "reason": reason}
+
+
+def _approve_extension(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    by = command.data.get("by", "").strip()
+    if by not in ("leader", "center"):
+        raise InvalidInput([Problem("by", "not_in_list", {"choices": "leader、center"})])
+    assert state.extension is not None
+    if getattr(state.extension, f"{by}_at") is not None:
+        raise refuse("already_approved", by=by)
+    return {"by": by}
+
+
+def _rate(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    level = _text(command, "level")
+    match = [r for r in Rating if level in (r.value, r.label)]
+    if not match:
+        raise InvalidInput([Problem("level", "not_in_list", {"choices": "、".join(Rating)})])
+    return {"level": match[0].value}
+
+
+def _close(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    missing = missing_for_close(state.record)
+    if missing:
+        raise InvalidInput(missing)
+    return {}
+
+
+def _optional_text(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    text = command.data.get("text", "").strip()
+    return {"text": text} if text else {}
+
+
+@frozen
+class Rule:
+    """When an action is possible, and how its data is checked."""
+
+    precondition: Callable[[OrderState], None]
+    read: Callable[[OrderState, Command, datetime, Organization], Data] = _nothing
+
+
+_OPEN = (Status.RECEIVED, Status.HANDLING)
+_not_with_unit = _when(lambda s: not s.with_unit, "with_unit")
+_extension_pending = _all(
+    _when(lambda s: s.status not in FINISHED, "finished"),  # a closed order's deadline is history
+    _when(lambda s: s.extension is not None and not s.extension.approved, "no_extension_pending"),
+)
+
+RULES: dict[Action, Rule] = {
+    Action.SIGN: Rule(_status_in(Status.RECEIVED)),
+    Action.REQUEST_RETURN: Rule(_all(_status_in(*_OPEN), _not_with_unit), _texts("reason", "basis")),
+    Action.APPROVE_RETURN: Rule(_status_in(Status.RETURN_REQUESTED)),
+    Action.REFUSE_RETURN: Rule(_status_in(Status.RETURN_REQUESTED)),
+    Action.DECLINE: Rule(_all(_status_in(*_OPEN), _not_with_unit), _decline),
+    Action.CONTACT: Rule(_status_in(Status.HANDLING, Status.FEEDBACK_GIVEN)),
+    Action.RECORD: Rule(_when(lambda s: s.status not in (Status.RETURNED, Status.ARCHIVED), "wrong_status_record"), _record),
+    Action.TRANSFER: Rule(_all(_status_in(Status.HANDLING), _not_with_unit), _transfer),
+    Action.ASSIGN: Rule(_all(_status_in(Status.HANDLING), _not_with_unit), _assign),
+    Action.SUBMIT_RESULT: Rule(
+        _all(_status_in(Status.HANDLING), _when(lambda s: s.with_unit, "not_with_unit")), _texts("text")
+    ),
+    Action.SUPERVISE: Rule(_all(
+        _status_in(Status.HANDLING),
+        _when(lambda s: s.with_unit, "not_with_unit"),
+        _when(lambda s: not any(v.unit == s.owner for v in s.open_supervisions), "already_supervised"),
+    )),
+    Action.REQUEST_EXTENSION: Rule(_all(
+        _status_in(Status.HANDLING),
+        _when(lambda s: s.extension is None or s.extension.approved, "extension_pending"),
+    ), _request_extension),
+    Action.APPROVE_EXTENSION: Rule(_extension_pending, _approve_extension),
+    Action.REFUSE_EXTENSION: Rule(_extension_pending),
+    Action.FLAG_EMERGENCY: Rule(_all(
+        _when(lambda s: s.status not in FINISHED, "finished"),
+        _when(lambda s: s.emergency_at is None, "already_emergency"),
+    )),
+    Action.FIRST_REPLY: Rule(_all(
+        _when(lambda s: s.emergency_at is not None, "not_emergency"),
+        _when(lambda s: s.first_reply_at is None, "already_replied"),
+    ), _optional_text),
+    Action.ROUTE_PETITION: Rule(_all(
+        _status_in(*_OPEN), _when(lambda s: s.petition_at is None, "already_petition")
+    )),
+    Action.LEGAL_PROCEDURE: Rule(_all(
+        _status_in(*_OPEN), _when(lambda s: s.legal_at is None, "already_legal")
+    )),
+    Action.FEEDBACK: Rule(_all(
+        _status_in(Status.HANDLING),
+        _not_with_unit,
+        _when(lambda s: s.contacted_at is not None, "not_contacted"),
+    ), _texts("text")),
+    Action.REPLY: Rule(_status_in(Status.HANDLING, Status.FEEDBACK_GIVEN), _texts("text")),
+    Action.RATE: Rule(_all(
+        _status_in(Status.FEEDBACK_GIVEN), _when(lambda s: s.rating is None, "already_rated")
+    ), _rate),
+    Action.REPORT_UNSATISFIED: Rule(_all(
+        _when(lambda s: s.rating is Rating.UNSATISFIED, "not_unsatisfied"),
+        _when(lambda s: s.unsatisfied_reported_at is None, "already_reported"),
+    ), _texts("text")),
+    # SPEC 4.2: the center sends an order back for redo after an unsatisfied rating.
+    Action.REDO: Rule(_all(
+        _status_in(Status.FEEDBACK_GIVEN, Status.CLOSED),
+        _when(lambda s: s.rating is Rating.UNSATISFIED, "not_unsatisfied"),
+    )),
+    Action.CLOSE: Rule(_all(
+        _status_in(Status.FEEDBACK_GIVEN),
+        _when(
+            lambda s: s.rating is not Rating.UNSATISFIED or s.unsatisfied_reported_at is not None,
+            "unsatisfied_not_reported",
+        ),
+    ), _close),
+    Action.ARCHIVE: Rule(_status_in(Status.CLOSED, Status.DECLINED, Status.RETURNED)),
+}
+
+
+def _check_time(state: OrderState, now: datetime) -> None:
+    if now.tzinfo is None:
+        raise refuse("naive_time")
+    if now < state.last_event_at:
+        raise refuse("before_last_event", last=state.last_event_at.isoformat())
+
+
+def decide(
+    order: WorkOrder,
+    command: Command,
+    actor: Person,
+    now: datetime,
+    org: Organization = DEFAULT_ORGANIZATION,
+) -> Event:
+    """The event that ``command`` records now, or a refusal saying why not."""
+    state = order.state
+    if command.action is Action.RECEIVE:
+        raise refuse("receive_is_intake")
+    _check_time(state, now)
+    rule = RULES[command.action]
+    rule.precondition(state)
+    problem = permission_problem(actor, command, state)
+    if problem is not None:
+        raise refuse(problem.code, **dict(problem.params))
+    data = rule.read(state, command, now, org)
+    return Event(now, actor.login, command.action, command.note.strip(), data, command.attachments)
+
+
+def perform(
+    order: WorkOrder,
+    command: Command,
+    actor: Person,
+    now: datetime,
+    org: Organization = DEFAULT_ORGANIZATION,
+) -> WorkOrder:
+    """The order with the command's event recorded (see :func:`decide`)."""
+    return order.with_event(decide(order, command, actor, now, org))
+
+
+def receive(record: OrderRecord, actor: str = "center") -> WorkOrder:
+    """A new order as pushed by the center; its first event is its receipt."""
+    return WorkOrder(record, (Event(record.received_at, actor, Action.RECEIVE),))
+
+
+def available_actions(order: WorkOrder, actor: Person) -> list[Action]:
+    """The actions this person could take on this order now, for menus and key bindings."""
+    offered = []
+    for action, rule in RULES.items():
+        try:
+            rule.precondition(order.state)
+        except Refused:
+            continue
+        for probe in _probes(action):
+            if permission_problem(actor, probe, order.state) is None:
+                offered.append(action)
+                break
+    return offered
+
+
+def _probes(action: Action) -> Iterable[Command]:
+    if action is Action.APPROVE_EXTENSION:
+        return (Command(action, {"by": "leader"}), Command(action, {"by": "center"}))
+    return (Command(action),)
+
+
+
+def audit(order: WorkOrder) -> list[Problem]:
+    """Problems in an order's trail: each event must be one the rules allowed, in time order.
+
+    Used by ``hotline check``: a trail edited by hand, or written by a
+    faulty program, shows up here instead of silently changing a state.
+    """
+    problems: list[Problem] = []
+    events = order.events
+    if not events or events[0].action is not Action.RECEIVE:
+        problems.append(Problem("", "trail_without_receipt", {"id": order.id}))
+    for index in range(1, len(events)):
+        event, before = events[index], WorkOrder(order.record, events[:index]).state
+        if event.at < before.last_event_at:
+            problems.append(Problem("", "trail_out_of_order", {"id": order.id, "step": index}))
+        try:
+            RULES[event.action].precondition(before)
+        except (Refused, KeyError):
+            problems.append(Problem("", "trail_not_allowed", {"id": order.id, "step": index,
+                                                             "action": event.action.value}))
+    return problems

@@ -1,0 +1,452 @@
+"""Each order's limits, when they fall due, and their state at a given moment.
+
+A limit runs from a start (the dispatch, a rating, a supervision ...) for a
+length on a clock (``hotline_core.domain.policy``); it is *met* by a later event.
+Its state at ``now``:
+
+- ``met``: met by the due time;
+- ``breached``: the due time passed before it was met (met late, or not yet);
+- ``due_soon``: not met, not due, and at most 25% (policy) of its counted
+  time remains;
+- ``open``: otherwise;
+- ``not_applicable``: it does not apply to this order, or an exemption or a
+  terminal state lifted it (legal procedure or petition routing, recorded
+  before the close due time, lift the close limit; a return or a decline
+  lifts whatever was still unmet).
+
+What meets what is a deliberate reading of the measures, written down in
+``docs/deadlines.md``: signing, a return request or a decline meet the sign
+limit (each acknowledges the order); the ``close`` action meets the close
+limit; after a redo the close limit restarts from the redo; an approved
+extension asked for by the close due time moves it to the approved moment
+(one asked for later leaves the breach standing); the first reply
+to the citizen after petition routing meets the petition acceptance limit,
+and closing meets the petition handling limit.
+
+The work is done a column at a time (NumPy arrays, one item per order): the
+moments each order's limits are measured from are read once, the rules above
+pick starts and meeting moments with array expressions, and the clocks
+(:meth:`~hotline_core.domain.clocks.Timeline.advance_many`) turn them into due
+times: the states of 100,000 orders take about half a second. Times
+are Unix epoch seconds inside; :class:`LimitStatus` turns them back into
+Beijing datetimes when asked. One order is a table of one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from enum import StrEnum
+from itertools import chain
+from operator import attrgetter
+from types import SimpleNamespace
+from typing import NamedTuple
+
+import numpy as np
+
+from hotline_core.domain.calendar import SHANGHAI, WorkingCalendar
+from hotline_core.domain.clocks import Clock, Deadline, OfficeHours, Timeline, timeline
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.policy import DEFAULT_SCHEDULE, Limit, Policy, PolicySchedule
+from hotline_core.domain.state import OrderState
+from hotline_core.domain.vocabulary import AppealType, Rating
+
+LIMIT_NAMES: tuple[str, ...] = (
+    "sign", "return", "contact", "close", "emergency_reply", "unsatisfied_report",
+    "supervision", "petition_accept", "petition_handle",
+)
+
+
+class LimitState(StrEnum):
+    OPEN = "open"
+    DUE_SOON = "due_soon"
+    MET = "met"
+    BREACHED = "breached"
+    NOT_APPLICABLE = "not_applicable"
+
+    @property
+    def label(self) -> str:
+        return {"open": "办理中", "due_soon": "即将到期", "met": "按时", "breached": "超时",
+                "not_applicable": "不适用"}[self.value]
+
+
+def _moment(epoch: float | None) -> datetime | None:
+    return None if epoch is None else datetime.fromtimestamp(epoch, SHANGHAI)
+
+
+class LimitStatus(NamedTuple):
+    """One limit of one order, as of one moment.
+
+    A named tuple rather than an attrs class: a report builds hundreds of
+    thousands of them, and a tuple is built several times faster.
+    """
+
+    name: str
+    state: LimitState
+    due_epoch: float | None = None
+    met_epoch: float | None = None
+    provisional: bool = False
+    clock: Clock | None = None
+    start_epoch: float | None = None  # a redo or a refused return starts a limit anew
+
+    @property
+    def due(self) -> datetime | None:
+        return _moment(self.due_epoch)
+
+    @property
+    def start(self) -> datetime | None:
+        return _moment(self.start_epoch)
+
+    @property
+    def met_at(self) -> datetime | None:
+        return _moment(self.met_epoch)
+
+    @property
+    def pending(self) -> bool:
+        return self.state in (LimitState.OPEN, LimitState.DUE_SOON) or (
+            self.state is LimitState.BREACHED and self.met_epoch is None
+        )
+
+
+_NAN = float("nan")
+
+# The fields of an order's state that limits are measured from or met by.
+_MOMENT_FIELDS: tuple[str, ...] = (
+    "dispatched_at", "signed_at", "return_asked_at", "return_asked_from", "contacted_at", "redo_at",
+    "closed_at", "extended_until", "legal_at", "petition_at", "petition_answered_at", "emergency_at",
+    "first_reply_at", "rated_at", "unsatisfied_reported_at", "returned_at", "declined_at",
+    "extension_asked_at",
+)
+_read_fields = attrgetter(*_MOMENT_FIELDS)
+
+
+def _read_moments(states: Sequence[OrderState]) -> SimpleNamespace:
+    """The moments of many orders: one epoch-seconds column per state field (NaN: not yet, or
+    never), ``unsatisfied`` (when an unsatisfied rating was given), ``supervised`` and
+    ``supervision_answered`` (the latest supervision), and ``gone`` (returned or declined).
+
+    Written for speed, as it touches every field of every order: the fields are read
+    in C (``attrgetter``, ``fromiter``) and only the moments present become numbers.
+    """
+    count, width = len(states), len(_MOMENT_FIELDS)
+    moments = np.fromiter(chain.from_iterable(map(_read_fields, states)), dtype=object, count=count * width)
+    present = np.flatnonzero(moments != None)  # noqa: E711 (elementwise, not identity)
+    epochs = np.full(count * width, _NAN)
+    epochs[present] = np.fromiter(map(datetime.timestamp, moments[present]), dtype=np.float64,
+                                  count=present.size)
+    m = SimpleNamespace(**dict(zip(_MOMENT_FIELDS, epochs.reshape(count, width).T, strict=True)))
+    rating = np.fromiter((s.rating for s in states), dtype=object, count=count)
+    m.unsatisfied = np.where(rating == Rating.UNSATISFIED, m.rated_at, _NAN)
+    m.supervised, m.supervision_answered = np.full(count, _NAN), np.full(count, _NAN)
+    for row, state in enumerate(states):
+        if state.supervisions:
+            latest = state.supervisions[-1]
+            m.supervised[row] = latest.at.timestamp()
+            m.supervision_answered[row] = _NAN if latest.answered_at is None else latest.answered_at.timestamp()
+    m.gone = _present(m.returned_at) | _present(m.declined_at)
+    return m
+
+
+class _Run(NamedTuple):
+    """One limit over many orders: where it applies, from when, met when (NaN if not yet)."""
+
+    applies: np.ndarray
+    start: np.ndarray
+    met: np.ndarray
+    lifted: np.ndarray | bool = False  # no longer applies if still unmet (a return, a decline)
+    exempt_at: np.ndarray | None = None  # when it stopped applying at all (legal procedure, petition)
+    due_override: np.ndarray | None = None  # an approved extension: a fixed due moment ...
+    override_asked: np.ndarray | None = None  # ... if asked for by the due time it moves
+
+
+def _present(column: np.ndarray) -> np.ndarray:
+    return ~np.isnan(column)
+
+
+def _runs(m: SimpleNamespace) -> dict[str, _Run]:
+    """The rules: which limits apply to each order, from when, met by what."""
+    everyone = np.ones(m.dispatched_at.shape, dtype=bool)
+    # A return request answers the sign limit of the dispatch it was made under only:
+    # once the center refuses it, the order is dispatched afresh and must be signed.
+    asked_since_dispatch = np.where(m.return_asked_at >= m.dispatched_at, m.return_asked_at, _NAN)
+    return {
+        "sign": _Run(everyone, m.dispatched_at, np.fmin(m.signed_at, asked_since_dispatch), m.gone),
+        "return": _Run(_present(m.return_asked_at), _either(m.return_asked_from, m.dispatched_at),
+                       m.return_asked_at),
+        "contact": _Run(everyone, m.dispatched_at, m.contacted_at, m.gone),
+        "close": _Run(everyone, _either(m.redo_at, m.dispatched_at), m.closed_at, m.gone,
+                      exempt_at=np.fmin(m.legal_at, m.petition_at), due_override=m.extended_until,
+                      override_asked=m.extension_asked_at),
+        "emergency_reply": _Run(_present(m.emergency_at), m.emergency_at, m.first_reply_at, m.gone),
+        "unsatisfied_report": _Run(_present(m.unsatisfied), m.unsatisfied, m.unsatisfied_reported_at),
+        "supervision": _Run(_present(m.supervised), m.supervised, m.supervision_answered),
+        "petition_accept": _Run(_present(m.petition_at), m.petition_at, m.petition_answered_at, m.gone),
+        "petition_handle": _Run(_present(m.petition_at), m.petition_at, m.closed_at, m.gone),
+    }
+
+
+def _either(first: np.ndarray, otherwise: np.ndarray) -> np.ndarray:
+    return np.where(_present(first), first, otherwise)
+
+
+# Which rule of the policy each limit follows; only ``close`` depends on the appeal type.
+_RULES: dict[str, Callable[[Policy, AppealType], Limit]] = {
+    "sign": lambda policy, _: policy.sign,
+    "return": lambda policy, _: policy.return_request,
+    "contact": lambda policy, _: policy.contact,
+    "close": lambda policy, appeal_type: policy.close_for(appeal_type),
+    "emergency_reply": lambda policy, _: policy.emergency_reply,
+    "unsatisfied_report": lambda policy, _: policy.unsatisfied_report,
+    "supervision": lambda policy, _: policy.supervision_answer,
+    "petition_accept": lambda policy, _: policy.petition_accept,
+    "petition_handle": lambda policy, _: policy.petition_handle,
+}
+
+_APPEAL_TYPES: tuple[AppealType, ...] = tuple(AppealType)
+_APPEAL_TYPE_NUMBER = {appeal_type: number for number, appeal_type in enumerate(_APPEAL_TYPES)}
+_appeal_type = attrgetter("record.appeal.appeal_type")
+_order_id = attrgetter("record.order_id")
+_STATES: tuple[LimitState, ...] = tuple(LimitState)
+_CODE = {state: code for code, state in enumerate(_STATES)}
+_CLOCKS: tuple[Clock, ...] = tuple(Clock)
+
+
+class LimitPlan:
+    """Every limit of many orders, all that does not depend on ``now``.
+
+    A deadline depends on the order's events, the calendar and the policy,
+    never on ``now``: a screen keeps the plan of the orders it shows and
+    takes their states :meth:`at` each refresh, which only compares numbers.
+    Arrays are ``(limits, orders)``, the limits in :data:`LIMIT_NAMES` order.
+    """
+
+    def __init__(self, orders: Sequence[WorkOrder], calendar: WorkingCalendar | None = None,
+                 schedule: PolicySchedule = DEFAULT_SCHEDULE) -> None:
+        self.calendar = calendar or WorkingCalendar.default()
+        self.schedule = schedule
+        self.order_ids: tuple[str, ...] = tuple(map(_order_id, orders))
+        size = (len(LIMIT_NAMES), len(orders))
+        self.applies = np.zeros(size, dtype=bool)
+        self.lifted = np.zeros(size, dtype=bool)
+        self.exempt_at = np.full(size, np.nan)
+        self.provisional = np.zeros(size, dtype=bool)
+        self.met = np.full(size, np.nan)
+        self.start = np.full(size, np.nan)
+        self.due = np.full(size, np.nan)
+        self.due_position = np.full(size, np.nan)
+        self.total = np.full(size, np.nan)
+        self.clock = np.zeros(size, dtype=np.int8)  # index into ``_CLOCKS``
+        self.line = np.zeros(size, dtype=np.int16)  # index into ``self.lines``
+        self.lines: list[Timeline] = []
+        self.fraction = np.zeros(len(orders))
+        self._plan(orders)
+
+    def at(self, now: datetime) -> LimitTable:
+        """The states of every limit at ``now``."""
+        if now.tzinfo is None:
+            raise ValueError("now must be timezone-aware")
+        epoch = now.timestamp()
+        now_position = np.array([line.position_epoch(epoch) for line in self.lines] or [0.0])
+        remaining = self.due_position - now_position[self.line]
+        has_met = ~np.isnan(self.met)
+        rules = (  # the first that holds decides, as in the module docstring
+            # An exemption recorded after the due time does not undo a breach.
+            (~self.applies | (self.exempt_at <= self.due), LimitState.NOT_APPLICABLE),
+            (has_met & (self.met <= self.due), LimitState.MET),
+            (has_met, LimitState.BREACHED),
+            (self.lifted, LimitState.NOT_APPLICABLE),
+            (epoch > self.due, LimitState.BREACHED),
+            # Measured on the limit's own clock: a quarter of 24 working hours is 6 working hours.
+            (remaining <= self.fraction * self.total, LimitState.DUE_SOON),
+        )
+        code = np.select([test for test, _ in rules], [_CODE[state] for _, state in rules],
+                         default=_CODE[LimitState.OPEN]).astype(np.int8)
+        return LimitTable(self, code)
+
+    def due_soon_from(self, column: int, row: int) -> float:
+        """The epoch from which one limit counts as due soon: where the policy's share of its
+        counted time remains, on its own clock (the numbers :meth:`at` compares)."""
+        line = self.lines[self.line[column, row]]
+        return line.instant_epoch(float(self.due_position[column, row] - self.fraction[row] * self.total[column, row]))
+
+    def _plan(self, orders: Sequence[WorkOrder]) -> None:
+        if not orders:
+            return
+        states = [order.state for order in orders]
+        groups, group = self._groups(orders, states)
+        self.fraction = np.array([policy.due_soon_fraction for policy, _ in groups])[group]
+        runs = _runs(_read_moments(states))
+        for column, name in enumerate(LIMIT_NAMES):
+            run, rule = runs[name], _RULES[name]
+            # Orders whose groups share a rule and office hours are worked out together.
+            by_rule: dict[tuple[Limit, OfficeHours], list[int]] = {}
+            for number, (policy, appeal_type) in enumerate(groups):
+                by_rule.setdefault((rule(policy, appeal_type), policy.office_hours), []).append(number)
+            for (limit, office_hours), numbers in by_rule.items():
+                rows = run.applies & np.isin(group, numbers) if len(by_rule) > 1 else run.applies
+                self._plan_rows(column, rows, run, limit, office_hours)
+
+    def _groups(self, orders: Sequence[WorkOrder],
+                states: Sequence[OrderState]) -> tuple[list[tuple[Policy, AppealType]], np.ndarray]:
+        """Each order's policy (the one in force at its receipt) and appeal type, as a group number."""
+        count, kinds = len(orders), len(_APPEAL_TYPES)
+        kind = np.fromiter(map(_APPEAL_TYPE_NUMBER.__getitem__, map(_appeal_type, states)), dtype=np.int64,
+                           count=count)
+        version = np.zeros(count, dtype=np.int64)
+        if self.schedule.changes:
+            version[:] = [self.schedule.version_at(order.record.received_at) for order in orders]
+        groups = [(policy, appeal_type) for policy in self.schedule.policies for appeal_type in _APPEAL_TYPES]
+        return groups, version * kinds + kind
+
+    def _plan_rows(self, column: int, rows: np.ndarray, run: _Run, limit: Limit,
+                   office_hours: OfficeHours) -> None:
+        if not rows.any():
+            return
+        # The common case (sign, contact, close apply to every order): views, not copies.
+        where: np.ndarray | slice = slice(None) if rows.all() else rows
+        line = timeline(limit.clock, self.calendar, office_hours)
+        if line not in self.lines:
+            self.lines.append(line)
+        start, seconds = run.start[where], limit.length.total_seconds()
+        due, due_position, provisional = line.advance_many(start, seconds)
+        total = np.full(due.shape, seconds)  # counted time from start to due, for "due soon"
+        if run.due_override is not None and run.override_asked is not None:
+            # An approved extension asked for in time: a fixed moment, never provisional.
+            moved = _present(run.due_override[where]) & (run.override_asked[where] <= due)
+            if moved.any():
+                fixed = run.due_override[where][moved]
+                due[moved], due_position[moved], provisional[moved] = fixed, line.positions(fixed), False
+                total[moved] = due_position[moved] - line.positions(start[moved])
+        self.applies[column, where] = True
+        self.start[column, where] = start
+        self.due[column, where] = due
+        self.due_position[column, where] = due_position
+        self.total[column, where] = total
+        self.provisional[column, where] = provisional
+        self.met[column, where] = run.met[where]
+        self.lifted[column, where] = np.broadcast_to(run.lifted, run.start.shape)[where]
+        if run.exempt_at is not None:
+            self.exempt_at[column, where] = run.exempt_at[where]
+        self.clock[column, where] = _CLOCKS.index(limit.clock)
+        self.line[column, where] = self.lines.index(line)
+
+
+class LimitTable:
+    """Every limit of many orders at one moment: the plan's arrays and a state code for each."""
+
+    def __init__(self, plan: LimitPlan, code: np.ndarray) -> None:
+        self.plan = plan
+        self.code = code
+        self.order_ids = plan.order_ids
+        self._rows: dict[str, int] | None = None
+
+    def row(self, order_id: str) -> int:
+        if self._rows is None:
+            self._rows = {order_id: row for row, order_id in enumerate(self.order_ids)}
+        return self._rows[order_id]
+
+    def limits(self, row: int) -> dict[str, LimitStatus]:
+        """Every limit name of the order in ``row`` with its status."""
+        return self._statuses(self._columns(np.s_[:, row]))
+
+    def states(self, name: str) -> list[LimitState]:
+        """One limit's state for every order, in order."""
+        return [_STATES[code] for code in self.code[LIMIT_NAMES.index(name)].tolist()]
+
+    def breached(self, names: Sequence[str]) -> list[bool]:
+        """Per order: one of ``names`` is breached (met late, or overdue and unmet)."""
+        columns = [LIMIT_NAMES.index(name) for name in names]
+        return (self.code[columns] == _CODE[LimitState.BREACHED]).any(axis=0).tolist()
+
+    def _columns(self, where: tuple[slice | int, ...]) -> list[list]:
+        """The cells :meth:`_statuses` reads, as Python lists (one ``tolist`` each, not a
+        NumPy scalar per cell, which is several times slower)."""
+        plan = self.plan
+        arrays = (plan.applies, self.code, plan.due, plan.met, plan.provisional, plan.clock, plan.start)
+        return [array[where].tolist() for array in arrays]
+
+    @staticmethod
+    def _statuses(cells: list[list]) -> dict[str, LimitStatus]:
+        found = dict(_ABSENT)
+        for column, (applies, code, due, met, provisional, clock, start) in enumerate(zip(*cells, strict=True)):
+            if applies:
+                name = LIMIT_NAMES[column]
+                found[name] = LimitStatus(name, _STATES[code], due, None if met != met else met,  # NaN: not met
+                                          provisional, _CLOCKS[clock], start)
+        return found
+
+    def pending(self) -> np.ndarray:
+        """``(limits, orders)``: not met and still to be done (open, due soon, or overdue)."""
+        code, met = self.code, ~np.isnan(self.plan.met)
+        breached = code == _CODE[LimitState.BREACHED]
+        return (code == _CODE[LimitState.OPEN]) | (code == _CODE[LimitState.DUE_SOON]) | (breached & ~met)
+
+    def overdue(self) -> np.ndarray:
+        """Per order: a limit has passed its due time and is still not met."""
+        return ((self.code == _CODE[LimitState.BREACHED]) & np.isnan(self.plan.met)).any(axis=0)
+
+    def next_due(self) -> np.ndarray:
+        """Per order, the due epoch of its nearest pending limit (``inf`` when none is pending)."""
+        return np.where(self.pending(), self.plan.due, np.inf).min(axis=0, initial=np.inf)
+
+    def flagged(self) -> list[tuple[int, LimitStatus]]:
+        """``(row, status)`` of every limit due soon or overdue and unmet: what escalation reads."""
+        code = self.code
+        unmet = np.isnan(self.plan.met)
+        hits = (code == _CODE[LimitState.DUE_SOON]) | ((code == _CODE[LimitState.BREACHED]) & unmet)
+        columns, rows = np.nonzero(hits)
+        return [(row, self.limits(row)[LIMIT_NAMES[column]])
+                for row, column in zip(rows.tolist(), columns.tolist(), strict=True)]
+
+
+class LimitEvaluator:
+    """Limit states at one ``now``: :meth:`table` for many orders, :meth:`limits` for one."""
+
+    def __init__(self, now: datetime, calendar: WorkingCalendar | None = None,
+                 schedule: PolicySchedule = DEFAULT_SCHEDULE) -> None:
+        if now.tzinfo is None:
+            raise ValueError("now must be timezone-aware")
+        self.now = now
+        self.calendar = calendar or WorkingCalendar.default()
+        self.schedule = schedule
+
+    def plan(self, orders: Sequence[WorkOrder]) -> LimitPlan:
+        return LimitPlan(orders, self.calendar, self.schedule)
+
+    def table(self, orders: Sequence[WorkOrder]) -> LimitTable:
+        return self.plan(orders).at(self.now)
+
+    def limits(self, order: WorkOrder) -> dict[str, LimitStatus]:
+        """Every limit name with its status (``not_applicable`` where it does not apply)."""
+        return self.table([order]).limits(0)
+
+
+_ABSENT = {name: LimitStatus(name, LimitState.NOT_APPLICABLE) for name in LIMIT_NAMES}
+
+
+def limits_at(order: WorkOrder, now: datetime, calendar: WorkingCalendar | None = None,
+              schedule: PolicySchedule = DEFAULT_SCHEDULE) -> dict[str, LimitStatus]:
+    """The limits of one order at ``now``; for many orders use :meth:`LimitEvaluator.table`."""
+    return LimitEvaluator(now, calendar, schedule).limits(order)
+
+
+def next_due(limits: dict[str, LimitStatus]) -> LimitStatus | None:
+    """The pending limit that falls due first: what a work queue sorts by."""
+    pending = [s for s in limits.values() if s.pending and s.due_epoch is not None]
+    return min(pending, key=lambda s: s.due_epoch or 0.0, default=None)
+
+
+def dispatch_deadlines(received_at: datetime, appeal_type: AppealType, emergency: bool = False,
+                       calendar: WorkingCalendar | None = None,
+                       schedule: PolicySchedule = DEFAULT_SCHEDULE) -> dict[str, Deadline]:
+    """The deadlines an order received at ``received_at`` starts with (``hotline deadlines``)."""
+    policy = schedule.policy_for(received_at)
+    calendar = calendar or WorkingCalendar.default()
+    rules = {"sign": policy.sign, "return": policy.return_request, "contact": policy.contact,
+             "close": policy.close_for(appeal_type)}
+    if emergency:
+        rules["emergency_reply"] = policy.emergency_reply
+    return {
+        name: timeline(rule.clock, calendar, policy.office_hours).add(received_at, rule.length)
+        for name, rule in rules.items()
+    }

@@ -1,0 +1,115 @@
+"""The deadline policy as data: every limit's length and clock (SPEC section 5).
+
+The default, ``yanbian-2019``, restates source section 三(一)1 and the SPEC's
+table. An administrator may change any number; a change applies to orders
+received after it, so each order is judged by the policy in force when it
+arrived (:class:`PolicySchedule`).
+
+| limit              | from          | length  | clock        | source            |
+|--------------------|---------------|---------|--------------|-------------------|
+| sign               | dispatch      | 1 h     | office_hours | 三(一)1 1小时之内签收 |
+| return (or decline)| dispatch      | 1 h     | office_hours | 三(一)3 收件后1小时内 |
+| contact            | dispatch      | 24 h    | working_day  | 三(一)1 24小时内联系 |
+| close, consultation| dispatch/redo | 24 h    | working_day  | 三(一)1 办结咨询类   |
+| close, other types | dispatch/redo | 72 h    | working_day  | 三(一)1 72小时内办结 |
+| emergency reply    | flagged       | 1 h     | natural      | 三(一)5 第一时间     |
+| unsatisfied report | rating        | 24 h    | working_day  | 三(二)2 及时报告     |
+| supervision answer | supervision   | 24 h    | working_day  | 四(四) 督促检查      |
+| petition accept    | routing       | 15 days | natural      | 信访工作条例         |
+| petition handle    | routing       | 60 days | natural      | 信访工作条例         |
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import datetime, timedelta
+
+from attrs import field, frozen
+
+from hotline_core.domain.clocks import Clock, OfficeHours
+from hotline_core.domain.vocabulary import AppealType
+
+
+@frozen
+class Limit:
+    """One rule of the policy: how long, on which clock."""
+
+    length: timedelta
+    clock: Clock = field(converter=Clock)
+
+
+def _hours(n: float, clock: Clock) -> Limit:
+    return Limit(timedelta(hours=n), clock)
+
+
+@frozen
+class Policy:
+    """All limits of one policy version, and when a limit counts as due soon."""
+
+    name: str
+    sign: Limit
+    return_request: Limit
+    contact: Limit
+    close: dict[AppealType, Limit]
+    emergency_reply: Limit
+    unsatisfied_report: Limit
+    supervision_answer: Limit
+    petition_accept: Limit
+    petition_handle: Limit
+    office_hours: OfficeHours = field(factory=OfficeHours)
+    due_soon_fraction: float = 0.25
+    summary_due_day: int = 3
+
+    def close_for(self, appeal_type: AppealType) -> Limit:
+        return self.close[appeal_type]
+
+
+_CLOSE_OTHER = _hours(72, Clock.WORKING_DAY)
+
+YANBIAN_2019 = Policy(
+    name="yanbian-2019",
+    sign=_hours(1, Clock.OFFICE_HOURS),
+    return_request=_hours(1, Clock.OFFICE_HOURS),
+    contact=_hours(24, Clock.WORKING_DAY),
+    close={
+        AppealType.CONSULTATION: _hours(24, Clock.WORKING_DAY),
+        AppealType.HELP: _CLOSE_OTHER,
+        AppealType.COMPLAINT: _CLOSE_OTHER,
+        AppealType.REPORT: _CLOSE_OTHER,
+        AppealType.SUGGESTION: _CLOSE_OTHER,
+    },
+    emergency_reply=_hours(1, Clock.NATURAL),
+    unsatisfied_report=_hours(24, Clock.WORKING_DAY),
+    supervision_answer=_hours(24, Clock.WORKING_DAY),
+    petition_accept=Limit(timedelta(days=15), Clock.NATURAL),
+    petition_handle=Limit(timedelta(days=60), Clock.NATURAL),
+)
+
+POLICIES: dict[str, Policy] = {YANBIAN_2019.name: YANBIAN_2019}
+
+
+@frozen
+class PolicySchedule:
+    """Policy versions by the moment they took effect; an order gets the one in force at receipt."""
+
+    first: Policy = YANBIAN_2019
+    changes: tuple[tuple[datetime, Policy], ...] = ()
+
+    def policy_for(self, received_at: datetime) -> Policy:
+        return self.policies[self.version_at(received_at)]
+
+    def version_at(self, received_at: datetime) -> int:
+        """The index in :attr:`policies` of the version in force at ``received_at``."""
+        return bisect_right([moment for moment, _ in self.changes], received_at)
+
+    @property
+    def policies(self) -> tuple[Policy, ...]:
+        """Every version, the first one first."""
+        return (self.first, *(policy for _, policy in self.changes))
+
+    def with_change(self, effective_from: datetime, policy: Policy) -> PolicySchedule:
+        changes = sorted(self.changes + ((effective_from, policy),), key=lambda c: c[0])
+        return PolicySchedule(self.first, tuple(changes))
+
+
+DEFAULT_SCHEDULE = PolicySchedule()

@@ -1,0 +1,147 @@
+"""One order as the reports count it: what it is about, and how it stood at a moment.
+
+Two readings of an order meet here, on purpose:
+
+- *what it is about* (place, appeal type, business area, disability) comes
+  from its latest record: a ``record`` event corrects a fact that was true
+  from the start, and the handler often learns the business area only when
+  calling back;
+- *how it stood* (signed, closed, rated, limits met or breached ...) comes
+  from the order as of the moment: only its events up to then are replayed,
+  and its limits are evaluated at that moment. A report on a past period
+  therefore says the same whenever it is run, because events are never
+  back-dated (SPEC 10: what counts is when an action was recorded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from attrs import frozen
+
+from hotline_core.domain.limits import LIMIT_NAMES, LimitEvaluator, LimitState
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.organization import RIGHTS_DEPT, Unit
+from hotline_core.domain.state import FINISHED
+from hotline_core.domain.vocabulary import (
+    Action,
+    AppealType,
+    BusinessArea,
+    DisabilityCategory,
+    Place,
+    Rating,
+)
+
+# The limits that only the rights department answers, on receiving an order.
+_ANSWERED_BY_SIGNING = frozenset({"sign", "return"})
+_BREACHED = LimitState.BREACHED
+
+
+def as_of(order: WorkOrder, moment: datetime) -> WorkOrder:
+    """The order as it was at ``moment``: its events up to and including then.
+
+    Events are recorded in time order (the rules refuse an earlier one), so
+    an order whose last event is not later than ``moment`` is returned as it
+    is, without replaying its fold again.
+    """
+    events = order.events
+    if not events or events[-1].at <= moment:
+        return order
+    return WorkOrder(order.record, tuple(e for e in events if e.at <= moment))
+
+
+def is_open_at(order: WorkOrder, moment: datetime) -> bool:
+    """Received by ``moment`` and not closed, returned, declined or archived by then."""
+    if order.record.received_at > moment:
+        return False
+    return as_of(order, moment).state.status not in FINISHED
+
+
+def handling_unit(order: WorkOrder) -> Unit:
+    """The unit answerable for the order's handling: the last one it was passed to.
+
+    An order the rights department never transferred or assigned is its own;
+    a county federation or a department answers for the orders passed to it,
+    even after it has sent its result back (source 四(二)).
+    """
+    state = order.state
+    if state.owner != RIGHTS_DEPT or state.result_at is None:
+        return state.owner  # with its unit now, or never passed on (a result hands it back)
+    for event in reversed(order.events):
+        if event.action is Action.TRANSFER:
+            return Unit.county(event.data["to"])
+        if event.action is Action.ASSIGN:
+            return Unit.department(event.data["to"])
+    return RIGHTS_DEPT
+
+
+@frozen
+class OrderFacts:
+    """The figures of one order that every report counts, as of one moment.
+
+    ``overdue``: any limit breached; ``handling_overdue``: any limit other
+    than sign and return breached, i.e. one that the handling unit answers.
+    """
+
+    order_id: str
+    received_at: datetime
+    place: Place
+    appeal_type: AppealType
+    business_area: BusinessArea | None
+    disability: DisabilityCategory | None
+    sign: LimitState
+    contact: LimitState
+    close: LimitState
+    overdue: bool
+    handling_overdue: bool
+    finished: bool
+    returned: bool
+    declined: bool
+    extended: bool
+    emergency: bool
+    petition: bool
+    redone: bool
+    rating: Rating | None
+
+
+def facts_at(orders: Sequence[WorkOrder], evaluator: LimitEvaluator,
+             moment: datetime) -> list[tuple[WorkOrder, OrderFacts]]:
+    """Each order as of ``moment`` and its facts; ``evaluator`` must be built for that moment.
+
+    The limits of all the orders are worked out together, and read a column at a
+    time: the three states a report counts and whether any limit was breached.
+    """
+    thens = [as_of(order, moment) for order in orders]
+    table = evaluator.table(thens)
+    handled_by_units = [name for name in LIMIT_NAMES if name not in _ANSWERED_BY_SIGNING]
+    columns = zip(table.states("sign"), table.states("contact"), table.states("close"),
+                  table.breached(LIMIT_NAMES), table.breached(handled_by_units), strict=True)
+    return [(then, _facts(order, then, *column)) for order, then, column in zip(orders, thens, columns, strict=True)]
+
+
+def _facts(order: WorkOrder, then: WorkOrder, sign: LimitState, contact: LimitState, close: LimitState,
+           overdue: bool, handling_overdue: bool) -> OrderFacts:
+    latest = order.state.record
+    state = then.state
+    return OrderFacts(
+        order_id=order.id,
+        received_at=order.record.received_at,
+        place=latest.place,
+        appeal_type=latest.appeal.appeal_type,
+        business_area=latest.appeal.business_area,
+        disability=latest.citizen.disability,
+        sign=sign,
+        contact=contact,
+        close=close,
+        overdue=overdue,
+        handling_overdue=handling_overdue,
+        finished=state.status in FINISHED,
+        returned=state.returned_at is not None,
+        declined=state.declined_at is not None,
+        extended=state.extended_until is not None,
+        emergency=state.emergency_at is not None,
+        petition=state.petition_at is not None,
+        redone=state.redo_at is not None,
+        rating=state.rating,
+    )

@@ -1,0 +1,163 @@
+"""Hot and difficult issues (热点难点) for the office meeting (source 一(三), SPEC 7).
+
+What citizens raised in a period, against the period of the same length
+just before it: counts by appeal type, business area, place and disability
+category, a month-by-month trend, the words and phrases their appeals use
+most, and the callers who called twice or more. Every order received in
+the period counts, whatever became of it (a returned order still tells
+what people ask); its classification is its latest record's.
+
+The report goes to a meeting, so it carries no personal data: repeat
+callers appear by masked phone (138****0000) and order numbers only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from datetime import date
+from enum import Enum
+
+from attrs import frozen
+
+from hotline_core.domain.calendar import shanghai_date
+from hotline_core.domain.model import OrderRecord
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.privacy import mask_phone
+from hotline_core.domain.quarters import Quarter
+from hotline_core.domain.reports.counting import rate
+from hotline_core.domain.reports.period import Period, as_period
+from hotline_core.domain.reports.phrases import STOP_WORDS, Term, frequent_terms
+from hotline_core.domain.vocabulary import (
+    AppealType,
+    BusinessArea,
+    DisabilityCategory,
+    Place,
+)
+
+NOT_RECORDED = "未登记"
+
+
+@frozen
+class Change:
+    """A count this period against the previous one of the same length."""
+
+    current: int
+    previous: int
+
+    @property
+    def change(self) -> int:
+        return self.current - self.previous
+
+    @property
+    def change_rate(self) -> float | None:
+        """Change / previous, as a fraction; ``None`` when the previous period had none."""
+        return rate(self.change, self.previous)
+
+
+@frozen
+class Share:
+    """One category of a breakdown: its code (``None``: not recorded), label and counts."""
+
+    code: str | None
+    label: str
+    count: Change
+
+
+@frozen
+class MonthCount:
+    month: date
+    count: int
+
+
+@frozen
+class RepeatCaller:
+    """A phone that called twice or more in the period, masked."""
+
+    phone: str
+    calls: int
+    order_ids: tuple[str, ...]
+    places: tuple[Place, ...]
+
+
+@frozen
+class HotIssues:
+    period: Period
+    previous: Period
+    received: Change
+    by_type: tuple[Share, ...]
+    by_area: tuple[Share, ...]
+    by_place: tuple[Share, ...]
+    by_disability: tuple[Share, ...]
+    trend: tuple[MonthCount, ...]
+    words: tuple[Term, ...]
+    phrases: tuple[Term, ...]
+    repeat_callers: tuple[RepeatCaller, ...]
+
+
+def hot_issues(orders: Iterable[WorkOrder], period: Period | Quarter | str, top: int = 20,
+               stop_words: frozenset[str] = STOP_WORDS) -> HotIssues:
+    """The hot-issues report of ``period``; ``top`` words and phrases are listed."""
+    period = as_period(period)
+    previous = period.previous()
+    start, middle, end = previous.start, period.start, period.end
+    current: list[OrderRecord] = []
+    before: list[OrderRecord] = []
+    for order in orders:
+        received = order.record.received_at
+        if middle <= received < end:
+            current.append(order.state.record)
+        elif start <= received < middle:
+            before.append(order.state.record)
+    words, phrases = frequent_terms((r.appeal.text for r in current), top, stop_words) if top else ((), ())
+    return HotIssues(
+        period=period,
+        previous=previous,
+        received=Change(len(current), len(before)),
+        by_type=_breakdown(current, before, lambda r: r.appeal.appeal_type, tuple(AppealType)),
+        by_area=_breakdown(current, before, lambda r: r.appeal.business_area, tuple(BusinessArea)),
+        by_place=_breakdown(current, before, lambda r: r.place, tuple(Place)),
+        by_disability=_breakdown(current, before, lambda r: r.citizen.disability, tuple(DisabilityCategory)),
+        trend=_trend(current, period),
+        words=words,
+        phrases=phrases,
+        repeat_callers=_repeat_callers(current),
+    )
+
+
+def _breakdown(current: list[OrderRecord], before: list[OrderRecord],
+               key: Callable[[OrderRecord], Enum | None], categories: tuple[Enum, ...]) -> tuple[Share, ...]:
+    """Every category in its fixed order, then "not recorded" if any order lacks it; busiest first."""
+    now, then = Counter(map(key, current)), Counter(map(key, before))
+    shares = [Share(c.value, getattr(c, "label", c.value), Change(now[c], then[c])) for c in categories]
+    if now[None] or then[None]:
+        shares.append(Share(None, NOT_RECORDED, Change(now[None], then[None])))
+    order = {s.code: i for i, s in enumerate(shares)}
+    return tuple(sorted(shares, key=lambda s: (-s.count.current, order[s.code])))
+
+
+def _trend(records: list[OrderRecord], period: Period) -> tuple[MonthCount, ...]:
+    counts = Counter(
+        shanghai_date(r.received_at).replace(day=1) for r in records
+    )
+    return tuple(MonthCount(month, counts[month]) for month in period.month_starts())
+
+
+def _repeat_callers(records: list[OrderRecord]) -> tuple[RepeatCaller, ...]:
+    """Phones on two or more orders of the period, most calls first."""
+    calls: dict[str, list[OrderRecord]] = defaultdict(list)
+    for record in records:
+        phone = re.sub(r"\D", "", record.citizen.phone)
+        if phone:
+            calls[phone].append(record)
+    repeated = [
+        RepeatCaller(
+            mask_phone(phone),
+            len(found),
+            tuple(r.order_id for r in sorted(found, key=lambda r: r.received_at)),
+            tuple(dict.fromkeys(r.place for r in sorted(found, key=lambda r: r.received_at))),
+        )
+        for phone, found in calls.items() if len(found) >= 2
+    ]
+    return tuple(sorted(repeated, key=lambda c: (-c.calls, c.order_ids[0])))

@@ -1,0 +1,31 @@
+"""What an administrator configures, kept with the database.
+
+The language of the interface, the federation's departments, the working
+calendar's overrides, the deadline policy's versions and the key map: each
+is data the rules take as a parameter, so changing one is a settings edit,
+not a code change.
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from hotline_core.domain.calendar import WorkingCalendar
+from hotline_core.domain.messages import DEFAULT_LANGUAGE
+from hotline_core.domain.organization import Organization
+from hotline_core.domain.policy import DEFAULT_SCHEDULE, PolicySchedule
+from hotline_core.domain.vocabulary import DEFAULT_DEPARTMENTS
+
+
+@frozen
+class Settings:
+    language: str = DEFAULT_LANGUAGE
+    departments: tuple[str, ...] = DEFAULT_DEPARTMENTS
+    calendar: WorkingCalendar = field(factory=WorkingCalendar)
+    policies: PolicySchedule = DEFAULT_SCHEDULE
+    keymap: dict[str, str] = field(factory=dict)
+    demo: bool = False
+
+    @property
+    def organization(self) -> Organization:
+        return Organization(self.departments)

@@ -1,0 +1,68 @@
+"""Use cases: what the command line and the terminal UI ask of the system.
+
+Each function takes the repository (a :mod:`ports` protocol), the acting login and
+``now`` (the edge reads the clock, not the rules), runs one transaction, and either
+commits a change the rules allowed or raises the rules' refusal having changed
+nothing. No use case knows about Textual or argparse; the edges import this package
+and the domain's values, never an adapter.
+
+By theme: :mod:`access` (who acts), :mod:`users`, :mod:`orders`, :mod:`alerts`,
+:mod:`reports`, :mod:`knowledge`, :mod:`maintenance` (open, demo, check, backup, restore).
+"""
+
+from hotline_core.services.access import UnknownLogin, identify, require_role
+from hotline_core.services.alerts import InboxItem, acknowledge, inbox, run_escalation
+from hotline_core.services.documents import entry_document, order_document
+from hotline_core.services.knowledge import (
+    KB_STEPS,
+    kb_export,
+    kb_import,
+    kb_save,
+    kb_search,
+    kb_step,
+    kb_suggest,
+)
+from hotline_core.services.maintenance import (
+    DatabaseNotFound,
+    FileRepository,
+    StorageError,
+    backup,
+    check,
+    create_demo,
+    open_database,
+    restore,
+)
+from hotline_core.services.orders import (
+    IntakeReport,
+    act,
+    find_order,
+    intake,
+    raise_alerts,
+    store_attachments,
+    visible_orders,
+)
+from hotline_core.services.ports import Repository, Session
+from hotline_core.services.reports import (
+    REPORT_KINDS,
+    export_report,
+    file_summary,
+    orders_for_report,
+    report,
+    report_json,
+)
+from hotline_core.services.users import (
+    add_user,
+    change_settings,
+    initialise,
+    person_for,
+    remove_user,
+)
+
+__all__ = [
+    "KB_STEPS", "REPORT_KINDS", "DatabaseNotFound", "FileRepository", "InboxItem", "IntakeReport", "Repository", "Session",
+    "StorageError", "UnknownLogin", "acknowledge", "act", "add_user", "backup", "change_settings", "check",
+    "create_demo", "entry_document", "export_report", "file_summary", "find_order", "identify", "inbox", "initialise", "intake",
+    "kb_export", "kb_import", "kb_save", "kb_search", "kb_step", "kb_suggest", "open_database",
+    "order_document", "orders_for_report", "person_for", "raise_alerts", "remove_user", "report", "report_json",
+    "require_role", "restore", "run_escalation", "store_attachments", "visible_orders",
+]

@@ -1,0 +1,55 @@
+"""Use cases of escalation and the alert inbox (SPEC 6)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from attrs import frozen
+
+from hotline_core.domain.calendar import SHANGHAI
+from hotline_core.domain.escalation import Alert, recipients_of, summary_alerts
+from hotline_core.domain.organization import Person
+from hotline_core.domain.problems import InvalidInput, Problem
+from hotline_core.domain.quarters import Quarter, summary_due
+from hotline_core.domain.vocabulary import Place
+from hotline_core.services.access import identify
+from hotline_core.services.orders import raise_alerts
+from hotline_core.services.ports import Repository, Session
+
+
+def run_escalation(repo: Repository, now: datetime) -> list[Alert]:
+    """Raise what is due at ``now``, the last quarter's missing county summaries included;
+    running it again raises nothing twice."""
+    with repo.transaction() as session:
+        raised = session.alert_keys()
+        fresh = raise_alerts(session, session.orders(), now, raised)
+        settings = session.settings()
+        quarter = Quarter.of(now.astimezone(SHANGHAI).date()).previous()
+        due = summary_due(quarter, settings.calendar, settings.policies.policy_for(now).summary_due_day)
+        filed = {Place(county) for county in session.summaries(quarter)}
+        missing = summary_alerts(quarter, due.due, filed, now, raised)
+        for alert in missing:
+            session.put_alert(alert)
+    return fresh + missing
+
+
+@frozen
+class InboxItem:
+    alert: Alert
+    acknowledged: bool
+
+
+def inbox(session: Session, person: Person) -> list[InboxItem]:
+    """This person's alerts, newest first, with whether they acknowledged each."""
+    mine = recipients_of(person)
+    done = session.acknowledged(person.login)
+    items = [InboxItem(a, a.key in done) for a in session.alerts() if mine & set(a.recipients)]
+    return sorted(items, key=lambda i: i.alert.raised_at, reverse=True)
+
+
+def acknowledge(repo: Repository, actor: str, key: str, now: datetime) -> None:
+    with repo.transaction() as session:
+        person = identify(session, actor)
+        if key not in session.alert_keys():
+            raise InvalidInput([Problem("alert", "unknown_alert", {"key": key})])
+        session.acknowledge(person.login, key, now)

@@ -1,0 +1,89 @@
+"""Use cases of the database as a whole: open it, fill a demo, check, back up, restore."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from attrs import evolve
+
+from hotline_core.adapters.repository import FileRepository
+from hotline_core.adapters.storage import DatabaseNotFound, StorageError
+from hotline_core.adapters.storage import restore as restore_files
+from hotline_core.domain.calendar import SHANGHAI
+from hotline_core.domain.lifecycle import audit
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.organization import Person
+from hotline_core.domain.problems import refuse
+from hotline_core.domain.quarters import Quarter, summary_due
+from hotline_core.domain.vocabulary import COUNTIES, Role
+from hotline_core.services.access import require_role
+from hotline_core.services.alerts import run_escalation
+from hotline_core.services.users import seed_knowledge
+
+__all__ = ["DatabaseNotFound", "FileRepository", "StorageError", "backup", "check", "create_demo", "open_database", "restore"]
+
+
+def open_database(folder: Path, create: bool = False) -> FileRepository:
+    """The database in ``folder`` (created empty with ``create``); a clear refusal when absent."""
+    try:
+        return FileRepository.open(folder, create=create)
+    except DatabaseNotFound:
+        raise refuse("no_database", path=str(folder)) from None
+
+
+def create_demo(repo: FileRepository, login: str, now: datetime) -> list[WorkOrder]:
+    """Fill (or refresh) a demo database; a real database is never touched."""
+    from hotline_core.domain.demo import DEMO_STAFF, demo_orders
+
+    orders = list(demo_orders(now))
+    with repo.transaction() as session:
+        if session.users() and not session.settings().demo:
+            raise refuse("not_a_demo")
+        session.clear_orders_and_alerts()
+        session.put_settings(evolve(session.settings(), demo=True))
+        for person in DEMO_STAFF:
+            session.put_user(person)
+        seed_knowledge(session)
+        session.put_user(Person(login, {Role.ADMIN, Role.HANDLER, Role.LEADER, Role.VIEWER}))
+        for order in orders:
+            session.put_order(order)
+            if order.state.status.value == "archived":
+                session.archive_order(order)
+        # Most counties sent last quarter's summary on time; two have not.
+        last = Quarter.of(now.astimezone(SHANGHAI).date()).previous()
+        sent = summary_due(last, session.settings().calendar).due - timedelta(days=1)
+        for county in COUNTIES[:6]:
+            session.file_summary(last, county.value, sent)
+    run_escalation(repo, now)
+    return orders
+
+
+def check(repo: FileRepository, language: str) -> tuple[int, list[str]]:
+    """The open orders counted, and every problem found in the files and in the orders' trails."""
+    found = repo.storage_problems()
+    orders = repo.snapshot().orders()
+    found += [p.message(language) for order in orders for p in audit(order)]
+    return len(orders), found
+
+
+def backup(repo: FileRepository, actor: str, target: Path | None, compress: bool = False) -> Path:
+    """A consistent copy while others keep working; an administrator's task."""
+    require_role(repo.snapshot(), actor, Role.ADMIN, "backup")
+    return repo.backup(target or repo.folder.parent / "backups", compress=compress)
+
+
+def restore(source: Path, folder: Path, actor: str, replace: bool = False) -> Path | None:
+    """Put a backup back; the database it replaces (kept aside) when there was one.
+
+    A live database may be replaced by its administrator only; a damaged one by whoever
+    may write its files (it cannot say who its administrators are).
+    """
+    if (folder / "working.json").exists():
+        try:
+            live = FileRepository.open(folder)
+        except StorageError:
+            live = None
+        if live is not None:
+            require_role(live.snapshot(), actor, Role.ADMIN, "restore")
+    return restore_files(source, folder, replace=replace)
