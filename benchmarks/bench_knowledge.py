@@ -28,10 +28,10 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from attrs import evolve  # noqa: E402
+from attrs import evolve
 
-from hotline_core.adapters.knowledge_files import load_starter  # noqa: E402
-from hotline_core.domain.knowledge import (  # noqa: E402
+from hotline_core.adapters.knowledge_files import load_starter
+from hotline_core.domain.knowledge import (
     Entry,
     build_index,
     publish,
@@ -40,22 +40,45 @@ from hotline_core.domain.knowledge import (  # noqa: E402
     submit_draft,
     suggest,
 )
-from hotline_core.domain.knowledge.tokens import RUN_CACHE_SIZE, han_terms, tokenizer  # noqa: E402
-from hotline_core.domain.organization import Person  # noqa: E402
-from hotline_core.domain.vocabulary import COUNTIES, Role  # noqa: E402
+from hotline_core.domain.knowledge.tokens import RUN_CACHE_SIZE, han_terms, tokenizer
+from hotline_core.domain.organization import Person
+from hotline_core.domain.vocabulary import COUNTIES, Role
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 BENCH = Person("bench", {Role.HANDLER})
 PHRASES = (
-    "请携带残疾人证和户口簿。", "具体以当地规定为准。", "可以拨打12345热线咨询。", "重度残疾人可以优先办理。",
-    "家属可以代为咨询。", "低保家庭另有政策。", "请向乡镇（街道）窗口了解。", "康复机构名单可向残联索取。",
-    "用人单位应当依法签订劳动合同。", "无障碍设施应当保持正常使用。", "孩子入学可以联系教育部门。",
+    "请携带残疾人证和户口簿。",
+    "具体以当地规定为准。",
+    "可以拨打12345热线咨询。",
+    "重度残疾人可以优先办理。",
+    "家属可以代为咨询。",
+    "低保家庭另有政策。",
+    "请向乡镇（街道）窗口了解。",
+    "康复机构名单可向残联索取。",
+    "用人单位应当依法签订劳动合同。",
+    "无障碍设施应当保持正常使用。",
+    "孩子入学可以联系教育部门。",
 )
 QUERIES = (
-    "孩子康复有没有补助", "护理补贴三级能领吗", "怎么办残疾证", "盲人坐公交要钱吗", "单位不招残疾人",
-    "就业保障金怎么算", "盲道被占了找谁", "残疾孩子上学学校不收", "请不起律师", "两项补贴标准",
-    "辅助器具轮椅补贴", "养老保险代缴", "残疾等级怎么分", "低保家庭残疾人生活补贴", "导盲犬进商场",
-    "법률원조를 받고 싶어요", "장애아동 재활 지원", "legal aid for disabled people", "nursing subsidy",
+    "孩子康复有没有补助",
+    "护理补贴三级能领吗",
+    "怎么办残疾证",
+    "盲人坐公交要钱吗",
+    "单位不招残疾人",
+    "就业保障金怎么算",
+    "盲道被占了找谁",
+    "残疾孩子上学学校不收",
+    "请不起律师",
+    "两项补贴标准",
+    "辅助器具轮椅补贴",
+    "养老保险代缴",
+    "残疾等级怎么分",
+    "低保家庭残疾人生活补贴",
+    "导盲犬进商场",
+    "법률원조를 받고 싶어요",
+    "장애아동 재활 지원",
+    "legal aid for disabled people",
+    "nursing subsidy",
 )
 APPEALS = (
     "来电人称其子今年4岁，确诊孤独症，在延吉市做康复训练，费用较高，询问国家有没有救助政策，希望残联尽快答复。",
@@ -75,8 +98,13 @@ def synthesise(count: int, seed: int = 11) -> list[Entry]:
         sentences = [f"{_numeral(n)}{s}" for s in base.answer.split("。") if s]
         rng.shuffle(sentences)
         answer = "。".join(sentences) + "。" + "".join(rng.sample(PHRASES, 2))
-        content = evolve(base, question=f"{county}：{base.question}（{n}）", answer=answer,
-                         tags=(*base.tags, county, rng.choice(("咨询", "政策", "办理", "投诉"))), note="")
+        content = evolve(
+            base,
+            question=f"{county}：{base.question}（{n}）",
+            answer=answer,
+            tags=(*base.tags, county, rng.choice(("咨询", "政策", "办理", "投诉"))),
+            note="",
+        )
         if not content.basis:
             content = evolve(content, basis=load_starter()[0].content.basis)
         at = NOW + timedelta(seconds=n)
@@ -102,8 +130,10 @@ def p95(millis: list[float]) -> float:
 
 def summary(label: str, millis: list[float]) -> None:
     ordered = sorted(millis)
-    print(f"{label:<28} n={len(ordered):>4}  median {statistics.median(ordered):6.2f} ms  "
-          f"p95 {p95(ordered):6.2f} ms  max {ordered[-1]:6.2f} ms")
+    print(
+        f"{label:<28} n={len(ordered):>4}  median {statistics.median(ordered):6.2f} ms  "
+        f"p95 {p95(ordered):6.2f} ms  max {ordered[-1]:6.2f} ms"
+    )
 
 
 def main() -> None:
@@ -117,13 +147,17 @@ def main() -> None:
     han_terms.cache_clear()
     start = time.perf_counter()
     index = build_index(entries)
-    print(f"index build, cold              {time.perf_counter() - start:6.2f} s  "
-          f"({len(index)} entries, {len(index.postings)} terms)")
+    print(
+        f"index build, cold              {time.perf_counter() - start:6.2f} s  "
+        f"({len(index)} entries, {len(index.postings)} terms)"
+    )
     changed = [*entries[:-1], evolve(entries[-1], id="KB-99999")]
     start = time.perf_counter()
     build_index(changed)
-    print(f"index rebuild, one changed     {time.perf_counter() - start:6.2f} s  "
-          f"(run cache {han_terms.cache_info().currsize} of {RUN_CACHE_SIZE})")
+    print(
+        f"index rebuild, one changed     {time.perf_counter() - start:6.2f} s  "
+        f"(run cache {han_terms.cache_info().currsize} of {RUN_CACHE_SIZE})"
+    )
     searches = [timed(search, index, q, 10) for _ in range(options.rounds) for q in QUERIES]
     suggestions = [timed(suggest, index, a, 5) for _ in range(options.rounds) for a in APPEALS + QUERIES]
     summary("search (limit 10)", searches)

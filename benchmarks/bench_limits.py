@@ -24,14 +24,15 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hotline_core.domain.calendar import WorkingCalendar  # noqa: E402
-from hotline_core.domain.events import Event  # noqa: E402
-from hotline_core.domain.intake import parse_order  # noqa: E402
-from hotline_core.domain.limits import LimitEvaluator, LimitPlan  # noqa: E402
-from hotline_core.domain.order import WorkOrder  # noqa: E402
-from hotline_core.domain.policy import YANBIAN_2019  # noqa: E402
-from hotline_core.domain.vocabulary import Action, AppealType  # noqa: E402
-from tests.reference_clock import ReferenceClock  # noqa: E402
+from tests.reference_clock import ReferenceClock
+
+from hotline_core.domain.calendar import WorkingCalendar
+from hotline_core.domain.events import Event
+from hotline_core.domain.intake import parse_order
+from hotline_core.domain.limits import LimitEvaluator, LimitPlan
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.policy import YANBIAN_2019
+from hotline_core.domain.vocabulary import Action, AppealType
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=SHANGHAI)
@@ -45,8 +46,15 @@ def make_orders(count: int, seed: int = 7) -> list[WorkOrder]:
     for n in range(count):
         received = (NOW - timedelta(minutes=rng.randrange(0, 21 * 24 * 60))).replace(second=0)
         # As read back from storage: ISO text with its offset.
-        record = parse_order({"id": f"B{n:06d}", "received_at": received.isoformat(), "channel": "phone",
-                              "appeal_type": rng.choice(types).value, "appeal": "测试诉求"})
+        record = parse_order(
+            {
+                "id": f"B{n:06d}",
+                "received_at": received.isoformat(),
+                "channel": "phone",
+                "appeal_type": rng.choice(types).value,
+                "appeal": "测试诉求",
+            }
+        )
         received = record.received_at
         events = [Event(received, "center", Action.RECEIVE)]
         if n % 3:
@@ -97,14 +105,20 @@ def main() -> None:
     per_order = cold / len(orders)
     sample = orders[: args.sample]
     naive_per_order = naive(sample) / len(sample)
-    print(f"interval arithmetic, cold: {len(orders):>7,} orders in {cold:6.3f} s "
-          f"({per_order * 1e6:.1f} µs/order): deadlines worked out, then states (median of 5)")
-    print(f"interval arithmetic, warm: {len(orders):>7,} orders in {warm:6.3f} s "
-          f"({warm / len(orders) * 1e6:.1f} µs/order): states at a new now, deadlines kept")
+    print(
+        f"interval arithmetic, cold: {len(orders):>7,} orders in {cold:6.3f} s "
+        f"({per_order * 1e6:.1f} µs/order): deadlines worked out, then states (median of 5)"
+    )
+    print(
+        f"interval arithmetic, warm: {len(orders):>7,} orders in {warm:6.3f} s "
+        f"({warm / len(orders) * 1e6:.1f} µs/order): states at a new now, deadlines kept"
+    )
     verdict = "met" if cold * 100_000 / len(orders) <= 0.5 else "MISSED"
     print(f"target: ≤ 0.5 s for 100,000 orders, cold: {verdict}")
-    print(f"minute stepping:           {len(sample):>7,} orders in {naive_per_order * len(sample):6.3f} s "
-          f"→ {naive_per_order * len(orders):,.0f} s for {len(orders):,} (scaled)")
+    print(
+        f"minute stepping:           {len(sample):>7,} orders in {naive_per_order * len(sample):6.3f} s "
+        f"→ {naive_per_order * len(orders):,.0f} s for {len(orders):,} (scaled)"
+    )
     print(f"ratio, minute stepping / cold: {naive_per_order / per_order:,.0f}x")
 
 

@@ -49,9 +49,11 @@ def measure(count: int, repeat: int) -> str:
     structuring = best(lambda: [structure_order(doc) for doc in stored], repeat)
     folding = best(lambda: [replay(o.record, o.events) for o in orders], repeat)
     events = sum(len(o.events) for o in orders)
-    return (f"{count:>7,} orders ({events:,} events): structure_order {structuring:6.3f} s "
-            f"({structuring / count * 1e6:5.1f} µs/order), of which the fold {folding:6.3f} s "
-            f"({folding / count * 1e6:5.1f} µs/order)")
+    return (
+        f"{count:>7,} orders ({events:,} events): structure_order {structuring:6.3f} s "
+        f"({structuring / count * 1e6:5.1f} µs/order), of which the fold {folding:6.3f} s "
+        f"({folding / count * 1e6:5.1f} µs/order)"
+    )
 
 
 def main() -> None:

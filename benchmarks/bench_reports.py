@@ -52,36 +52,73 @@ from hotline_core.domain.vocabulary import (
 
 NOW = datetime(2026, 11, 30, 12, tzinfo=SHANGHAI)
 TARGET = 1.0
-APPEALS = ("用人单位拒绝按比例安排残疾人就业", "咨询两项补贴申请条件", "小区无障碍通道被占用",
-           "孩子康复训练补贴何时发放", "申请辅助器具适配", "残疾人证到期如何换领", "咨询特殊教育学校入学")
+APPEALS = (
+    "用人单位拒绝按比例安排残疾人就业",
+    "咨询两项补贴申请条件",
+    "小区无障碍通道被占用",
+    "孩子康复训练补贴何时发放",
+    "申请辅助器具适配",
+    "残疾人证到期如何换领",
+    "咨询特殊教育学校入学",
+)
 T = TypeVar("T")
 
 
 def _record(number: int, received: datetime, chance: random.Random) -> OrderRecord:
-    appeal = Appeal(chance.choice(list(AppealType)), Channel.PHONE, chance.choice(APPEALS),
-                    chance.choice(list(BusinessArea)), received.date())
-    citizen = Citizen("金某", Gender.FEMALE, 45, "朝鲜族", chance.choice(list(DisabilityCategory)),
-                      phone=f"139{chance.randrange(10**8):08d}", address="延吉市")
-    return OrderRecord(f"B{number:07d}", received, appeal, chance.choice(list(Place)), citizen,
-                       reply="已答复", emergency=chance.random() < 0.01, petition=chance.random() < 0.01)
+    appeal = Appeal(
+        chance.choice(list(AppealType)),
+        Channel.PHONE,
+        chance.choice(APPEALS),
+        chance.choice(list(BusinessArea)),
+        received.date(),
+    )
+    citizen = Citizen(
+        "金某",
+        Gender.FEMALE,
+        45,
+        "朝鲜族",
+        chance.choice(list(DisabilityCategory)),
+        phone=f"139{chance.randrange(10**8):08d}",
+        address="延吉市",
+    )
+    return OrderRecord(
+        f"B{number:07d}",
+        received,
+        appeal,
+        chance.choice(list(Place)),
+        citizen,
+        reply="已答复",
+        emergency=chance.random() < 0.01,
+        petition=chance.random() < 0.01,
+    )
 
 
 def _steps(chance: random.Random) -> list[tuple[A, dict[str, str]]]:
     """One plausible life: what the rules allow, in the order they allow it."""
     roll = chance.random()
-    answered = [(A.FEEDBACK, {"text": "已办"}),
-                (A.RATE, {"level": chance.choice(("satisfied", "satisfied", "basically_satisfied",
-                                                  "unsatisfied"))}),
-                (A.REPORT_UNSATISFIED, {"text": "已报告"}), (A.CLOSE, {})]
+    answered = [
+        (A.FEEDBACK, {"text": "已办"}),
+        (A.RATE, {"level": chance.choice(("satisfied", "satisfied", "basically_satisfied", "unsatisfied"))}),
+        (A.REPORT_UNSATISFIED, {"text": "已报告"}),
+        (A.CLOSE, {}),
+    ]
     if roll < 0.05:
         return [(A.REQUEST_RETURN, {"reason": "非本单位职责", "basis": "三定"}), (A.APPROVE_RETURN, {})]
     if roll < 0.10:
-        return [(A.SIGN, {}), (A.DECLINE, {"reason": "not_specific", "explanation": "无法核实", "guidance": "补充"})]
+        return [
+            (A.SIGN, {}),
+            (A.DECLINE, {"reason": "not_specific", "explanation": "无法核实", "guidance": "补充"}),
+        ]
     if roll < 0.18:
         return [(A.SIGN, {})][: chance.randrange(2)]
     if roll < 0.26:
-        return [(A.SIGN, {}), (A.TRANSFER, {"to": chance.choice(list(Place)[1:]).value}), (A.CONTACT, {}),
-                (A.SUBMIT_RESULT, {"text": "已办"}), *answered]
+        return [
+            (A.SIGN, {}),
+            (A.TRANSFER, {"to": chance.choice(list(Place)[1:]).value}),
+            (A.CONTACT, {}),
+            (A.SUBMIT_RESULT, {"text": "已办"}),
+            *answered,
+        ]
     return [(A.SIGN, {}), (A.CONTACT, {}), *answered] + ([(A.ARCHIVE, {})] if roll > 0.9 else [])
 
 
@@ -99,8 +136,17 @@ def make_order(number: int, received: datetime, chance: random.Random) -> WorkOr
 
 def make_orders(count: int, first: datetime, days: int, seed: int = 7) -> list[WorkOrder]:
     chance = random.Random(seed)
-    return [make_order(n, first + timedelta(days=chance.randrange(days), hours=chance.randrange(7, 18),
-                                            minutes=chance.randrange(60)), chance) for n in range(count)]
+    return [
+        make_order(
+            n,
+            first
+            + timedelta(
+                days=chance.randrange(days), hours=chance.randrange(7, 18), minutes=chance.randrange(60)
+            ),
+            chance,
+        )
+        for n in range(count)
+    ]
 
 
 def timed(label: str, work: Callable[[], T], repeat: int = 3) -> tuple[T, float]:
@@ -137,7 +183,6 @@ def run(count: int, profile: bool) -> None:
         timed("export hot issues xlsx (9 sheets)", lambda: export(hot, "xlsx", Path(folder) / "hot.xlsx"))
     if profile:
         _profile(in_quarter)
-
 
 
 def _profile(orders: list[WorkOrder]) -> None:

@@ -57,15 +57,29 @@ def build(folder: Path, count: int) -> None:
     with repo.transaction() as session:
         for n, order in enumerate(make_orders(count)):
             county = COUNTIES[n % len(COUNTIES)]
-            citizen = Citizen(name=f"金{n % 97}某", gender=Gender.FEMALE if n % 2 else Gender.MALE, age=20 + n % 60,
-                              ethnicity="朝鲜族" if n % 3 else "汉族", disability=DisabilityCategory.PHYSICAL,
-                              grade=DisabilityGrade("3"), phone=f"138{n:08d}", address=f"{county.value}河南街{n}号")
-            appeal = evolve(order.record.appeal, business_area=BusinessArea.EMPLOYMENT,
-                            text="来电人反映其为肢体残疾人，所在用人单位未按规定安排残疾人就业，也未缴纳残疾人就业保障金，"
-                                 "多次与单位沟通无果，希望残联协调解决并尽快给予答复。")
+            citizen = Citizen(
+                name=f"金{n % 97}某",
+                gender=Gender.FEMALE if n % 2 else Gender.MALE,
+                age=20 + n % 60,
+                ethnicity="朝鲜族" if n % 3 else "汉族",
+                disability=DisabilityCategory.PHYSICAL,
+                grade=DisabilityGrade("3"),
+                phone=f"138{n:08d}",
+                address=f"{county.value}河南街{n}号",
+            )
+            appeal = evolve(
+                order.record.appeal,
+                business_area=BusinessArea.EMPLOYMENT,
+                text="来电人反映其为肢体残疾人，所在用人单位未按规定安排残疾人就业，也未缴纳残疾人就业保障金，"
+                "多次与单位沟通无果，希望残联协调解决并尽快给予答复。",
+            )
             record = evolve(order.record, place=county, citizen=citizen, appeal=appeal)
-            events = tuple(evolve(event, note="已电话联系来电人，告知办理流程和时限")
-                           if event.action is Action.CONTACT else event for event in order.events)
+            events = tuple(
+                evolve(event, note="已电话联系来电人，告知办理流程和时限")
+                if event.action is Action.CONTACT
+                else event
+                for event in order.events
+            )
             session.put_order(WorkOrder(record, events))
 
 
@@ -99,8 +113,9 @@ def child_run(folder: Path) -> tuple[float, float, float]:
     import subprocess
 
     asked = time.time()
-    out = subprocess.run([sys.executable, __file__, "--child", str(folder)], capture_output=True,
-                         text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(folder)], capture_output=True, text=True, check=True
+    ).stdout.split()
     imported, painted, cpu = map(float, out)
     return imported - asked, painted - asked, cpu
 
@@ -134,8 +149,10 @@ def main() -> None:
     totals = [painted for _, painted, _ in runs]
     total = statistics.median(totals)
     verdict = "met" if total <= TARGET else "MISSED"
-    print(f"median UI imported: {statistics.median(i for i, _, _ in runs):.2f} s; "
-          f"median CPU: {statistics.median(c for _, _, c in runs):.2f} s; best run: {min(totals):.2f} s")
+    print(
+        f"median UI imported: {statistics.median(i for i, _, _ in runs):.2f} s; "
+        f"median CPU: {statistics.median(c for _, _, c in runs):.2f} s; best run: {min(totals):.2f} s"
+    )
     print(f"median time to the first usable screen: {total:.2f} s  (target ≤ {TARGET} s: {verdict})")
 
 

@@ -46,8 +46,13 @@ class HotlineApp(App[None]):
         text_binding("ctrl+p", "command_palette", "key.palette", "app.palette", show=False),
     ]
 
-    def __init__(self, repo: services.Repository, person: Person, clock: Callable[[], datetime],
-                 language: str | None = None) -> None:
+    def __init__(
+        self,
+        repo: services.Repository,
+        person: Person,
+        clock: Callable[[], datetime],
+        language: str | None = None,
+    ) -> None:
         super().__init__()
         self.repo = repo
         self.person = person
@@ -87,8 +92,9 @@ class HotlineApp(App[None]):
         if not worker.is_cancelled:
             self.call_from_thread(self._loaded, orders, plan, items, settings)
 
-    def _loaded(self, orders: Iterable[WorkOrder], plan: LimitPlan, items: list[InboxItem],
-                settings: Settings) -> None:
+    def _loaded(
+        self, orders: Iterable[WorkOrder], plan: LimitPlan, items: list[InboxItem], settings: Settings
+    ) -> None:
         self.orders = {o.id: o for o in orders}
         self.plan = plan
         self.inbox = items
@@ -165,7 +171,8 @@ class HotlineApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         t = self.t
-        yield SystemCommand(f"{t('palette.system')}: {t('key.language')}", "中文 / 한국어 / English",
-                            self.action_language)
+        yield SystemCommand(
+            f"{t('palette.system')}: {t('key.language')}", "中文 / 한국어 / English", self.action_language
+        )
         yield SystemCommand(f"{t('palette.system')}: {t('key.help')}", t("help.title"), self.action_help)
         yield SystemCommand(f"{t('palette.system')}: {t('key.quit')}", t("key.quit"), self.exit)

@@ -40,10 +40,24 @@ def describe(binding: Binding, t: Translator) -> str:
     return t(key) if key else binding.description
 
 
-def text_binding(key: str, action: str, text_key: str, binding_id: str, *, show: bool = True,
-                 key_display: str | None = None) -> Binding:
+def text_binding(
+    key: str,
+    action: str,
+    text_key: str,
+    binding_id: str,
+    *,
+    show: bool = True,
+    key_display: str | None = None,
+) -> Binding:
     """A binding whose footer text is ``text_key`` in the current language."""
     assert text_key in TEXTS, text_key
     _TEXT_KEYS[binding_id] = text_key
-    return Binding(key, action, TEXTS[text_key][0], show=show, key_display=key_display,
-                   id=binding_id, tooltip=" / ".join(TEXTS[text_key]))
+    return Binding(
+        key,
+        action,
+        TEXTS[text_key][0],
+        show=show,
+        key_display=key_display,
+        id=binding_id,
+        tooltip=" / ".join(TEXTS[text_key]),
+    )

@@ -20,8 +20,13 @@ class HotlineCommands(Provider):
         screen = app.screen
         if isinstance(screen, OrderScreen) and screen.order is not None:
             for action in available_actions(screen.order, app.person):
-                found.append((f"{t('palette.order')}: {t.name(action)}", partial(screen.action_act, action.value),
-                              screen.order_id))
+                found.append(
+                    (
+                        f"{t('palette.order')}: {t.name(action)}",
+                        partial(screen.action_act, action.value),
+                        screen.order_id,
+                    )
+                )
         found.append((f"{t('palette.go')}: {t('alerts.title')}", app.action_alerts, ""))
         found.append((f"{t('palette.go')}: {t('intake.title')}", self._intake, ""))
         found.append((f"{t('palette.go')}: {t('help.title')}", app.action_help, ""))

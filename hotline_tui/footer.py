@@ -90,11 +90,17 @@ class Footer(Widget):
 
     def render(self) -> Text:
         style = self.get_component_rich_style
-        return line_of(fit(self.keys(), self.size.width),
-                       style("footer--key"), style("footer--description"), style("footer--disabled"))
+        return line_of(
+            fit(self.keys(), self.size.width),
+            style("footer--key"),
+            style("footer--description"),
+            style("footer--disabled"),
+        )
 
 
-def line_of(keys: list[Key], key_style: Style = NULL, text_style: Style = NULL, disabled: Style = NULL) -> Text:
+def line_of(
+    keys: list[Key], key_style: Style = NULL, text_style: Style = NULL, disabled: Style = NULL
+) -> Text:
     """The footer's line: fitting measures it unstyled, the widget paints it styled."""
     line = Text(no_wrap=True, overflow="ellipsis", end="")
     for number, key in enumerate(keys):

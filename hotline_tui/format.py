@@ -26,7 +26,9 @@ def span(seconds: float, t: Translator) -> str:
     return t("span.minutes", n=max(int(seconds // 60), 1))
 
 
-def time_left(status: LimitStatus | None, now: datetime, t: Translator, short: bool = False) -> tuple[str, str]:
+def time_left(
+    status: LimitStatus | None, now: datetime, t: Translator, short: bool = False
+) -> tuple[str, str]:
     """``("办结 剩5时", "soon")``: the text, and a style class that only repeats what it says."""
     if status is None or status.due_epoch is None:
         return t("left.none"), ""

@@ -60,7 +60,9 @@ def catalog(language: str) -> GNUTranslations:
         with path.open("rb") as file:
             return GNUTranslations(file)
     except FileNotFoundError as error:
-        raise FileNotFoundError(f"no {language} catalog {path} (python -m hotline_tui.i18n compile)") from error
+        raise FileNotFoundError(
+            f"no {language} catalog {path} (python -m hotline_tui.i18n compile)"
+        ) from error
 
 
 @cache
@@ -93,34 +95,69 @@ def __getattr__(name: str) -> object:
 
 # The SPEC's lists in Korean and English; Chinese comes from the vocabulary's labels.
 NAMES: dict[str, tuple[str, str]] = {
-    "consultation": ("정책 문의", "consultation"), "help": ("생활 도움", "help"),
-    "complaint": ("민원", "complaint"), "report": ("신고", "report"), "suggestion": ("건의", "suggestion"),
-    "州本级": ("주 본급", "Prefecture"), "延吉市": ("연길시", "Yanji"), "图们市": ("도문시", "Tumen"),
-    "敦化市": ("돈화시", "Dunhua"), "珲春市": ("훈춘시", "Hunchun"), "龙井市": ("룡정시", "Longjing"),
-    "和龙市": ("화룡시", "Helong"), "汪清县": ("왕청현", "Wangqing"), "安图县": ("안도현", "Antu"),
+    "consultation": ("정책 문의", "consultation"),
+    "help": ("생활 도움", "help"),
+    "complaint": ("민원", "complaint"),
+    "report": ("신고", "report"),
+    "suggestion": ("건의", "suggestion"),
+    "州本级": ("주 본급", "Prefecture"),
+    "延吉市": ("연길시", "Yanji"),
+    "图们市": ("도문시", "Tumen"),
+    "敦化市": ("돈화시", "Dunhua"),
+    "珲春市": ("훈춘시", "Hunchun"),
+    "龙井市": ("룡정시", "Longjing"),
+    "和龙市": ("화룡시", "Helong"),
+    "汪清县": ("왕청현", "Wangqing"),
+    "安图县": ("안도현", "Antu"),
     "维权部": ("권익보호부", "Rights dept."),
-    "phone": ("전화", "phone"), "sms": ("문자", "SMS"), "web": ("웹사이트", "web"), "email": ("이메일", "email"),
-    "wechat": ("위챗", "WeChat"), "app": ("앱", "app"),
-    "rights": ("권익보호", "rights"), "organization": ("조직", "organization"),
-    "rehabilitation": ("재활", "rehabilitation"), "education": ("교육", "education"),
-    "employment": ("취업", "employment"), "social_security": ("사회보장", "social security"),
-    "publicity": ("홍보", "publicity"), "culture_sports": ("문화체육", "culture & sports"),
-    "male": ("남", "male"), "female": ("여", "female"),
-    "visual": ("시각", "visual"), "hearing": ("청각", "hearing"), "speech": ("언어", "speech"),
-    "physical": ("지체", "physical"), "intellectual": ("지적", "intellectual"), "mental": ("정신", "mental"),
+    "phone": ("전화", "phone"),
+    "sms": ("문자", "SMS"),
+    "web": ("웹사이트", "web"),
+    "email": ("이메일", "email"),
+    "wechat": ("위챗", "WeChat"),
+    "app": ("앱", "app"),
+    "rights": ("권익보호", "rights"),
+    "organization": ("조직", "organization"),
+    "rehabilitation": ("재활", "rehabilitation"),
+    "education": ("교육", "education"),
+    "employment": ("취업", "employment"),
+    "social_security": ("사회보장", "social security"),
+    "publicity": ("홍보", "publicity"),
+    "culture_sports": ("문화체육", "culture & sports"),
+    "male": ("남", "male"),
+    "female": ("여", "female"),
+    "visual": ("시각", "visual"),
+    "hearing": ("청각", "hearing"),
+    "speech": ("언어", "speech"),
+    "physical": ("지체", "physical"),
+    "intellectual": ("지적", "intellectual"),
+    "mental": ("정신", "mental"),
     "multiple": ("중복", "multiple"),
-    "satisfied": ("만족", "satisfied"), "basically_satisfied": ("대체로 만족", "basically satisfied"),
+    "satisfied": ("만족", "satisfied"),
+    "basically_satisfied": ("대체로 만족", "basically satisfied"),
     "unsatisfied": ("불만족", "unsatisfied"),
-    "legal_channel": ("법정 절차 사항", "legal channel"), "petition_concluded": ("종결된 신방", "petition concluded"),
-    "unlawful_help": ("위법 구조 요청", "unlawful help"), "commercial": ("영리 행위", "commercial"),
+    "legal_channel": ("법정 절차 사항", "legal channel"),
+    "petition_concluded": ("종결된 신방", "petition concluded"),
+    "unlawful_help": ("위법 구조 요청", "unlawful help"),
+    "commercial": ("영리 행위", "commercial"),
     "not_specific": ("구체적이지 않음", "not specific"),
-    "leader": ("분관 지도자", "leader"), "center": ("핫라인 센터", "the center"),
-    "1": ("1급", "grade 1"), "2": ("2급", "grade 2"), "3": ("3급", "grade 3"), "4": ("4급", "grade 4"),
+    "leader": ("분관 지도자", "leader"),
+    "center": ("핫라인 센터", "the center"),
+    "1": ("1급", "grade 1"),
+    "2": ("2급", "grade 2"),
+    "3": ("3급", "grade 3"),
+    "4": ("4급", "grade 4"),
 }
 # Short Chinese names for the narrow queue columns.
 SHORT_ZH: dict[str, str] = {
-    "consultation": "咨询", "help": "求助", "complaint": "投诉", "report": "举报", "suggestion": "建议",
-    "return_requested": "退件中", "feedback_given": "已反馈", "declined": "不受理",
+    "consultation": "咨询",
+    "help": "求助",
+    "complaint": "投诉",
+    "report": "举报",
+    "suggestion": "建议",
+    "return_requested": "退件中",
+    "feedback_given": "已反馈",
+    "declined": "不受理",
 }
 CHINESE_BY_CODE: dict[str, str] = {"leader": "分管领导", "center": "热线中心"}
 
@@ -143,8 +180,11 @@ class Translator:
             return ""
         code = value.value if isinstance(value, Enum) else str(value)
         if code in STATUS_NAMES:
-            return SHORT_ZH.get(code, STATUS_NAMES[code][0]) if short and self.column == 0 \
+            return (
+                SHORT_ZH.get(code, STATUS_NAMES[code][0])
+                if short and self.column == 0
                 else STATUS_NAMES[code][self.column]
+            )
         if code in ACTION_NAMES:
             return ACTION_NAMES[code][self.column]
         if self.column == 0:

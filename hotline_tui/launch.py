@@ -17,7 +17,9 @@ def launch(args: argparse.Namespace) -> int:
         repo = open_repository(args)
         person = identify(repo.snapshot(), context.current_login())
     except (HotlineError, StorageError) as error:
-        reason = "；".join(error.messages(args.lang or "zh_CN")) if isinstance(error, HotlineError) else str(error)
+        reason = (
+            "；".join(error.messages(args.lang or "zh_CN")) if isinstance(error, HotlineError) else str(error)
+        )
         print(f"hotline: {reason}", file=sys.stderr)
         return 2
     from hotline_tui.app import HotlineApp

@@ -41,7 +41,9 @@ class Filter:
         if self.overdue and not overdue:
             return False
         needle = self.text.strip()
-        return not needle or any(needle in value for value in (order.id, record.citizen.name, record.citizen.phone))
+        return not needle or any(
+            needle in value for value in (order.id, record.citizen.name, record.citizen.phone)
+        )
 
 
 def urgency(order: WorkOrder, nearest_due: float) -> tuple[int, float]:
@@ -55,5 +57,7 @@ def urgency(order: WorkOrder, nearest_due: float) -> tuple[int, float]:
 def ranked(orders: Iterable[WorkOrder], limits: LimitTable, view: Filter) -> list[WorkOrder]:
     """The orders ``view`` lets through, most urgent first; ``limits`` holds every one of them."""
     overdue, nearest, row = limits.overdue().tolist(), limits.next_due().tolist(), limits.row
-    return sorted((o for o in orders if view.matches(o, overdue[row(o.id)])),
-                  key=lambda o: urgency(o, nearest[row(o.id)]))
+    return sorted(
+        (o for o in orders if view.matches(o, overdue[row(o.id)])),
+        key=lambda o: urgency(o, nearest[row(o.id)]),
+    )

@@ -30,8 +30,20 @@ from hotline_core.domain.organization import DEFAULT_ORGANIZATION, Organization,
 
 STARTER = "starter.json"
 SHEET_TITLE = "知识库"
-_WIDTHS = {"编号": 10, "问题": 36, "标准答案": 80, "政策依据": 40, "文号": 20, "施行日期": 12,
-           "业务领域": 10, "标签": 24, "责任单位": 14, "状态": 8, "待核实事项": 40, "版本": 6}
+_WIDTHS = {
+    "编号": 10,
+    "问题": 36,
+    "标准答案": 80,
+    "政策依据": 40,
+    "文号": 20,
+    "施行日期": 12,
+    "业务领域": 10,
+    "标签": 24,
+    "责任单位": 14,
+    "状态": 8,
+    "待核实事项": 40,
+    "版本": 6,
+}
 
 
 def export_json(entries: Iterable[Entry], path: str | Path) -> Path:
@@ -94,7 +106,10 @@ def read_xlsx(path: str | Path) -> list[tuple[object, ...]]:
 
 
 def import_xlsx(
-    path: str | Path, base: Iterable[Entry], person: Person, now: datetime,
+    path: str | Path,
+    base: Iterable[Entry],
+    person: Person,
+    now: datetime,
     organization: Organization = DEFAULT_ORGANIZATION,
 ) -> ImportReport:
     """The spreadsheet's good rows as drafts (new entries or new versions), its bad rows reported."""
@@ -103,6 +118,12 @@ def import_xlsx(
 
 
 __all__ = [
-    "ImportReport", "RowProblem", "export_json", "export_xlsx", "import_json", "import_xlsx",
-    "load_starter", "read_xlsx",
+    "ImportReport",
+    "RowProblem",
+    "export_json",
+    "export_xlsx",
+    "import_json",
+    "import_xlsx",
+    "load_starter",
+    "read_xlsx",
 ]

@@ -55,6 +55,7 @@ def export(report: Report | Document, format: Format | str, path: str | Path) ->
 
 # -- JSON -----------------------------------------------------------------------
 
+
 def _json_cell(value: Cell) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
@@ -81,6 +82,7 @@ def write_json(document: Document, path: Path) -> Path:
 
 
 # -- CSV ------------------------------------------------------------------------
+
 
 def _csv_cell(value: Cell, kind: Kind) -> Cell:
     if value is None:
@@ -181,7 +183,7 @@ def _fill_sheet(sheet: Any, table: Table, notes: tuple[str, ...]) -> None:
         header = sheet.cell(3, number)
         header.font, header.fill, header.border = Font(bold=True), heading_fill, border
         header.alignment = Alignment(horizontal="center", vertical="center")
-        for cell in sheet[letter][_FIRST_DATA_ROW - 1:]:
+        for cell in sheet[letter][_FIRST_DATA_ROW - 1 :]:
             cell.border = border
             if column.kind in _FORMATS:
                 cell.number_format = _FORMATS[column.kind]

@@ -34,7 +34,13 @@ from hotline_core.domain.quarters import Quarter
 from hotline_core.domain.settings import Settings
 
 ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE = (
-    "orders", "users", "settings", "alerts", "acks", "summaries", "knowledge",
+    "orders",
+    "users",
+    "settings",
+    "alerts",
+    "acks",
+    "summaries",
+    "knowledge",
 )
 
 
@@ -185,7 +191,9 @@ class FileRepository:
         return self.db.archive_periods()
 
     def archived_ids(self) -> set[str]:
-        return {key for period in self.db.archive_periods() for key in self.db.read_archive(period).keys(ORDERS)}
+        return {
+            key for period in self.db.archive_periods() for key in self.db.read_archive(period).keys(ORDERS)
+        }
 
     def archived_orders(self, period: str) -> list[WorkOrder]:
         with _collector_paused():

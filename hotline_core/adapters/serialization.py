@@ -42,8 +42,11 @@ SCHEMA_VERSION = 1
 
 def _make_converter(omit_if_default: bool = False) -> cattrs.Converter:
     # Sets become sorted lists: JSON has no sets, and a stable order keeps diffs small.
-    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=omit_if_default,
-                                 unstruct_collection_overrides={AbstractSet: sorted})
+    converter = cattrs.Converter(
+        forbid_extra_keys=True,
+        omit_if_default=omit_if_default,
+        unstruct_collection_overrides={AbstractSet: sorted},
+    )
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     converter.register_structure_hook(datetime, _aware)
     converter.register_unstructure_hook(date, date.isoformat)
@@ -73,6 +76,7 @@ def _optional_hook(converter: cattrs.Converter, kind: Any) -> Callable[[Any, Any
 
     def optional(value: Any, _: Any) -> Any:
         return None if value is None else structure(value, inner)
+
     return optional
 
 

@@ -61,12 +61,16 @@ def _check_override(instance: CalendarOverride, _attribute: object, _value: obje
     named = instance.rest_days | instance.working_days
     outside = sorted(day for day in named if day.year != instance.year)
     if outside:
-        raise ValueError(f"calendar override for {instance.year} names days of another year: "
-                         f"{', '.join(map(str, outside))}")
+        raise ValueError(
+            f"calendar override for {instance.year} names days of another year: "
+            f"{', '.join(map(str, outside))}"
+        )
     both = sorted(instance.rest_days & instance.working_days)
     if both:
-        raise ValueError(f"calendar override for {instance.year} makes days both rest and "
-                         f"working: {', '.join(map(str, both))}")
+        raise ValueError(
+            f"calendar override for {instance.year} makes days both rest and "
+            f"working: {', '.join(map(str, both))}"
+        )
 
 
 @frozen
@@ -81,14 +85,11 @@ class CalendarOverride:
 
     year: int
     rest_days: frozenset[date] = field(factory=frozenset, converter=_as_days)
-    working_days: frozenset[date] = field(
-        factory=frozenset, converter=_as_days, validator=_check_override
-    )
+    working_days: frozenset[date] = field(factory=frozenset, converter=_as_days, validator=_check_override)
     official: bool | None = None
 
 
-def _one_per_year(_instance: object, _attribute: object,
-                  overrides: tuple[CalendarOverride, ...]) -> None:
+def _one_per_year(_instance: object, _attribute: object, overrides: tuple[CalendarOverride, ...]) -> None:
     years = [o.year for o in overrides]
     repeated = sorted({y for y in years if years.count(y) > 1})
     if repeated:
@@ -104,12 +105,8 @@ class WorkingCalendar:
     field that takes no part in equality.
     """
 
-    overrides: tuple[CalendarOverride, ...] = field(
-        default=(), converter=tuple, validator=_one_per_year
-    )
-    _rest: dict[int, frozenset[date]] = field(
-        init=False, factory=dict, eq=False, hash=False, repr=False
-    )
+    overrides: tuple[CalendarOverride, ...] = field(default=(), converter=tuple, validator=_one_per_year)
+    _rest: dict[int, frozenset[date]] = field(init=False, factory=dict, eq=False, hash=False, repr=False)
 
     @classmethod
     def default(cls) -> WorkingCalendar:
@@ -158,8 +155,7 @@ class WorkingCalendar:
 _DEFAULT = WorkingCalendar()
 
 
-def _check_intervals(_instance: object, _attribute: object,
-                     intervals: tuple[tuple[time, time], ...]) -> None:
+def _check_intervals(_instance: object, _attribute: object, intervals: tuple[tuple[time, time], ...]) -> None:
     if not intervals:
         raise ValueError("office hours need at least one interval")
     previous_end: time | None = None
@@ -169,15 +165,19 @@ def _check_intervals(_instance: object, _attribute: object,
         if not start < end:
             raise ValueError(f"office interval {start}–{end} must end after it starts, same day")
         if previous_end is not None and start < previous_end:
-            raise ValueError(f"office interval {start}–{end} overlaps or comes before the "
-                             f"one ending {previous_end}: list them in order")
+            raise ValueError(
+                f"office interval {start}–{end} overlaps or comes before the "
+                f"one ending {previous_end}: list them in order"
+            )
         previous_end = end
 
 
 def _as_intervals(pairs: Iterable[tuple[time | str, time | str]]) -> tuple[tuple[time, time], ...]:
     """Accept ``time`` pairs or "HH:MM" strings, as settings store them."""
+
     def as_time(value: time | str) -> time:
         return value if isinstance(value, time) else time.fromisoformat(value)
+
     return tuple((as_time(start), as_time(end)) for start, end in pairs)
 
 
@@ -187,7 +187,9 @@ class OfficeHours:
 
     intervals: tuple[tuple[time, time], ...] = field(
         default=((time(8, 30), time(11, 30)), (time(13), time(17))),
-        converter=_as_intervals, validator=_check_intervals)
+        converter=_as_intervals,
+        validator=_check_intervals,
+    )
 
     @classmethod
     def default(cls) -> OfficeHours:

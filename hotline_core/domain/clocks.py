@@ -91,10 +91,14 @@ class _Days(NamedTuple):
     arrays: tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
-def _snapshot(first: int, rank: list[int], working: list[int], unofficial: list[int],
-              first_year: int, last_year: int) -> _Days:
-    arrays = (np.array(rank, dtype=np.int64), np.array(working, dtype=np.int64),
-              np.array(unofficial, dtype=np.int64))
+def _snapshot(
+    first: int, rank: list[int], working: list[int], unofficial: list[int], first_year: int, last_year: int
+) -> _Days:
+    arrays = (
+        np.array(rank, dtype=np.int64),
+        np.array(working, dtype=np.int64),
+        np.array(unofficial, dtype=np.int64),
+    )
     return _Days(first, rank, working, unofficial, first_year, last_year, arrays)
 
 
@@ -147,16 +151,18 @@ class Timeline:
     def __attrs_post_init__(self) -> None:
         bounds = [0, _DAY]
         if self.clock is Clock.OFFICE_HOURS:
-            bounds = [t.hour * 3600 + t.minute * 60 + t.second
-                      for pair in self.office_hours.intervals for t in pair]
+            bounds = [
+                t.hour * 3600 + t.minute * 60 + t.second for pair in self.office_hours.intervals for t in pair
+            ]
         before = [0]
         for start, end in zip(bounds[::2], bounds[1::2]):
             before.append(before[-1] + end - start)
         anchor_year = _ANCHOR.year
         object.__setattr__(self, "_bounds", bounds)
         object.__setattr__(self, "_before", before)
-        object.__setattr__(self, "_interval_arrays",
-                           (np.array(bounds, dtype=np.float64), np.array(before, dtype=np.float64)))
+        object.__setattr__(
+            self, "_interval_arrays", (np.array(bounds, dtype=np.float64), np.array(before, dtype=np.float64))
+        )
         object.__setattr__(self, "_days", _snapshot(0, [0], [], [0], anchor_year, anchor_year - 1))
 
     # -- datetimes ------------------------------------------------------------
@@ -219,8 +225,9 @@ class Timeline:
             return value
         return self._positions_on(self._cover_all(value), value)
 
-    def advance_many(self, starts: np.ndarray,
-                     seconds: np.ndarray | float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def advance_many(
+        self, starts: np.ndarray, seconds: np.ndarray | float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``advance_epoch`` of every item: ``(due epochs, due positions, provisional)``.
 
         The same arithmetic as the scalar methods, a whole column at a time:
@@ -361,17 +368,32 @@ class Timeline:
             rank.append(rank[-1] + worked)
             unofficial.append(unofficial[-1] + flag)
         if year > days.last_year:
-            new = _snapshot(days.first, _chain(days.rank, rank), days.working + working,
-                            _chain(days.unofficial, unofficial), days.first_year, year)
+            new = _snapshot(
+                days.first,
+                _chain(days.rank, rank),
+                days.working + working,
+                _chain(days.unofficial, unofficial),
+                days.first_year,
+                year,
+            )
         else:
-            new = _snapshot(first, _chain(rank, days.rank, keep="later"), working + days.working,
-                            _chain(unofficial, days.unofficial, keep="later"), year, days.last_year)
+            new = _snapshot(
+                first,
+                _chain(rank, days.rank, keep="later"),
+                working + days.working,
+                _chain(unofficial, days.unofficial, keep="later"),
+                year,
+                days.last_year,
+            )
         object.__setattr__(self, "_days", new)
         return new
 
 
-def timeline(clock: Clock | str, calendar: WorkingCalendar = WorkingCalendar.default(),
-             office_hours: OfficeHours = OfficeHours.default()) -> Timeline:
+def timeline(
+    clock: Clock | str,
+    calendar: WorkingCalendar = WorkingCalendar.default(),
+    office_hours: OfficeHours = OfficeHours.default(),
+) -> Timeline:
     """One shared ``Timeline`` per value, so its day tables are built once for all orders."""
     if clock.__class__ is not Clock:  # Clock() costs more than the cached lookup itself
         clock = Clock(clock)
@@ -379,6 +401,5 @@ def timeline(clock: Clock | str, calendar: WorkingCalendar = WorkingCalendar.def
 
 
 @lru_cache(maxsize=64)
-def _shared_timeline(clock: Clock, calendar: WorkingCalendar,
-                     office_hours: OfficeHours) -> Timeline:
+def _shared_timeline(clock: Clock, calendar: WorkingCalendar, office_hours: OfficeHours) -> Timeline:
     return Timeline(clock, calendar, office_hours)

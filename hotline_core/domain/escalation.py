@@ -96,8 +96,15 @@ def _limit_alerts(order: WorkOrder, status: LimitStatus, now: datetime) -> list[
     if status.name == "sign":
         return [Alert(f"{base}:overdue", AlertKind.SIGN_OVERDUE, recipients=(RIGHTS, LEADER), **common)]
     if status.name == "close":
-        return [Alert(f"{base}:overdue", AlertKind.CLOSE_OVERDUE, recipients=_unique(owner, RIGHTS, LEADER),
-                      supervision_of=order.state.owner.name, **common)]
+        return [
+            Alert(
+                f"{base}:overdue",
+                AlertKind.CLOSE_OVERDUE,
+                recipients=_unique(owner, RIGHTS, LEADER),
+                supervision_of=order.state.owner.name,
+                **common,
+            )
+        ]
     return [Alert(f"{base}:overdue", AlertKind.OVERDUE, recipients=_unique(owner, RIGHTS), **common)]
 
 
@@ -110,16 +117,26 @@ def _order_alerts(order: WorkOrder, now: datetime) -> list[Alert]:
     state = order.state
     alerts: list[Alert] = []
     if state.emergency_at is not None:
-        alerts.append(Alert(f"{order.id}:emergency", AlertKind.EMERGENCY, now, (LEADER,), order.id,
-                            "emergency_reply"))
+        alerts.append(
+            Alert(f"{order.id}:emergency", AlertKind.EMERGENCY, now, (LEADER,), order.id, "emergency_reply")
+        )
     if state.rating is Rating.UNSATISFIED:
-        alerts.append(Alert(f"{order.id}:unsatisfied:{state.rated_at.isoformat() if state.rated_at else ''}",
-                            AlertKind.UNSATISFIED, now, (LEADER, RIGHTS), order.id, "unsatisfied_report"))
+        alerts.append(
+            Alert(
+                f"{order.id}:unsatisfied:{state.rated_at.isoformat() if state.rated_at else ''}",
+                AlertKind.UNSATISFIED,
+                now,
+                (LEADER, RIGHTS),
+                order.id,
+                "unsatisfied_report",
+            )
+        )
     return alerts
 
 
-def escalate(orders: Sequence[WorkOrder], now: datetime, raised: Collection[str] = (),
-             limits: LimitTable | None = None) -> list[Alert]:
+def escalate(
+    orders: Sequence[WorkOrder], now: datetime, raised: Collection[str] = (), limits: LimitTable | None = None
+) -> list[Alert]:
     """The alerts due at ``now`` whose keys are not in ``raised``.
 
     ``limits``: the orders' limit table at ``now``, a row per order in the same
@@ -136,14 +153,23 @@ def escalate(orders: Sequence[WorkOrder], now: datetime, raised: Collection[str]
     return [alert for alert in alerts if alert.key not in raised]
 
 
-def summary_alerts(quarter: Quarter, due: datetime, filed: Collection[Place], now: datetime,
-                   raised: Collection[str] = ()) -> list[Alert]:
+def summary_alerts(
+    quarter: Quarter, due: datetime, filed: Collection[Place], now: datetime, raised: Collection[str] = ()
+) -> list[Alert]:
     """A county that has not filed its summary of ``quarter`` by ``due`` alerts the rights department."""
     if now <= due:
         return []
     alerts = [
-        Alert(f"summary:{quarter}:{county.value}", AlertKind.SUMMARY_OVERDUE, now, (RIGHTS,),
-              limit="summary", due=due, supervision_of=county.value)
-        for county in Place if county.is_county and county not in filed
+        Alert(
+            f"summary:{quarter}:{county.value}",
+            AlertKind.SUMMARY_OVERDUE,
+            now,
+            (RIGHTS,),
+            limit="summary",
+            due=due,
+            supervision_of=county.value,
+        )
+        for county in Place
+        if county.is_county and county not in filed
     ]
     return [a for a in alerts if a.key not in raised]

@@ -49,8 +49,17 @@ LANDLINE = re.compile(r"^0\d{2,3}-?[2-9]\d{6,7}(-\d{1,6})?$")
 
 REQUIRED_AT_INTAKE: tuple[str, ...] = ("id", "received_at", "channel", "appeal_type", "appeal")
 REQUIRED_BEFORE_CLOSE: tuple[str, ...] = (
-    "name", "gender", "age", "ethnicity", "disability", "business_area",
-    "call_date", "phone", "address", "appeal", "reply",
+    "name",
+    "gender",
+    "age",
+    "ethnicity",
+    "disability",
+    "business_area",
+    "call_date",
+    "phone",
+    "address",
+    "appeal",
+    "reply",
 )
 # Fixed by the center's dispatch: a correction would break the import key and the clocks.
 UNCHANGEABLE: frozenset[str] = frozenset({"id", "received_at"})
@@ -301,9 +310,7 @@ def parse_order(form: Mapping[str, Any], *, now: datetime | None = None) -> Orde
         raise ValueError("now must be timezone-aware")
     values, problems = _read_fields(form)
     for name in REQUIRED_AT_INTAKE:
-        if name not in values and not any(p.field == name for p in problems):
-            problems.append(Problem(name, "required"))
-        elif name in values and _is_blank(values[name]):
+        if (name not in values and not any(p.field == name for p in problems)) or (name in values and _is_blank(values[name])):
             problems.append(Problem(name, "required"))
     problems += _late_call(values)
     if now is not None:
@@ -318,9 +325,7 @@ def correct_record(record: OrderRecord, changes: Mapping[str, Any]) -> OrderReco
     values, problems = _read_fields(changes)
     problems += [Problem(name, "unchangeable") for name in changes if name in UNCHANGEABLE]
     problems += [
-        Problem(name, "required")
-        for name in REQUIRED_AT_INTAKE
-        if name in values and _is_blank(values[name])
+        Problem(name, "required") for name in REQUIRED_AT_INTAKE if name in values and _is_blank(values[name])
     ]
     merged = flatten(record) | values
     if "call_date" in values:

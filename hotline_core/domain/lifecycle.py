@@ -168,62 +168,85 @@ RULES: dict[Action, Rule] = {
     Action.REFUSE_RETURN: Rule(_status_in(Status.RETURN_REQUESTED)),
     Action.DECLINE: Rule(_all(_status_in(*_OPEN), _not_with_unit), _decline),
     Action.CONTACT: Rule(_status_in(Status.HANDLING, Status.FEEDBACK_GIVEN)),
-    Action.RECORD: Rule(_when(lambda s: s.status not in (Status.RETURNED, Status.ARCHIVED), "wrong_status_record"), _record),
+    Action.RECORD: Rule(
+        _when(lambda s: s.status not in (Status.RETURNED, Status.ARCHIVED), "wrong_status_record"), _record
+    ),
     Action.TRANSFER: Rule(_all(_status_in(Status.HANDLING), _not_with_unit), _transfer),
     Action.ASSIGN: Rule(_all(_status_in(Status.HANDLING), _not_with_unit), _assign),
     Action.SUBMIT_RESULT: Rule(
         _all(_status_in(Status.HANDLING), _when(lambda s: s.with_unit, "not_with_unit")), _texts("text")
     ),
-    Action.SUPERVISE: Rule(_all(
-        _status_in(Status.HANDLING),
-        _when(lambda s: s.with_unit, "not_with_unit"),
-        _when(lambda s: not any(v.unit == s.owner for v in s.open_supervisions), "already_supervised"),
-    )),
-    Action.REQUEST_EXTENSION: Rule(_all(
-        _status_in(Status.HANDLING),
-        _when(lambda s: s.extension is None or s.extension.approved, "extension_pending"),
-    ), _request_extension),
+    Action.SUPERVISE: Rule(
+        _all(
+            _status_in(Status.HANDLING),
+            _when(lambda s: s.with_unit, "not_with_unit"),
+            _when(lambda s: not any(v.unit == s.owner for v in s.open_supervisions), "already_supervised"),
+        )
+    ),
+    Action.REQUEST_EXTENSION: Rule(
+        _all(
+            _status_in(Status.HANDLING),
+            _when(lambda s: s.extension is None or s.extension.approved, "extension_pending"),
+        ),
+        _request_extension,
+    ),
     Action.APPROVE_EXTENSION: Rule(_extension_pending, _approve_extension),
     Action.REFUSE_EXTENSION: Rule(_extension_pending),
-    Action.FLAG_EMERGENCY: Rule(_all(
-        _when(lambda s: s.status not in FINISHED, "finished"),
-        _when(lambda s: s.emergency_at is None, "already_emergency"),
-    )),
-    Action.FIRST_REPLY: Rule(_all(
-        _when(lambda s: s.emergency_at is not None, "not_emergency"),
-        _when(lambda s: s.first_reply_at is None, "already_replied"),
-    ), _optional_text),
-    Action.ROUTE_PETITION: Rule(_all(
-        _status_in(*_OPEN), _when(lambda s: s.petition_at is None, "already_petition")
-    )),
-    Action.LEGAL_PROCEDURE: Rule(_all(
-        _status_in(*_OPEN), _when(lambda s: s.legal_at is None, "already_legal")
-    )),
-    Action.FEEDBACK: Rule(_all(
-        _status_in(Status.HANDLING),
-        _not_with_unit,
-        _when(lambda s: s.contacted_at is not None, "not_contacted"),
-    ), _texts("text")),
-    Action.REPLY: Rule(_status_in(Status.HANDLING, Status.FEEDBACK_GIVEN), _texts("text")),
-    Action.RATE: Rule(_all(
-        _status_in(Status.FEEDBACK_GIVEN), _when(lambda s: s.rating is None, "already_rated")
-    ), _rate),
-    Action.REPORT_UNSATISFIED: Rule(_all(
-        _when(lambda s: s.rating is Rating.UNSATISFIED, "not_unsatisfied"),
-        _when(lambda s: s.unsatisfied_reported_at is None, "already_reported"),
-    ), _texts("text")),
-    # SPEC 4.2: the center sends an order back for redo after an unsatisfied rating.
-    Action.REDO: Rule(_all(
-        _status_in(Status.FEEDBACK_GIVEN, Status.CLOSED),
-        _when(lambda s: s.rating is Rating.UNSATISFIED, "not_unsatisfied"),
-    )),
-    Action.CLOSE: Rule(_all(
-        _status_in(Status.FEEDBACK_GIVEN),
-        _when(
-            lambda s: s.rating is not Rating.UNSATISFIED or s.unsatisfied_reported_at is not None,
-            "unsatisfied_not_reported",
+    Action.FLAG_EMERGENCY: Rule(
+        _all(
+            _when(lambda s: s.status not in FINISHED, "finished"),
+            _when(lambda s: s.emergency_at is None, "already_emergency"),
+        )
+    ),
+    Action.FIRST_REPLY: Rule(
+        _all(
+            _when(lambda s: s.emergency_at is not None, "not_emergency"),
+            _when(lambda s: s.first_reply_at is None, "already_replied"),
         ),
-    ), _close),
+        _optional_text,
+    ),
+    Action.ROUTE_PETITION: Rule(
+        _all(_status_in(*_OPEN), _when(lambda s: s.petition_at is None, "already_petition"))
+    ),
+    Action.LEGAL_PROCEDURE: Rule(
+        _all(_status_in(*_OPEN), _when(lambda s: s.legal_at is None, "already_legal"))
+    ),
+    Action.FEEDBACK: Rule(
+        _all(
+            _status_in(Status.HANDLING),
+            _not_with_unit,
+            _when(lambda s: s.contacted_at is not None, "not_contacted"),
+        ),
+        _texts("text"),
+    ),
+    Action.REPLY: Rule(_status_in(Status.HANDLING, Status.FEEDBACK_GIVEN), _texts("text")),
+    Action.RATE: Rule(
+        _all(_status_in(Status.FEEDBACK_GIVEN), _when(lambda s: s.rating is None, "already_rated")), _rate
+    ),
+    Action.REPORT_UNSATISFIED: Rule(
+        _all(
+            _when(lambda s: s.rating is Rating.UNSATISFIED, "not_unsatisfied"),
+            _when(lambda s: s.unsatisfied_reported_at is None, "already_reported"),
+        ),
+        _texts("text"),
+    ),
+    # SPEC 4.2: the center sends an order back for redo after an unsatisfied rating.
+    Action.REDO: Rule(
+        _all(
+            _status_in(Status.FEEDBACK_GIVEN, Status.CLOSED),
+            _when(lambda s: s.rating is Rating.UNSATISFIED, "not_unsatisfied"),
+        )
+    ),
+    Action.CLOSE: Rule(
+        _all(
+            _status_in(Status.FEEDBACK_GIVEN),
+            _when(
+                lambda s: s.rating is not Rating.UNSATISFIED or s.unsatisfied_reported_at is not None,
+                "unsatisfied_not_reported",
+            ),
+        ),
+        _close,
+    ),
     Action.ARCHIVE: Rule(_status_in(Status.CLOSED, Status.DECLINED, Status.RETURNED)),
 }
 
@@ -293,7 +316,6 @@ def _probes(action: Action) -> Iterable[Command]:
     return (Command(action),)
 
 
-
 def audit(order: WorkOrder) -> list[Problem]:
     """Problems in an order's trail: each event must be one the rules allowed, in time order.
 
@@ -311,6 +333,9 @@ def audit(order: WorkOrder) -> list[Problem]:
         try:
             RULES[event.action].precondition(before)
         except (Refused, KeyError):
-            problems.append(Problem("", "trail_not_allowed", {"id": order.id, "step": index,
-                                                             "action": event.action.value}))
+            problems.append(
+                Problem(
+                    "", "trail_not_allowed", {"id": order.id, "step": index, "action": event.action.value}
+                )
+            )
     return problems

@@ -52,8 +52,15 @@ from hotline_core.domain.state import OrderState
 from hotline_core.domain.vocabulary import AppealType, Rating
 
 LIMIT_NAMES: tuple[str, ...] = (
-    "sign", "return", "contact", "close", "emergency_reply", "unsatisfied_report",
-    "supervision", "petition_accept", "petition_handle",
+    "sign",
+    "return",
+    "contact",
+    "close",
+    "emergency_reply",
+    "unsatisfied_report",
+    "supervision",
+    "petition_accept",
+    "petition_handle",
 )
 
 
@@ -66,8 +73,13 @@ class LimitState(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"open": "办理中", "due_soon": "即将到期", "met": "按时", "breached": "超时",
-                "not_applicable": "不适用"}[self.value]
+        return {
+            "open": "办理中",
+            "due_soon": "即将到期",
+            "met": "按时",
+            "breached": "超时",
+            "not_applicable": "不适用",
+        }[self.value]
 
 
 def _moment(epoch: float | None) -> datetime | None:
@@ -112,9 +124,23 @@ _NAN = float("nan")
 
 # The fields of an order's state that limits are measured from or met by.
 _MOMENT_FIELDS: tuple[str, ...] = (
-    "dispatched_at", "signed_at", "return_asked_at", "return_asked_from", "contacted_at", "redo_at",
-    "closed_at", "extended_until", "legal_at", "petition_at", "petition_answered_at", "emergency_at",
-    "first_reply_at", "rated_at", "unsatisfied_reported_at", "returned_at", "declined_at",
+    "dispatched_at",
+    "signed_at",
+    "return_asked_at",
+    "return_asked_from",
+    "contacted_at",
+    "redo_at",
+    "closed_at",
+    "extended_until",
+    "legal_at",
+    "petition_at",
+    "petition_answered_at",
+    "emergency_at",
+    "first_reply_at",
+    "rated_at",
+    "unsatisfied_reported_at",
+    "returned_at",
+    "declined_at",
     "extension_asked_at",
 )
 _read_fields = attrgetter(*_MOMENT_FIELDS)
@@ -132,8 +158,9 @@ def _read_moments(states: Sequence[OrderState]) -> SimpleNamespace:
     moments = np.fromiter(chain.from_iterable(map(_read_fields, states)), dtype=object, count=count * width)
     present = np.flatnonzero(moments != None)  # noqa: E711 (elementwise, not identity)
     epochs = np.full(count * width, _NAN)
-    epochs[present] = np.fromiter(map(datetime.timestamp, moments[present]), dtype=np.float64,
-                                  count=present.size)
+    epochs[present] = np.fromiter(
+        map(datetime.timestamp, moments[present]), dtype=np.float64, count=present.size
+    )
     m = SimpleNamespace(**dict(zip(_MOMENT_FIELDS, epochs.reshape(count, width).T, strict=True)))
     rating = np.fromiter((s.rating for s in states), dtype=object, count=count)
     m.unsatisfied = np.where(rating == Rating.UNSATISFIED, m.rated_at, _NAN)
@@ -142,7 +169,9 @@ def _read_moments(states: Sequence[OrderState]) -> SimpleNamespace:
         if state.supervisions:
             latest = state.supervisions[-1]
             m.supervised[row] = latest.at.timestamp()
-            m.supervision_answered[row] = _NAN if latest.answered_at is None else latest.answered_at.timestamp()
+            m.supervision_answered[row] = (
+                _NAN if latest.answered_at is None else latest.answered_at.timestamp()
+            )
     m.gone = _present(m.returned_at) | _present(m.declined_at)
     return m
 
@@ -171,12 +200,19 @@ def _runs(m: SimpleNamespace) -> dict[str, _Run]:
     asked_since_dispatch = np.where(m.return_asked_at >= m.dispatched_at, m.return_asked_at, _NAN)
     return {
         "sign": _Run(everyone, m.dispatched_at, np.fmin(m.signed_at, asked_since_dispatch), m.gone),
-        "return": _Run(_present(m.return_asked_at), _either(m.return_asked_from, m.dispatched_at),
-                       m.return_asked_at),
+        "return": _Run(
+            _present(m.return_asked_at), _either(m.return_asked_from, m.dispatched_at), m.return_asked_at
+        ),
         "contact": _Run(everyone, m.dispatched_at, m.contacted_at, m.gone),
-        "close": _Run(everyone, _either(m.redo_at, m.dispatched_at), m.closed_at, m.gone,
-                      exempt_at=np.fmin(m.legal_at, m.petition_at), due_override=m.extended_until,
-                      override_asked=m.extension_asked_at),
+        "close": _Run(
+            everyone,
+            _either(m.redo_at, m.dispatched_at),
+            m.closed_at,
+            m.gone,
+            exempt_at=np.fmin(m.legal_at, m.petition_at),
+            due_override=m.extended_until,
+            override_asked=m.extension_asked_at,
+        ),
         "emergency_reply": _Run(_present(m.emergency_at), m.emergency_at, m.first_reply_at, m.gone),
         "unsatisfied_report": _Run(_present(m.unsatisfied), m.unsatisfied, m.unsatisfied_reported_at),
         "supervision": _Run(_present(m.supervised), m.supervised, m.supervision_answered),
@@ -220,8 +256,12 @@ class LimitPlan:
     Arrays are ``(limits, orders)``, the limits in :data:`LIMIT_NAMES` order.
     """
 
-    def __init__(self, orders: Sequence[WorkOrder], calendar: WorkingCalendar | None = None,
-                 schedule: PolicySchedule = DEFAULT_SCHEDULE) -> None:
+    def __init__(
+        self,
+        orders: Sequence[WorkOrder],
+        calendar: WorkingCalendar | None = None,
+        schedule: PolicySchedule = DEFAULT_SCHEDULE,
+    ) -> None:
         self.calendar = calendar or WorkingCalendar.default()
         self.schedule = schedule
         self.order_ids: tuple[str, ...] = tuple(map(_order_id, orders))
@@ -259,15 +299,18 @@ class LimitPlan:
             # Measured on the limit's own clock: a quarter of 24 working hours is 6 working hours.
             (remaining <= self.fraction * self.total, LimitState.DUE_SOON),
         )
-        code = np.select([test for test, _ in rules], [_CODE[state] for _, state in rules],
-                         default=_CODE[LimitState.OPEN]).astype(np.int8)
+        code = np.select(
+            [test for test, _ in rules], [_CODE[state] for _, state in rules], default=_CODE[LimitState.OPEN]
+        ).astype(np.int8)
         return LimitTable(self, code)
 
     def due_soon_from(self, column: int, row: int) -> float:
         """The epoch from which one limit counts as due soon: where the policy's share of its
         counted time remains, on its own clock (the numbers :meth:`at` compares)."""
         line = self.lines[self.line[column, row]]
-        return line.instant_epoch(float(self.due_position[column, row] - self.fraction[row] * self.total[column, row]))
+        return line.instant_epoch(
+            float(self.due_position[column, row] - self.fraction[row] * self.total[column, row])
+        )
 
     def _plan(self, orders: Sequence[WorkOrder]) -> None:
         if not orders:
@@ -286,20 +329,23 @@ class LimitPlan:
                 rows = run.applies & np.isin(group, numbers) if len(by_rule) > 1 else run.applies
                 self._plan_rows(column, rows, run, limit, office_hours)
 
-    def _groups(self, orders: Sequence[WorkOrder],
-                states: Sequence[OrderState]) -> tuple[list[tuple[Policy, AppealType]], np.ndarray]:
+    def _groups(
+        self, orders: Sequence[WorkOrder], states: Sequence[OrderState]
+    ) -> tuple[list[tuple[Policy, AppealType]], np.ndarray]:
         """Each order's policy (the one in force at its receipt) and appeal type, as a group number."""
         count, kinds = len(orders), len(_APPEAL_TYPES)
-        kind = np.fromiter(map(_APPEAL_TYPE_NUMBER.__getitem__, map(_appeal_type, states)), dtype=np.int64,
-                           count=count)
+        kind = np.fromiter(
+            map(_APPEAL_TYPE_NUMBER.__getitem__, map(_appeal_type, states)), dtype=np.int64, count=count
+        )
         version = np.zeros(count, dtype=np.int64)
         if self.schedule.changes:
             version[:] = [self.schedule.version_at(order.record.received_at) for order in orders]
         groups = [(policy, appeal_type) for policy in self.schedule.policies for appeal_type in _APPEAL_TYPES]
         return groups, version * kinds + kind
 
-    def _plan_rows(self, column: int, rows: np.ndarray, run: _Run, limit: Limit,
-                   office_hours: OfficeHours) -> None:
+    def _plan_rows(
+        self, column: int, rows: np.ndarray, run: _Run, limit: Limit, office_hours: OfficeHours
+    ) -> None:
         if not rows.any():
             return
         # The common case (sign, contact, close apply to every order): views, not copies.
@@ -368,11 +414,20 @@ class LimitTable:
     @staticmethod
     def _statuses(cells: list[list]) -> dict[str, LimitStatus]:
         found = dict(_ABSENT)
-        for column, (applies, code, due, met, provisional, clock, start) in enumerate(zip(*cells, strict=True)):
+        for column, (applies, code, due, met, provisional, clock, start) in enumerate(
+            zip(*cells, strict=True)
+        ):
             if applies:
                 name = LIMIT_NAMES[column]
-                found[name] = LimitStatus(name, _STATES[code], due, None if met != met else met,  # NaN: not met
-                                          provisional, _CLOCKS[clock], start)
+                found[name] = LimitStatus(
+                    name,
+                    _STATES[code],
+                    due,
+                    None if met != met else met,  # NaN: not met
+                    provisional,
+                    _CLOCKS[clock],
+                    start,
+                )
         return found
 
     def pending(self) -> np.ndarray:
@@ -395,15 +450,21 @@ class LimitTable:
         unmet = np.isnan(self.plan.met)
         hits = (code == _CODE[LimitState.DUE_SOON]) | ((code == _CODE[LimitState.BREACHED]) & unmet)
         columns, rows = np.nonzero(hits)
-        return [(row, self.limits(row)[LIMIT_NAMES[column]])
-                for row, column in zip(rows.tolist(), columns.tolist(), strict=True)]
+        return [
+            (row, self.limits(row)[LIMIT_NAMES[column]])
+            for row, column in zip(rows.tolist(), columns.tolist(), strict=True)
+        ]
 
 
 class LimitEvaluator:
     """Limit states at one ``now``: :meth:`table` for many orders, :meth:`limits` for one."""
 
-    def __init__(self, now: datetime, calendar: WorkingCalendar | None = None,
-                 schedule: PolicySchedule = DEFAULT_SCHEDULE) -> None:
+    def __init__(
+        self,
+        now: datetime,
+        calendar: WorkingCalendar | None = None,
+        schedule: PolicySchedule = DEFAULT_SCHEDULE,
+    ) -> None:
         if now.tzinfo is None:
             raise ValueError("now must be timezone-aware")
         self.now = now
@@ -424,8 +485,12 @@ class LimitEvaluator:
 _ABSENT = {name: LimitStatus(name, LimitState.NOT_APPLICABLE) for name in LIMIT_NAMES}
 
 
-def limits_at(order: WorkOrder, now: datetime, calendar: WorkingCalendar | None = None,
-              schedule: PolicySchedule = DEFAULT_SCHEDULE) -> dict[str, LimitStatus]:
+def limits_at(
+    order: WorkOrder,
+    now: datetime,
+    calendar: WorkingCalendar | None = None,
+    schedule: PolicySchedule = DEFAULT_SCHEDULE,
+) -> dict[str, LimitStatus]:
     """The limits of one order at ``now``; for many orders use :meth:`LimitEvaluator.table`."""
     return LimitEvaluator(now, calendar, schedule).limits(order)
 
@@ -436,14 +501,22 @@ def next_due(limits: dict[str, LimitStatus]) -> LimitStatus | None:
     return min(pending, key=lambda s: s.due_epoch or 0.0, default=None)
 
 
-def dispatch_deadlines(received_at: datetime, appeal_type: AppealType, emergency: bool = False,
-                       calendar: WorkingCalendar | None = None,
-                       schedule: PolicySchedule = DEFAULT_SCHEDULE) -> dict[str, Deadline]:
+def dispatch_deadlines(
+    received_at: datetime,
+    appeal_type: AppealType,
+    emergency: bool = False,
+    calendar: WorkingCalendar | None = None,
+    schedule: PolicySchedule = DEFAULT_SCHEDULE,
+) -> dict[str, Deadline]:
     """The deadlines an order received at ``received_at`` starts with (``hotline deadlines``)."""
     policy = schedule.policy_for(received_at)
     calendar = calendar or WorkingCalendar.default()
-    rules = {"sign": policy.sign, "return": policy.return_request, "contact": policy.contact,
-             "close": policy.close_for(appeal_type)}
+    rules = {
+        "sign": policy.sign,
+        "return": policy.return_request,
+        "contact": policy.contact,
+        "close": policy.close_for(appeal_type),
+    }
     if emergency:
         rules["emergency_reply"] = policy.emergency_reply
     return {

@@ -49,8 +49,7 @@ def may_see(person: Person, order: WorkOrder) -> bool:
         return True
     own = person.unit
     return any(
-        e.action in (Action.TRANSFER, Action.ASSIGN) and e.data.get("to") == own.name
-        for e in order.events
+        e.action in (Action.TRANSFER, Action.ASSIGN) and e.data.get("to") == own.name for e in order.events
     )
 
 

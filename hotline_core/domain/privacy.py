@@ -26,6 +26,10 @@ def mask_phone(phone: str) -> str:
 
 
 def masked(record: OrderRecord) -> OrderRecord:
-    citizen = evolve(record.citizen, name=mask_name(record.citizen.name),
-                     phone=mask_phone(record.citizen.phone), address="***" if record.citizen.address else "")
+    citizen = evolve(
+        record.citizen,
+        name=mask_name(record.citizen.name),
+        phone=mask_phone(record.citizen.phone),
+        address="***" if record.citizen.address else "",
+    )
     return evolve(record, citizen=citizen)

@@ -95,19 +95,34 @@ def _problems(error: HotlineError) -> list[dict[str, str]]:
 
 
 def _rejection(event: Mapping[str, Any], error: HotlineError) -> dict[str, Any]:
-    return {"at": event.get("at"), "action": event.get("action"),
-            "reason": "；".join(error.messages()), "problems": _problems(error)}
+    return {
+        "at": event.get("at"),
+        "action": event.get("action"),
+        "reason": "；".join(error.messages()),
+        "problems": _problems(error),
+    }
 
 
 def limit_json(status: LimitStatus) -> dict[str, Any]:
-    return {"due": _iso(status.due), "met_at": _iso(status.met_at), "state": status.state.value,
-            "provisional": status.provisional}
+    return {
+        "due": _iso(status.due),
+        "met_at": _iso(status.met_at),
+        "state": status.state.value,
+        "provisional": status.provisional,
+    }
 
 
 def alert_json(alert: Alert) -> dict[str, Any]:
-    return {"key": alert.key, "kind": alert.kind.value, "order": alert.order_id, "limit": alert.limit,
-            "recipients": list(alert.recipients), "raised_at": _iso(alert.raised_at),
-            "due": _iso(alert.due), "supervision_of": alert.supervision_of}
+    return {
+        "key": alert.key,
+        "kind": alert.kind.value,
+        "order": alert.order_id,
+        "limit": alert.limit,
+        "recipients": list(alert.recipients),
+        "raised_at": _iso(alert.raised_at),
+        "due": _iso(alert.due),
+        "supervision_of": alert.supervision_of,
+    }
 
 
 def _turning_points(plan: LimitPlan, now: datetime) -> set[float]:
@@ -155,8 +170,11 @@ class _Replay:
         ``plan``: of the orders as they are, made once for the moments between two events.
         """
         orders = list(self.orders.values())
-        fresh = [a for a in escalate(orders, now, self.raised, (plan or self.plan()).at(now))
-                 if self.orders[a.order_id].record.received_at <= now]
+        fresh = [
+            a
+            for a in escalate(orders, now, self.raised, (plan or self.plan()).at(now))
+            if self.orders[a.order_id].record.received_at <= now
+        ]
         self.alerts.extend(fresh)
         self.raised.update(a.key for a in fresh)
 
@@ -273,8 +291,11 @@ def simulate(scenario: object, calendar: WorkingCalendar | None = None) -> dict[
 
 def _outcome(replay: _Replay, end: datetime | None) -> dict[str, Any]:
     """Each order as of ``end``; the ids of rejected orders keep their rejections, with no status."""
-    unknown: dict[str, Any] = {k: {"status": None, "limits": {}, "rejected": v}
-                               for k, v in replay.rejected.items() if k not in replay.orders}
+    unknown: dict[str, Any] = {
+        k: {"status": None, "limits": {}, "rejected": v}
+        for k, v in replay.rejected.items()
+        if k not in replay.orders
+    }
     if end is None:  # no order went in, and the scenario gave no ``until``
         return unknown
     evaluator = LimitEvaluator(end, replay.calendar, replay.schedule)

@@ -21,9 +21,7 @@ from hotline_core.domain.model import OrderRecord
 from hotline_core.domain.organization import RIGHTS_DEPT, Unit, UnitKind
 from hotline_core.domain.vocabulary import Action, DeclineReason, Rating, Status
 
-FINISHED: frozenset[Status] = frozenset(
-    {Status.CLOSED, Status.RETURNED, Status.DECLINED, Status.ARCHIVED}
-)
+FINISHED: frozenset[Status] = frozenset({Status.CLOSED, Status.RETURNED, Status.DECLINED, Status.ARCHIVED})
 
 
 @frozen
@@ -112,8 +110,10 @@ Draft = SimpleNamespace
 
 
 def _receive(s: Draft, e: Event) -> Changes:
-    return {"emergency_at": e.at if s.record.emergency else None,
-            "petition_at": e.at if s.record.petition else None}
+    return {
+        "emergency_at": e.at if s.record.emergency else None,
+        "petition_at": e.at if s.record.petition else None,
+    }
 
 
 def _ask_return(s: Draft, e: Event, **more: object) -> Changes:
@@ -123,14 +123,21 @@ def _ask_return(s: Draft, e: Event, **more: object) -> Changes:
 
 def _reply(s: Draft, e: Event) -> Changes:
     answered = s.petition_answered_at or (e.at if s.petition_at else None)
-    return {"replied_at": e.at, "petition_answered_at": answered,
-            "record": evolve(s.record, reply=e.data["text"])}
+    return {
+        "replied_at": e.at,
+        "petition_answered_at": answered,
+        "record": evolve(s.record, reply=e.data["text"]),
+    }
 
 
 def _refuse_return(s: Draft, e: Event) -> Changes:
     # A refused return is a fresh dispatch: every clock restarts now (SPEC 4.2).
-    return {"status": s.status_before_return or Status.RECEIVED, "dispatched_at": e.at,
-            "return_requested_at": None, "status_before_return": None}
+    return {
+        "status": s.status_before_return or Status.RECEIVED,
+        "dispatched_at": e.at,
+        "return_requested_at": None,
+        "status_before_return": None,
+    }
 
 
 def _submit_result(s: Draft, e: Event) -> Changes:
@@ -147,15 +154,27 @@ def _approve_extension(s: Draft, e: Event) -> Changes:
     extension = evolve(s.extension, **{who: e.at})
     if not extension.approved:
         return {"extension": extension}
-    return {"extension": extension, "extended_until": extension.until,
-            "extension_asked_at": s.extension_asked_at or extension.requested_at}
+    return {
+        "extension": extension,
+        "extended_until": extension.until,
+        "extension_asked_at": s.extension_asked_at or extension.requested_at,
+    }
 
 
 def _redo(s: Draft, e: Event) -> Changes:
     # A redo opens a new close deadline (SPEC 4.2): extensions of the old one go with it.
-    return {"status": Status.HANDLING, "redo_at": e.at, "feedback_at": None, "rating": None,
-            "rated_at": None, "unsatisfied_reported_at": None, "closed_at": None,
-            "extension": None, "extended_until": None, "extension_asked_at": None}
+    return {
+        "status": Status.HANDLING,
+        "redo_at": e.at,
+        "feedback_at": None,
+        "rating": None,
+        "rated_at": None,
+        "unsatisfied_reported_at": None,
+        "closed_at": None,
+        "extension": None,
+        "extended_until": None,
+        "extension_asked_at": None,
+    }
 
 
 _FOLD: dict[Action, Callable[[Draft, Event], Changes]] = {
@@ -214,6 +233,8 @@ def replay(record: OrderRecord, events: Iterable[Event]) -> OrderState:
 
 
 _INITIAL: dict[str, object] = {
-    a.name: a.default for a in fields(OrderState) if a.name not in ("record", "dispatched_at", "last_event_at")
+    a.name: a.default
+    for a in fields(OrderState)
+    if a.name not in ("record", "dispatched_at", "last_event_at")
 }
 _INITIAL["status"] = Status.RECEIVED

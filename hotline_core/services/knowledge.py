@@ -66,8 +66,12 @@ def kb_import(repo: Repository, actor: str, path: Any, now: datetime) -> Any:
             require(person, Role.ADMIN, "kb import")
             imported = exchange.import_json(path)
             known = {e.id for e in base}
-            report = exchange.ImportReport(tuple(e for e in imported if e.id not in known),
-                                           tuple(e for e in imported if e.id in known), (), ())
+            report = exchange.ImportReport(
+                tuple(e for e in imported if e.id not in known),
+                tuple(e for e in imported if e.id in known),
+                (),
+                (),
+            )
         else:
             report = exchange.import_xlsx(path, base, person, now, session.settings().organization)
         for entry in report.created + report.updated:
@@ -84,18 +88,23 @@ def kb_export(repo: Repository, path: Any) -> Any:
     return exchange.export_xlsx(entries, path)
 
 
-def kb_save(repo: Repository, actor: str, entry_id: str | None, fields: Mapping[str, str], now: datetime) -> Any:
+def kb_save(
+    repo: Repository, actor: str, entry_id: str | None, fields: Mapping[str, str], now: datetime
+) -> Any:
     """A new draft (``entry_id`` None) or a new version of an entry, from a form's fields."""
     from hotline_core.domain import knowledge
 
     try:
-        basis = (knowledge.PolicyBasis(fields["basis"], fields.get("number", "")),) if fields.get("basis") else ()
+        basis = (
+            (knowledge.PolicyBasis(fields["basis"], fields.get("number", "")),) if fields.get("basis") else ()
+        )
         area = next((a for a in BusinessArea if fields.get("area") in (a.value, a.label)), None)
         if area is None:
             raise InvalidInput([Problem("area", "not_in_list", {"choices": "、".join(BusinessArea)})])
         tags = tuple(t.strip() for t in fields.get("tags", "").replace("，", ",").split(",") if t.strip())
-        content = knowledge.Content(fields.get("question", ""), fields.get("answer", ""), area, basis, tags,
-                                    fields.get("note", ""))
+        content = knowledge.Content(
+            fields.get("question", ""), fields.get("answer", ""), area, basis, tags, fields.get("note", "")
+        )
     except ValueError as error:
         raise InvalidInput([Problem("question", "not_text", {"reason": str(error)})]) from None
     with repo.transaction() as session:

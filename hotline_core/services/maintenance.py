@@ -21,7 +21,16 @@ from hotline_core.services.access import require_role
 from hotline_core.services.alerts import run_escalation
 from hotline_core.services.users import seed_knowledge
 
-__all__ = ["DatabaseNotFound", "FileRepository", "StorageError", "backup", "check", "create_demo", "open_database", "restore"]
+__all__ = [
+    "DatabaseNotFound",
+    "FileRepository",
+    "StorageError",
+    "backup",
+    "check",
+    "create_demo",
+    "open_database",
+    "restore",
+]
 
 
 def open_database(folder: Path, create: bool = False) -> FileRepository:

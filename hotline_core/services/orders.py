@@ -31,8 +31,9 @@ class IntakeReport:
     rejected: tuple[tuple[int, str, tuple[Problem, ...]], ...]  # (position, id, problems)
 
 
-def intake(repo: Repository, actor: str, forms: Iterable[Mapping[str, Any]],
-           now: datetime | None = None) -> IntakeReport:
+def intake(
+    repo: Repository, actor: str, forms: Iterable[Mapping[str, Any]], now: datetime | None = None
+) -> IntakeReport:
     """Add pushed orders; an order already present is reported, a bad one rejected, the rest go in.
 
     With ``now``, what the new orders already call for (an emergency flagged by the center)
@@ -81,8 +82,9 @@ def act(repo: Repository, actor: str, order_id: str, command: Command, now: date
     return updated
 
 
-def raise_alerts(session: Session, orders: list[WorkOrder], now: datetime,
-                  raised: Collection[str] | None = None) -> list[Alert]:
+def raise_alerts(
+    session: Session, orders: list[WorkOrder], now: datetime, raised: Collection[str] | None = None
+) -> list[Alert]:
     """Store and return the alerts due for ``orders`` at ``now`` not yet raised (``raised``,
     by default the stored ones). Actions and intake call it for the orders they changed, in
     the same transaction: an emergency tells the leader at once (SPEC 6), not at the next
@@ -101,7 +103,6 @@ def find_order(repo: Repository, order_id: str) -> WorkOrder | None:
 
 def visible_orders(session: Session, person: Person) -> list[WorkOrder]:
     return [o for o in session.orders() if may_see(person, o)]
-
 
 
 def store_attachments(repo: Repository, paths: Iterable[Path]) -> tuple[Attachment, ...]:

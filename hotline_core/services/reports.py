@@ -57,13 +57,15 @@ def report(repo: Repository, kind: str, period_text: str, county: str | None, no
     period = reports.Period.parse(period_text)
     orders = orders_for_report(repo, period.last_day)
     if kind == "quarterly":
-        return reports.quarterly_summary(orders, period, now, settings.calendar, settings.policies,
-                                         county=_place(county))
+        return reports.quarterly_summary(
+            orders, period, now, settings.calendar, settings.policies, county=_place(county)
+        )
     if kind == "hotspots":
         return reports.hot_issues(orders, period)  # the orders include the previous period's
     if kind == "assessment":
-        return reports.annual_assessment(orders, period, now, settings.calendar, settings.policies,
-                                         organization=settings.organization)
+        return reports.annual_assessment(
+            orders, period, now, settings.calendar, settings.policies, organization=settings.organization
+        )
     raise InvalidInput([Problem("kind", "not_in_list", {"choices": "、".join(REPORT_KINDS)})])
 
 

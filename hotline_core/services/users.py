@@ -35,8 +35,13 @@ def seed_knowledge(session: Session) -> None:
             session.put_entry(entry)
 
 
-def person_for(login: str, role: str, county: str | None = None, department: str | None = None,
-               settings: Settings | None = None) -> Person:
+def person_for(
+    login: str,
+    role: str,
+    county: str | None = None,
+    department: str | None = None,
+    settings: Settings | None = None,
+) -> Person:
     """Check a new user's role and unit the way the form fields are checked."""
     problems: list[Problem] = []
     try:
@@ -54,9 +59,12 @@ def person_for(login: str, role: str, county: str | None = None, department: str
     if problems:
         raise InvalidInput(problems)
     assert chosen is not None
-    return Person(login.strip(), {chosen},
-                  county=Place(county) if chosen is Role.COUNTY_CLERK else None,
-                  department=department if chosen is Role.DEPARTMENT else None)
+    return Person(
+        login.strip(),
+        {chosen},
+        county=Place(county) if chosen is Role.COUNTY_CLERK else None,
+        department=department if chosen is Role.DEPARTMENT else None,
+    )
 
 
 def add_user(repo: Repository, actor: str, new: Person) -> Person:
@@ -64,9 +72,15 @@ def add_user(repo: Repository, actor: str, new: Person) -> Person:
     with repo.transaction() as session:
         require(identify(session, actor), Role.ADMIN, "users add")
         existing = session.users().get(new.login)
-        merged = new if existing is None else evolve(
-            existing, roles=existing.roles | new.roles,
-            county=new.county or existing.county, department=new.department or existing.department,
+        merged = (
+            new
+            if existing is None
+            else evolve(
+                existing,
+                roles=existing.roles | new.roles,
+                county=new.county or existing.county,
+                department=new.department or existing.department,
+            )
         )
         session.put_user(merged)
     return merged
@@ -87,5 +101,3 @@ def change_settings(repo: Repository, actor: str, **changes: Any) -> Settings:
         settings = evolve(session.settings(), **changes)
         session.put_settings(settings)
     return settings
-
-

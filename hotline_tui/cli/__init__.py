@@ -27,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print JSON instead of text")
     common.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: zh_CN)")
     parser = argparse.ArgumentParser(
-        prog="hotline", parents=[common],
+        prog="hotline",
+        parents=[common],
         description="延边州残联 12345 热线工单系统 — work orders of the 12345 hotline",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -37,36 +37,45 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     check = subparsers.add_parser("check", parents=[common], help="verify the database and the audit trail")
     check.set_defaults(handler=run_check)
 
-    backup = subparsers.add_parser("backup", parents=[common],
-                                   help="a consistent copy while others keep working")
+    backup = subparsers.add_parser(
+        "backup", parents=[common], help="a consistent copy while others keep working"
+    )
     backup.add_argument("--to", type=Path, help="folder for backups (default: beside the database, backups/)")
     backup.add_argument("--compress", action="store_true", help="one .tar.gz file instead of a folder")
     backup.set_defaults(handler=run_backup)
 
     restore = subparsers.add_parser("restore", parents=[common], help="put a backup back")
     restore.add_argument("source", type=Path, help="a backup folder or .tar.gz made by hotline backup")
-    restore.add_argument("--replace", action="store_true",
-                         help="replace a live database (it is kept aside in replaced/)")
+    restore.add_argument(
+        "--replace", action="store_true", help="replace a live database (it is kept aside in replaced/)"
+    )
     restore.set_defaults(handler=run_restore)
 
 
 def run_init(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args, create=True)
     founder = services.initialise(repo, context.current_login())
-    out.emit({"db": str(repo.folder), "login": founder.login, "roles": sorted(founder.roles)},
-             f"已创建数据库 {repo.folder}；{founder.login} 为系统管理员和承办人")
+    out.emit(
+        {"db": str(repo.folder), "login": founder.login, "roles": sorted(founder.roles)},
+        f"已创建数据库 {repo.folder}；{founder.login} 为系统管理员和承办人",
+    )
     return 0
 
 
 def _user_json(person: Any) -> dict[str, Any]:
-    return {"login": person.login, "roles": sorted(person.roles), "county": person.county,
-            "department": person.department}
+    return {
+        "login": person.login,
+        "roles": sorted(person.roles),
+        "county": person.county,
+        "department": person.department,
+    }
 
 
 def run_users_add(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args)
-    person = services.person_for(args.login, args.role, args.county, args.department,
-                                 repo.snapshot().settings())
+    person = services.person_for(
+        args.login, args.role, args.county, args.department, repo.snapshot().settings()
+    )
     added = services.add_user(repo, context.current_login(), person)
     out.emit(_user_json(added), f"{added.login}: {', '.join(sorted(added.roles))}")
     return 0
@@ -75,7 +84,9 @@ def run_users_add(args: argparse.Namespace, out: Output) -> int:
 def run_users_list(args: argparse.Namespace, out: Output) -> int:
     users = open_repository(args).snapshot().users()
     rows = [_user_json(p) for p in sorted(users.values(), key=lambda p: p.login)]
-    lines = [f"{r['login']:<16}{','.join(r['roles']):<32}{r['county'] or r['department'] or ''}" for r in rows]
+    lines = [
+        f"{r['login']:<16}{','.join(r['roles']):<32}{r['county'] or r['department'] or ''}" for r in rows
+    ]
     out.emit(rows, "\n".join(lines))
     return 0
 
@@ -89,8 +100,10 @@ def run_users_remove(args: argparse.Namespace, out: Output) -> int:
 def run_demo(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args, create=True)
     orders = services.create_demo(repo, context.current_login(), system_now())
-    out.emit({"db": str(repo.folder), "orders": len(orders)},
-             f"演示数据库 {repo.folder}：{len(orders)} 张工单。启动界面：hotline --db {repo.folder}")
+    out.emit(
+        {"db": str(repo.folder), "orders": len(orders)},
+        f"演示数据库 {repo.folder}：{len(orders)} 张工单。启动界面：hotline --db {repo.folder}",
+    )
     return 0
 
 
@@ -104,14 +117,18 @@ def run_restore(args: argparse.Namespace, out: Output) -> int:
     folder = database_folder(args)
     kept = services.restore(args.source, folder, context.current_login(), replace=args.replace)
     note = f"；原数据库保存在 {kept}" if kept else ""
-    out.emit({"db": str(folder), "replaced": str(kept) if kept else None},
-             f"已从 {args.source} 恢复到 {folder}{note}")
+    out.emit(
+        {"db": str(folder), "replaced": str(kept) if kept else None},
+        f"已从 {args.source} 恢复到 {folder}{note}",
+    )
     return 0
 
 
 def run_check(args: argparse.Namespace, out: Output) -> int:
     folder = database_folder(args)
     orders, found = services.check(open_repository(args), out.language)
-    out.emit({"db": str(folder), "ok": not found, "orders": orders, "problems": found},
-             "\n".join(found) if found else f"{folder}: 正常（{orders} 张在办工单）")
+    out.emit(
+        {"db": str(folder), "ok": not found, "orders": orders, "problems": found},
+        "\n".join(found) if found else f"{folder}: 正常（{orders} 张在办工单）",
+    )
     return 1 if found else 0

@@ -38,8 +38,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_search(args: argparse.Namespace, out: Output) -> int:
     hits = services.kb_search(open_repository(args).snapshot(), args.query, args.limit)
-    data = [{"id": h.entry_id, "question": h.question, "score": round(h.score, 3), "area": h.area.value,
-             "version": h.version, "matched": list(h.matched)} for h in hits]
+    data = [
+        {
+            "id": h.entry_id,
+            "question": h.question,
+            "score": round(h.score, 3),
+            "area": h.area.value,
+            "version": h.version,
+            "matched": list(h.matched),
+        }
+        for h in hits
+    ]
     out.emit(data, "\n".join(f"{h['id']}  {h['score']:>6.2f}  {h['question']}" for h in data) or "—")
     return 0
 
@@ -63,8 +72,9 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_step(args: argparse.Namespace, out: Output) -> int:
-    entry = services.kb_step(open_repository(args), context.current_login(), args.entry, args.step,
-                             system_now(), args.reason)
+    entry = services.kb_step(
+        open_repository(args), context.current_login(), args.entry, args.step, system_now(), args.reason
+    )
     out.emit({"id": entry.id, "status": entry.status.value}, f"{entry.id} → {entry.status.value}")
     return 0
 
@@ -74,10 +84,17 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
         raise InvalidInput([Problem("file", "no_file", {"path": str(args.file)})])
     report = services.kb_import(open_repository(args), context.current_login(), args.file, system_now())
     problems = [p.message(out.language) for p in report.problems]
-    data = {"created": [e.id for e in report.created], "updated": [e.id for e in report.updated],
-            "unchanged": list(report.unchanged), "problems": problems}
-    lines = [f"新增 {len(report.created)}，更新 {len(report.updated)}，未变 {len(report.unchanged)}，"
-             f"有问题的行 {len(problems)}", *problems]
+    data = {
+        "created": [e.id for e in report.created],
+        "updated": [e.id for e in report.updated],
+        "unchanged": list(report.unchanged),
+        "problems": problems,
+    }
+    lines = [
+        f"新增 {len(report.created)}，更新 {len(report.updated)}，未变 {len(report.unchanged)}，"
+        f"有问题的行 {len(problems)}",
+        *problems,
+    ]
     out.emit(data, "\n".join(lines))
     return 1 if problems else 0
 

@@ -29,8 +29,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     act = subparsers.add_parser("act", parents=[common], help="apply one lifecycle action now")
     act.add_argument("order")
     act.add_argument("action", help=", ".join(RULES))
-    act.add_argument("data", nargs="*", metavar="key=value",
-                     help="the action's details; note=... and attach=FILE (repeatable) too")
+    act.add_argument(
+        "data",
+        nargs="*",
+        metavar="key=value",
+        help="the action's details; note=... and attach=FILE (repeatable) too",
+    )
     act.set_defaults(handler=run_act)
 
     show = subparsers.add_parser("show", parents=[common], help="an order, its limits and events")
@@ -56,8 +60,10 @@ def run_intake(args: argparse.Namespace, out: Output) -> int:
     if not isinstance(forms, list) or not all(isinstance(f, dict) for f in forms):
         raise CommandError(f"{args.file}: expected a JSON list of orders")
     report = services.intake(open_repository(args), context.current_login(), forms, system_now())
-    rejected = [{"position": pos, "id": oid, "problems": [p.message(out.language) for p in problems]}
-                for pos, oid, problems in report.rejected]
+    rejected = [
+        {"position": pos, "id": oid, "problems": [p.message(out.language) for p in problems]}
+        for pos, oid, problems in report.rejected
+    ]
     data = {"added": list(report.added), "present": list(report.present), "rejected": rejected}
     lines = [f"新增 {len(report.added)}，已存在 {len(report.present)}，被拒 {len(rejected)}"]
     lines += [f"  #{r['position']} {r['id']}: {'；'.join(r['problems'])}" for r in rejected]
@@ -89,9 +95,14 @@ def _store(args: argparse.Namespace, files: list[Path]) -> tuple[Attachment, ...
 def order_json(order: WorkOrder, evaluator: LimitEvaluator) -> dict[str, Any]:
     """The order as ``simulate`` reports one, plus its record and events."""
     stored = services.order_document(order)
-    return {"id": order.id, "status": order.state.status.value,
-            "limits": {n: limit_json(s) for n, s in evaluator.limits(order).items()},
-            "rejected": [], "record": stored["record"], "events": stored["events"]}
+    return {
+        "id": order.id,
+        "status": order.state.status.value,
+        "limits": {n: limit_json(s) for n, s in evaluator.limits(order).items()},
+        "rejected": [],
+        "record": stored["record"],
+        "events": stored["events"],
+    }
 
 
 def _evaluator(args: argparse.Namespace) -> LimitEvaluator:
@@ -102,9 +113,13 @@ def _evaluator(args: argparse.Namespace) -> LimitEvaluator:
 def run_act(args: argparse.Namespace, out: Output) -> int:
     if args.action not in {a.value for a in RULES}:
         raise InvalidInput([Problem("action", "not_in_list", {"choices": "、".join(RULES)})])
-    order = services.act(open_repository(args), context.current_login(), args.order, _command(args), system_now())
-    out.emit(order_json(order, _evaluator(args)),
-             f"{order.id}: {order.events[-1].action.label} → {order.state.status.label}")
+    order = services.act(
+        open_repository(args), context.current_login(), args.order, _command(args), system_now()
+    )
+    out.emit(
+        order_json(order, _evaluator(args)),
+        f"{order.id}: {order.events[-1].action.label} → {order.state.status.label}",
+    )
     return 0
 
 
@@ -114,8 +129,11 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
         raise InvalidInput([Problem("order", "unknown_order", {"id": args.order})])
     data = order_json(order, _evaluator(args))
     lines = [f"{order.id}  {order.state.status.label}  {order.record.appeal.text}"]
-    lines += [f"  {n:<20}{v['state']:<16}{v['due'] or ''}" for n, v in data["limits"].items()
-              if v["state"] != "not_applicable"]
+    lines += [
+        f"  {n:<20}{v['state']:<16}{v['due'] or ''}"
+        for n, v in data["limits"].items()
+        if v["state"] != "not_applicable"
+    ]
     lines += [f"  {e.at:%Y-%m-%d %H:%M} {e.actor:<12}{e.action.label} {e.note}" for e in order.events]
     out.emit(data, "\n".join(lines))
     return 0
@@ -127,6 +145,11 @@ def run_escalate(args: argparse.Namespace, out: Output) -> int:
     except BadValue as bad:
         raise InvalidInput([Problem("now", bad.code)]) from None
     fresh = services.run_escalation(open_repository(args), now)
-    out.emit({"now": now.isoformat(), "alerts": [alert_json(a) for a in fresh]},
-             "\n".join([f"新提醒 {len(fresh)} 条"] + [f"  {a.kind} {a.order_id or a.supervision_of} {a.limit}" for a in fresh]))
+    out.emit(
+        {"now": now.isoformat(), "alerts": [alert_json(a) for a in fresh]},
+        "\n".join(
+            [f"新提醒 {len(fresh)} 条"]
+            + [f"  {a.kind} {a.order_id or a.supervision_of} {a.limit}" for a in fresh]
+        ),
+    )
     return 0

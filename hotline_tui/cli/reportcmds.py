@@ -20,7 +20,9 @@ FORMATS = ("json", "csv", "xlsx")
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    report = subparsers.add_parser("report", parents=[common], help="quarterly summary, hot issues, assessment")
+    report = subparsers.add_parser(
+        "report", parents=[common], help="quarterly summary, hot issues, assessment"
+    )
     report.add_argument("kind", choices=KINDS)
     report.add_argument("--period", required=True, help="2026Q3, 2026-07..2026-09 or 2026")
     report.add_argument("--county", help="one county's figures (quarterly)")
@@ -46,7 +48,9 @@ def run_report(args: argparse.Namespace, out: Output) -> int:
     document = to_document(report)
     fmt = args.format or ("json" if args.json else None)
     if args.output is not None:
-        written = services.export_report(document, fmt or args.output.suffix.lstrip(".") or "json", args.output)
+        written = services.export_report(
+            document, fmt or args.output.suffix.lstrip(".") or "json", args.output
+        )
         out.emit({"written": [str(p) for p in written]}, "\n".join(f"已写入 {p}" for p in written))
         return 0
     if fmt == "xlsx":
@@ -79,7 +83,8 @@ def _cell(value: Any) -> str:
 
 def run_file(args: argparse.Namespace, out: Output) -> int:
     quarter = Quarter.parse(args.quarter)
-    place = services.file_summary(open_repository(args), context.current_login(), quarter, args.county,
-                                  system_now())
+    place = services.file_summary(
+        open_repository(args), context.current_login(), quarter, args.county, system_now()
+    )
     out.emit({"quarter": str(quarter), "county": place}, f"{place} 已报送 {quarter} 汇总表")
     return 0

@@ -29,10 +29,13 @@ from hotline_tui.cli.output import CommandError, Output
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    deadlines = subparsers.add_parser("deadlines", parents=[common], help="limits of an order received at a time")
+    deadlines = subparsers.add_parser(
+        "deadlines", parents=[common], help="limits of an order received at a time"
+    )
     deadlines.add_argument("--received", required=True, help="ISO time, e.g. 2026-11-20T16:00:00+08:00")
-    deadlines.add_argument("--type", required=True, dest="appeal_type",
-                           help="appeal type: " + ", ".join(AppealType))
+    deadlines.add_argument(
+        "--type", required=True, dest="appeal_type", help="appeal type: " + ", ".join(AppealType)
+    )
     deadlines.add_argument("--emergency", action="store_true")
     deadlines.set_defaults(handler=run_deadlines)
 
@@ -41,13 +44,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     due = calendar_sub.add_parser("summary-due", parents=[common], help="when a county summary is due")
     due.add_argument("quarter", help="e.g. 2026Q3")
     due.set_defaults(handler=run_summary_due)
-    override = calendar_sub.add_parser("override", parents=[common],
-                                       help="enter a year's State Council schedule (admin)")
+    override = calendar_sub.add_parser(
+        "override", parents=[common], help="enter a year's State Council schedule (admin)"
+    )
     override.add_argument("year", type=int)
     override.add_argument("--rest", default="", help="rest days, comma separated ISO dates")
     override.add_argument("--work", default="", help="make-up working days, comma separated")
-    override.add_argument("--official", action=argparse.BooleanOptionalAction, default=None,
-                          help="the year's official schedule is now entered (or not)")
+    override.add_argument(
+        "--official",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the year's official schedule is now entered (or not)",
+    )
     override.set_defaults(handler=run_override)
     show = calendar_sub.add_parser("show", parents=[common], help="a year's rest days and status")
     show.add_argument("year", type=int)
@@ -121,12 +129,17 @@ def run_show_year(args: argparse.Namespace, out: Output) -> int:
     calendar = calendar_for(args)
     rest = sorted(calendar.rest_days(args.year))
     weekend_work = sorted(d for d in _year(args.year) if d.weekday() >= 5 and calendar.is_working_day(d))
-    data = {"year": args.year, "official": calendar.is_official(args.year),
-            "holidays": [d.isoformat() for d in rest if d.weekday() < 5],
-            "make_up_working_days": [d.isoformat() for d in weekend_work]}
+    data = {
+        "year": args.year,
+        "official": calendar.is_official(args.year),
+        "holidays": [d.isoformat() for d in rest if d.weekday() < 5],
+        "make_up_working_days": [d.isoformat() for d in weekend_work],
+    }
     status = "官方安排" if data["official"] else "暂定（官方放假安排尚未录入）"
-    text = (f"{args.year} 年：{status}\n工作日放假：{'、'.join(data['holidays'])}\n"
-            f"周末上班：{'、'.join(data['make_up_working_days']) or '无'}")
+    text = (
+        f"{args.year} 年：{status}\n工作日放假：{'、'.join(data['holidays'])}\n"
+        f"周末上班：{'、'.join(data['make_up_working_days']) or '无'}"
+    )
     out.emit(data, text)
     return 0
 
@@ -157,6 +170,8 @@ def _summary(outcome: dict[str, Any]) -> str:
                 lines.append(f"  {name:<18}{limit['state']:<10}due {limit['due']}  met {limit['met_at']}")
         lines.extend(f"  ✗ {r['at']} {r['action']}: {r['reason']}" for r in result["rejected"])
     lines.append(f"alerts: {len(outcome['alerts'])}")
-    lines.extend(f"  {a['raised_at']} {a['kind']} {a['order']} → {', '.join(a['recipients'])}"
-                 for a in outcome["alerts"])
+    lines.extend(
+        f"  {a['raised_at']} {a['kind']} {a['order']} → {', '.join(a['recipients'])}"
+        for a in outcome["alerts"]
+    )
     return "\n".join(lines)

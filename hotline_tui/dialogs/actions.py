@@ -95,4 +95,3 @@ class ActionMenu(ModalScreen[Action | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-

@@ -25,8 +25,13 @@ from hotline_tui.dialogs.form import Choices, Field
 from hotline_tui.i18n import Translator
 
 _ENUMS = {
-    "channel": Channel, "appeal_type": AppealType, "business_area": BusinessArea, "county": Place,
-    "gender": Gender, "disability": DisabilityCategory, "grade": DisabilityGrade,
+    "channel": Channel,
+    "appeal_type": AppealType,
+    "business_area": BusinessArea,
+    "county": Place,
+    "gender": Gender,
+    "disability": DisabilityCategory,
+    "grade": DisabilityGrade,
 }
 
 
@@ -64,12 +69,18 @@ def action_fields(t: Translator, action: Action, departments: Sequence[str]) -> 
     text = lambda name: Field(name, t.field(name))  # noqa: E731
     specs: dict[Action, list[Field]] = {
         Action.REQUEST_RETURN: [text("reason"), text("basis")],
-        Action.DECLINE: [Field("reason", t.field("reason"), _choices(t, list(DeclineReason))),
-                         text("explanation"), text("guidance")],
+        Action.DECLINE: [
+            Field("reason", t.field("reason"), _choices(t, list(DeclineReason))),
+            text("explanation"),
+            text("guidance"),
+        ],
         Action.TRANSFER: [Field("to", t.field("to"), _choices(t, list(COUNTIES)))],
         Action.ASSIGN: [Field("to", t.field("to"), [(d, d) for d in departments])],
         Action.SUBMIT_RESULT: [text("text")],
-        Action.REQUEST_EXTENSION: [Field("until", t.field("until"), placeholder="2026-12-04 17:00"), text("reason")],
+        Action.REQUEST_EXTENSION: [
+            Field("until", t.field("until"), placeholder="2026-12-04 17:00"),
+            text("reason"),
+        ],
         Action.APPROVE_EXTENSION: [Field("by", t.field("by"), _choices(t, ["leader", "center"]))],
         Action.FIRST_REPLY: [text("text")],
         Action.FEEDBACK: [text("text"), Field("attach", t("form.attachments"))],

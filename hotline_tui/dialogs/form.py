@@ -45,8 +45,14 @@ class FormDialog(ModalScreen[bool]):
         text_binding("f6", "answers", "kb.insert", "form.answers"),
     ]
 
-    def __init__(self, title: str, fields: Sequence[Field], submit: Submit, note: str = "",
-                 answers: Answers | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[Field],
+        submit: Submit,
+        note: str = "",
+        answers: Answers | None = None,
+    ) -> None:
         super().__init__()
         self.form_title = title
         self.fields = tuple(fields)
@@ -88,8 +94,9 @@ class FormDialog(ModalScreen[bool]):
     def _widget(self, spec: Field) -> Input | Select[str]:
         if spec.choices is not None:
             value = spec.value if spec.value in {v for _, v in spec.choices} else Select.NULL
-            return Select(list(spec.choices), value=value, id=f"field-{spec.name}",
-                          prompt=self.app.t("form.choose"))
+            return Select(
+                list(spec.choices), value=value, id=f"field-{spec.name}", prompt=self.app.t("form.choose")
+            )
         return Input(spec.value, placeholder=spec.placeholder, id=f"field-{spec.name}")
 
     def on_mount(self) -> None:

@@ -48,15 +48,25 @@ class AlertsScreen(Screen[None]):
         table.clear()
         for item in self.app.inbox:
             alert = item.alert
-            limit = t(f"limit.{alert.limit}") if alert.limit and f"limit.{alert.limit}" in _LIMIT_KEYS else alert.limit
-            table.add_row("✓" if item.acknowledged else "⚑", moment(alert.raised_at),
-                          t(f"alert.{alert.kind.value}"), alert.order_id or alert.supervision_of, limit,
-                          key=alert.key)
+            limit = (
+                t(f"limit.{alert.limit}")
+                if alert.limit and f"limit.{alert.limit}" in _LIMIT_KEYS
+                else alert.limit
+            )
+            table.add_row(
+                "✓" if item.acknowledged else "⚑",
+                moment(alert.raised_at),
+                t(f"alert.{alert.kind.value}"),
+                alert.order_id or alert.supervision_of,
+                limit,
+                key=alert.key,
+            )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
         unread = self.app.unread
         self.query_one("#alerts-status", Static).update(
-            t("alerts.unread", n=unread) if self.app.inbox else t("alerts.none"))
+            t("alerts.unread", n=unread) if self.app.inbox else t("alerts.none")
+        )
 
     def _selected_key(self) -> str | None:
         table = self.query_one("#alerts-table", DataTable)
@@ -90,6 +100,17 @@ class AlertsScreen(Screen[None]):
         self.app.pop_screen()
 
 
-_LIMIT_KEYS = {f"limit.{name}" for name in ("sign", "return", "contact", "close", "emergency_reply",
-                                            "unsatisfied_report", "supervision", "petition_accept",
-                                            "petition_handle")}
+_LIMIT_KEYS = {
+    f"limit.{name}"
+    for name in (
+        "sign",
+        "return",
+        "contact",
+        "close",
+        "emergency_reply",
+        "unsatisfied_report",
+        "supervision",
+        "petition_accept",
+        "petition_handle",
+    )
+}

@@ -29,9 +29,14 @@ class HelpScreen(ModalScreen[None]):
         from hotline_tui.screens.reports import ReportsScreen
 
         t = self.app.t
-        sections = [(t("help.global"), HotlineApp), (t("queue.title"), QueueScreen),
-                    (t("order.title", id=""), OrderScreen), (t("alerts.title"), AlertsScreen), (t("report.title"), ReportsScreen),
-                    (t("kb.title"), KnowledgeScreen)]
+        sections = [
+            (t("help.global"), HotlineApp),
+            (t("queue.title"), QueueScreen),
+            (t("order.title", id=""), OrderScreen),
+            (t("alerts.title"), AlertsScreen),
+            (t("report.title"), ReportsScreen),
+            (t("kb.title"), KnowledgeScreen),
+        ]
         lines = [f"{t('help.title')}  (Esc)"]
         for title, owner in sections:
             lines.append(f"\n{title.strip()}")

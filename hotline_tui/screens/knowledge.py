@@ -79,7 +79,9 @@ class KnowledgeScreen(Screen[None]):
         table.clear()
         for entry_id in ids:
             entry = entries[entry_id]
-            table.add_row(entry.id, t(f"kb.status.{entry.status.value}"), entry.content.question, key=entry.id)
+            table.add_row(
+                entry.id, t(f"kb.status.{entry.status.value}"), entry.content.question, key=entry.id
+            )
         self._preview()
 
     @on(DataTable.RowHighlighted, "#kb-table")
@@ -123,8 +125,12 @@ class KnowledgeScreen(Screen[None]):
         fields = [
             Field("question", t("kb.col.question"), value=c.question if c else ""),
             Field("answer", t("kb.answer"), value=c.answer if c else ""),
-            Field("area", t.field("business_area"), [(t.name(a), a.value) for a in BusinessArea],
-                  c.area.value if c else ""),
+            Field(
+                "area",
+                t.field("business_area"),
+                [(t.name(a), a.value) for a in BusinessArea],
+                c.area.value if c else "",
+            ),
             Field("basis", t("kb.basis"), value=basis.name if basis else ""),
             Field("number", t("kb.number"), value=basis.number if basis else ""),
             Field("tags", t("kb.tags"), value="，".join(c.tags) if c else ""),
@@ -147,14 +153,21 @@ class KnowledgeScreen(Screen[None]):
         t = self.app.t
 
         def run(values: dict[str, str]) -> str:
-            changed = services.kb_step(self.app.repo, self.app.person.login, entry_id, step, self.app.clock(),
-                                       values.get("reason", ""))
+            changed = services.kb_step(
+                self.app.repo,
+                self.app.person.login,
+                entry_id,
+                step,
+                self.app.clock(),
+                values.get("reason", ""),
+            )
             self.lookup(self.query_one("#kb-query", Input).value)
             return f"{changed.id} → {t(f'kb.status.{changed.status.value}')}"
 
         if step in ("return", "retire"):
-            self.app.push_screen(FormDialog(f"{t(f'kb.{step}')} · {entry_id}",
-                                            [Field("reason", t("kb.reason"))], run))
+            self.app.push_screen(
+                FormDialog(f"{t(f'kb.{step}')} · {entry_id}", [Field("reason", t("kb.reason"))], run)
+            )
         else:
             self._step(run)
 

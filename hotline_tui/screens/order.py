@@ -32,13 +32,26 @@ from hotline_tui.messages import DataLoaded
 
 # Keys for the everyday actions; the rest are in the menu (a) and the palette.
 ACTION_KEYS: dict[Action, str] = {
-    Action.SIGN: "s", Action.CONTACT: "c", Action.RECORD: "e", Action.TRANSFER: "t",
-    Action.ASSIGN: "g", Action.SUBMIT_RESULT: "u", Action.FEEDBACK: "f", Action.REPLY: "y",
-    Action.RATE: "v", Action.CLOSE: "k", Action.ARCHIVE: "z",
+    Action.SIGN: "s",
+    Action.CONTACT: "c",
+    Action.RECORD: "e",
+    Action.TRANSFER: "t",
+    Action.ASSIGN: "g",
+    Action.SUBMIT_RESULT: "u",
+    Action.FEEDBACK: "f",
+    Action.REPLY: "y",
+    Action.RATE: "v",
+    Action.CLOSE: "k",
+    Action.ARCHIVE: "z",
 }
 _LONG_FIELDS = frozenset({"address", "appeal", "reply"})
-_STATE_MARK = {LimitState.BREACHED: "✗", LimitState.DUE_SOON: "!", LimitState.MET: "✓",
-               LimitState.OPEN: "·", LimitState.NOT_APPLICABLE: " "}
+_STATE_MARK = {
+    LimitState.BREACHED: "✗",
+    LimitState.DUE_SOON: "!",
+    LimitState.MET: "✓",
+    LimitState.OPEN: "·",
+    LimitState.NOT_APPLICABLE: " ",
+}
 
 
 def _pad(text: str, width: int) -> str:
@@ -50,8 +63,10 @@ class OrderScreen(Screen[None]):
     BINDINGS = [
         text_binding("escape", "back", "key.back", "order.back"),
         text_binding("a", "menu", "key.act", "order.menu"),
-        *[text_binding(key, f"act('{action.value}')", f"action.{action.value}", f"order.{action.value}")
-          for action, key in ACTION_KEYS.items()],
+        *[
+            text_binding(key, f"act('{action.value}')", f"action.{action.value}", f"order.{action.value}")
+            for action, key in ACTION_KEYS.items()
+        ],
     ]
 
     def __init__(self, order_id: str) -> None:
@@ -97,8 +112,10 @@ class OrderScreen(Screen[None]):
         state = order.state
         offered = [t.name(a) for a in available_actions(order, self.app.person)]
         actions = "、".join(offered) if offered else t("order.no_actions")
-        return (f"[b]{order.id}[/b]  {t.name(state.status)} · {t.name(state.owner.name)} · "
-                f"{t.name(state.record.appeal.appeal_type)}\n{t('order.actions')}: {actions}")
+        return (
+            f"[b]{order.id}[/b]  {t.name(state.status)} · {t.name(state.owner.name)} · "
+            f"{t.name(state.record.appeal.appeal_type)}\n{t('order.actions')}: {actions}"
+        )
 
     def _record(self, order: WorkOrder, t: Translator) -> str:
         """Short fields two to a line, long texts on their own: the essentials fit 80x24."""
@@ -131,8 +148,10 @@ class OrderScreen(Screen[None]):
                 continue
             when = t("order.met", at=moment(status.met_at)) if status.met_at else ""
             provisional = t("state.provisional") if status.provisional else ""
-            lines.append(f"{_STATE_MARK[status.state]} {t(f'limit.{name}')}：{t(f'state.{status.state.value}')}"
-                         f"{provisional}  {t('order.due', due=moment(status.due))}  {when}")
+            lines.append(
+                f"{_STATE_MARK[status.state]} {t(f'limit.{name}')}：{t(f'state.{status.state.value}')}"
+                f"{provisional}  {t('order.due', due=moment(status.due))}  {when}"
+            )
         return "\n".join(lines)
 
     def _timeline(self, order: WorkOrder, t: Translator) -> str:
@@ -149,8 +168,10 @@ class OrderScreen(Screen[None]):
         if not mine:
             return ""
         lines = [f"[b]{t('order.alerts')}[/b]"]
-        lines += [f"{'✓' if i.acknowledged else '⚑'} {moment(i.alert.raised_at)} {t(f'alert.{i.alert.kind.value}')}"
-                  for i in mine]
+        lines += [
+            f"{'✓' if i.acknowledged else '⚑'} {moment(i.alert.raised_at)} {t(f'alert.{i.alert.kind.value}')}"
+            for i in mine
+        ]
         return "\n".join(lines)
 
     # -- actions -------------------------------------------------------------------

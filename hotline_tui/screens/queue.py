@@ -29,8 +29,16 @@ from hotline_tui.format import moment, time_left
 from hotline_tui.messages import DataLoaded
 from hotline_tui.worklist import PAGE, Filter, ranked
 
-STATUSES: tuple[Status | None, ...] = (None, Status.RECEIVED, Status.HANDLING, Status.RETURN_REQUESTED,
-                                       Status.FEEDBACK_GIVEN, Status.CLOSED, Status.DECLINED, Status.RETURNED)
+STATUSES: tuple[Status | None, ...] = (
+    None,
+    Status.RECEIVED,
+    Status.HANDLING,
+    Status.RETURN_REQUESTED,
+    Status.FEEDBACK_GIVEN,
+    Status.CLOSED,
+    Status.DECLINED,
+    Status.RETURNED,
+)
 TYPES: tuple[AppealType | None, ...] = (None, *AppealType)
 PLACES: tuple[Place | None, ...] = (None, Place.PREFECTURE, *COUNTIES)
 # Column widths in terminal cells (a Chinese character takes two): 80 columns in all.
@@ -113,8 +121,12 @@ class QueueScreen(Screen[None]):
         assert limits is not None  # rows are only drawn after the limits are taken
         text, style = time_left(next_due(limits.limits(limits.row(order.id))), now, t, short=True)
         return [
-            order.id, moment(order.record.received_at), t.name(state.record.appeal.appeal_type, short=True),
-            t.name(state.record.place), t.name(state.status, short=True), t.name(state.owner.name)[:6],
+            order.id,
+            moment(order.record.received_at),
+            t.name(state.record.appeal.appeal_type, short=True),
+            t.name(state.record.place),
+            t.name(state.status, short=True),
+            t.name(state.owner.name)[:6],
             Text(text, style={"breached": "bold red", "soon": "bold yellow"}.get(style, "")),
         ]
 
@@ -133,9 +145,13 @@ class QueueScreen(Screen[None]):
     def _counts(self, shown: int) -> str:
         t = self.app.t
         f = self.filter
-        parts = [t.name(f.status) if f.status else "", t.name(f.appeal_type) if f.appeal_type else "",
-                 t.name(f.place) if f.place else "", t("queue.filter.overdue") if f.overdue else "",
-                 f"“{f.text}”" if f.text else ""]
+        parts = [
+            t.name(f.status) if f.status else "",
+            t.name(f.appeal_type) if f.appeal_type else "",
+            t.name(f.place) if f.place else "",
+            t("queue.filter.overdue") if f.overdue else "",
+            f"“{f.text}”" if f.text else "",
+        ]
         what = " · ".join(p for p in parts if p) or t("queue.filter.all")
         still_open = sum(1 for o in self.app.orders.values() if o.state.status not in FINISHED)
         line = f"{t('queue.count', shown=shown, total=still_open)}  {t('queue.filter', what=what)}"
@@ -209,4 +225,3 @@ class QueueScreen(Screen[None]):
         from hotline_tui.screens.order import OrderScreen
 
         self.app.push_screen(OrderScreen(order_id))
-

@@ -52,8 +52,9 @@ class ReportsScreen(Screen[None]):
         text_binding("4", "kind('filings')", "report.filings", "reports.filings"),
         text_binding("p", "period", "report.period", "reports.period"),
         text_binding("right_square_bracket", "table(1)", "report.next", "reports.next", key_display="]"),
-        text_binding("left_square_bracket", "table(-1)", "report.previous", "reports.previous",
-                     key_display="["),
+        text_binding(
+            "left_square_bracket", "table(-1)", "report.previous", "reports.previous", key_display="["
+        ),
         text_binding("x", "export", "report.export", "reports.export"),
     ]
 
@@ -189,8 +190,9 @@ class ReportsScreen(Screen[None]):
             written = services.export_report(document, kind, target)
             return t("report.written", path=", ".join(str(p) for p in written))
 
-        self.app.push_screen(FormDialog(t("report.export"), [Field("path", t("report.path"), value=str(default))],
-                                        write))
+        self.app.push_screen(
+            FormDialog(t("report.export"), [Field("path", t("report.path"), value=str(default))], write)
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -247,8 +247,10 @@ def _canonical_line(path: Path, name: str, key: str, doc: dict[str, Any]) -> byt
     try:
         return make_line(key, doc)
     except (ValueError, UnicodeEncodeError):
-        raise DatabaseDamaged(path, f"not JSON: {name}[{key!r}] holds NaN, Infinity or a lone "
-                                    "surrogate, which JSON does not allow") from None
+        raise DatabaseDamaged(
+            path,
+            f"not JSON: {name}[{key!r}] holds NaN, Infinity or a lone surrogate, which JSON does not allow",
+        ) from None
 
 
 def _meta(path: Path, value: Any) -> Meta:

@@ -49,7 +49,9 @@ def _row_problems(row: int, error: HotlineError) -> list[RowProblem]:
     return [RowProblem(row, heading_of(p.field), p) for p in error.problems]
 
 
-def _target(row: SheetRow, by_id: dict[str, Entry], by_question: dict[str, Entry]) -> Entry | RowProblem | None:
+def _target(
+    row: SheetRow, by_id: dict[str, Entry], by_question: dict[str, Entry]
+) -> Entry | RowProblem | None:
     if row.entry_id:
         found = by_id.get(row.entry_id)
         return found or RowProblem(row.row, "编号", problem("unknown_entry", "id", id=row.entry_id))
@@ -57,7 +59,10 @@ def _target(row: SheetRow, by_id: dict[str, Entry], by_question: dict[str, Entry
 
 
 def import_rows(
-    base: Sequence[Entry], rows: Sequence[SheetRow], person: Person, now: datetime,
+    base: Sequence[Entry],
+    rows: Sequence[SheetRow],
+    person: Person,
+    now: datetime,
     problems: Sequence[RowProblem] = (),
 ) -> ImportReport:
     """Apply ``rows`` as ``person`` at ``now``; ``problems`` (from reading the sheet) are passed through."""
@@ -86,4 +91,6 @@ def import_rows(
                 updated.append(edit(target, person, row.content, now, IMPORT_SUMMARY))
         except HotlineError as error:
             reported += _row_problems(row.row, error)
-    return ImportReport(tuple(created), tuple(updated), tuple(unchanged), tuple(sorted(reported, key=lambda p: p.row)))
+    return ImportReport(
+        tuple(created), tuple(updated), tuple(unchanged), tuple(sorted(reported, key=lambda p: p.row))
+    )

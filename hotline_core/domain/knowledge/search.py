@@ -162,7 +162,10 @@ def search(index: SearchIndex, query: str, limit: int = 10) -> list[Hit]:
 
 
 def suggest(
-    index: SearchIndex, appeal_text: str, limit: int = 5, area: BusinessArea | None = None,
+    index: SearchIndex,
+    appeal_text: str,
+    limit: int = 5,
+    area: BusinessArea | None = None,
 ) -> list[Hit]:
     """Answers worth offering for an order's appeal.
 

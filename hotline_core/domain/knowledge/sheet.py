@@ -39,7 +39,17 @@ from hotline_core.domain.organization import (
 from hotline_core.domain.problems import Problem
 from hotline_core.domain.vocabulary import BusinessArea, Place
 
-HEADINGS: tuple[str, ...] = ("问题", "标准答案", "政策依据", "文号", "施行日期", "业务领域", "标签", "责任单位", "状态")
+HEADINGS: tuple[str, ...] = (
+    "问题",
+    "标准答案",
+    "政策依据",
+    "文号",
+    "施行日期",
+    "业务领域",
+    "标签",
+    "责任单位",
+    "状态",
+)
 EXPORT_HEADINGS: tuple[str, ...] = ("编号", *HEADINGS, "待核实事项", "版本")
 REQUIRED_HEADINGS: tuple[str, ...] = ("问题", "标准答案", "业务领域")
 _ALIASES = {"备注": "待核实事项", "政策依据名称": "政策依据", "答案": "标准答案"}
@@ -140,7 +150,8 @@ def _basis(cells: dict[str, object], problems: list[Problem]) -> tuple[PolicyBas
     numbers = _items(cells.get("文号"))
     mismatched = [
         problem("count_mismatch", field, count=len(found), expected=len(names))
-        for field, found in (("number", numbers), ("effective", dates)) if found and len(found) != len(names)
+        for field, found in (("number", numbers), ("effective", dates))
+        if found and len(found) != len(names)
     ]
     if mismatched:
         problems += mismatched
@@ -175,13 +186,17 @@ def _area(value: object, problems: list[Problem]) -> BusinessArea | None:
     if text in _AREAS:
         return _AREAS[text]
     if text:
-        problems.append(problem("not_in_list", "area", value=text, choices="、".join(a.label for a in BusinessArea)))
+        problems.append(
+            problem("not_in_list", "area", value=text, choices="、".join(a.label for a in BusinessArea))
+        )
     else:
         problems.append(problem("required", "area"))
     return None
 
 
-def parse_row(number: int, cells: dict[str, object], organization: Organization) -> SheetRow | list[RowProblem]:
+def parse_row(
+    number: int, cells: dict[str, object], organization: Organization
+) -> SheetRow | list[RowProblem]:
     """A row's content, or every problem of the row (each by its column)."""
     problems: list[Problem] = []
     area = _area(cells.get("业务领域"), problems)
@@ -190,8 +205,14 @@ def parse_row(number: int, cells: dict[str, object], organization: Organization)
     tags = [t for t in _TAGS.split(_text(cells.get("标签"))) if t]
     # A stand-in area when the cell was bad: the row is rejected anyway, but its
     # other cells are still checked so the clerk hears every problem at once.
-    content = Content(_text(cells.get("问题")), _text(cells.get("标准答案")), area or BusinessArea.RIGHTS,
-                      basis, tags, _text(cells.get("待核实事项")))
+    content = Content(
+        _text(cells.get("问题")),
+        _text(cells.get("标准答案")),
+        area or BusinessArea.RIGHTS,
+        basis,
+        tags,
+        _text(cells.get("待核实事项")),
+    )
     problems += content_problems(content)
     if problems:
         return [RowProblem(number, heading_of(p.field), p) for p in problems]
@@ -207,7 +228,8 @@ def _header(rows: Sequence[Sequence[object]]) -> tuple[int, dict[str, int]] | No
 
 
 def read_sheet(
-    rows: Sequence[Sequence[object]], organization: Organization = DEFAULT_ORGANIZATION,
+    rows: Sequence[Sequence[object]],
+    organization: Organization = DEFAULT_ORGANIZATION,
 ) -> tuple[list[SheetRow], list[RowProblem]]:
     """Good rows and the problems of the bad ones; blank rows are skipped quietly."""
     found = _header(rows)
@@ -230,7 +252,11 @@ def read_sheet(
             continue
         key = question_key(parsed.content.question)
         if key in first_row_of:
-            bad.append(RowProblem(index + 1, "问题", problem("duplicate_question", "question", row=first_row_of[key])))
+            bad.append(
+                RowProblem(
+                    index + 1, "问题", problem("duplicate_question", "question", row=first_row_of[key])
+                )
+            )
             continue
         first_row_of[key] = index + 1
         good.append(parsed)
@@ -245,10 +271,16 @@ def entry_row(entry: Entry) -> list[object]:
     if len(basis) == 1 and basis[0].effective is not None:
         dates = basis[0].effective
     return [
-        entry.id, content.question, content.answer,
+        entry.id,
+        content.question,
+        content.answer,
         "\n".join(f"《{b.name}》" + (f"（{b.revision}）" if b.revision else "") for b in basis),
         "\n".join(b.number or "无" for b in basis) if any(b.number for b in basis) else "",
         dates if any(b.effective for b in basis) else "",
-        content.area.label, "、".join(content.tags), entry.owner.name, entry.status.label,
-        content.note, entry.latest.number,
+        content.area.label,
+        "、".join(content.tags),
+        entry.owner.name,
+        entry.status.label,
+        content.note,
+        entry.latest.number,
     ]

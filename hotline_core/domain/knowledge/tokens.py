@@ -121,12 +121,14 @@ def _parts(word: str, known: dict[str, int]) -> list[str]:
     found = []
     for size in (2, 3):
         if len(word) > size:
-            found += [word[i:i + size] for i in range(len(word) - size + 1) if known.get(word[i:i + size])]
+            found += [
+                word[i : i + size] for i in range(len(word) - size + 1) if known.get(word[i : i + size])
+            ]
     return found
 
 
 def _bigrams(stretch: str) -> list[str]:
-    return [GRAM + stretch[i:i + 2] for i in range(len(stretch) - 1)]
+    return [GRAM + stretch[i : i + 2] for i in range(len(stretch) - 1)]
 
 
 def _hangul(word: str) -> list[str]:

@@ -86,8 +86,12 @@ def _step(entry: Entry, action: KbAction, person: Person, now: datetime, reason:
 
 
 def submit_draft(
-    person: Person, entry_id: str, content: Content, now: datetime,
-    owner: Unit | None = None, summary: str = "",
+    person: Person,
+    entry_id: str,
+    content: Content,
+    now: datetime,
+    owner: Unit | None = None,
+    summary: str = "",
 ) -> Entry:
     """A new entry as version 1, a draft owned by ``owner`` (the person's own unit by default)."""
     unit = owner if owner is not None else person.unit
@@ -97,7 +101,9 @@ def submit_draft(
         raise invalid(id_problems(entry_id))
     _complete(content)
     first = Version(1, content, person.login, now, summary.strip())
-    return Entry(entry_id, unit, EntryStatus.DRAFT, (first,), (Transition(KbAction.SUBMIT, person.login, now, 1),))
+    return Entry(
+        entry_id, unit, EntryStatus.DRAFT, (first,), (Transition(KbAction.SUBMIT, person.login, now, 1),)
+    )
 
 
 def edit(entry: Entry, person: Person, content: Content, now: datetime, summary: str = "") -> Entry:
@@ -133,7 +139,9 @@ def publish(entry: Entry, person: Person, now: datetime) -> Entry:
     if entry.content.note:
         raise refused("note_open", "note", note=entry.content.note)
     step = _step(entry, KbAction.PUBLISH, person, now)
-    return evolve(entry, status=EntryStatus.PUBLISHED, live=entry.latest.number, history=(*entry.history, step))
+    return evolve(
+        entry, status=EntryStatus.PUBLISHED, live=entry.latest.number, history=(*entry.history, step)
+    )
 
 
 def retire(entry: Entry, person: Person, now: datetime, reason: str) -> Entry:

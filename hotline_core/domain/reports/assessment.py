@@ -157,9 +157,12 @@ def annual_assessment(
         counters[RIGHTS_DEPT].update(limit_keys(facts, ("sign",)))
     units = sorted(counters, key=lambda unit: _unit_order(unit, organization))
     counted = {unit: figures_of(counters[unit]) for unit in units}
-    return Assessment(period, moment, weights, tuple(
-        UnitAssessment(unit, counted[unit], score(counted[unit], weights)) for unit in units
-    ))
+    return Assessment(
+        period,
+        moment,
+        weights,
+        tuple(UnitAssessment(unit, counted[unit], score(counted[unit], weights)) for unit in units),
+    )
 
 
 def _standing_units() -> tuple[Unit, ...]:

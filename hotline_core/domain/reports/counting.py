@@ -24,7 +24,14 @@ from hotline_core.domain.vocabulary import AppealType, BusinessArea, Rating
 LIMITS: tuple[str, ...] = ("sign", "contact", "close")
 _PENDING = (LimitState.OPEN, LimitState.DUE_SOON)
 _FLAGS: tuple[str, ...] = (
-    "overdue", "handling_overdue", "returned", "declined", "extended", "emergency", "petition", "redone",
+    "overdue",
+    "handling_overdue",
+    "returned",
+    "declined",
+    "extended",
+    "emergency",
+    "petition",
+    "redone",
 )
 
 

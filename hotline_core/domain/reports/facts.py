@@ -105,8 +105,9 @@ class OrderFacts:
     rating: Rating | None
 
 
-def facts_at(orders: Sequence[WorkOrder], evaluator: LimitEvaluator,
-             moment: datetime) -> list[tuple[WorkOrder, OrderFacts]]:
+def facts_at(
+    orders: Sequence[WorkOrder], evaluator: LimitEvaluator, moment: datetime
+) -> list[tuple[WorkOrder, OrderFacts]]:
     """Each order as of ``moment`` and its facts; ``evaluator`` must be built for that moment.
 
     The limits of all the orders are worked out together, and read a column at a
@@ -115,13 +116,29 @@ def facts_at(orders: Sequence[WorkOrder], evaluator: LimitEvaluator,
     thens = [as_of(order, moment) for order in orders]
     table = evaluator.table(thens)
     handled_by_units = [name for name in LIMIT_NAMES if name not in _ANSWERED_BY_SIGNING]
-    columns = zip(table.states("sign"), table.states("contact"), table.states("close"),
-                  table.breached(LIMIT_NAMES), table.breached(handled_by_units), strict=True)
-    return [(then, _facts(order, then, *column)) for order, then, column in zip(orders, thens, columns, strict=True)]
+    columns = zip(
+        table.states("sign"),
+        table.states("contact"),
+        table.states("close"),
+        table.breached(LIMIT_NAMES),
+        table.breached(handled_by_units),
+        strict=True,
+    )
+    return [
+        (then, _facts(order, then, *column))
+        for order, then, column in zip(orders, thens, columns, strict=True)
+    ]
 
 
-def _facts(order: WorkOrder, then: WorkOrder, sign: LimitState, contact: LimitState, close: LimitState,
-           overdue: bool, handling_overdue: bool) -> OrderFacts:
+def _facts(
+    order: WorkOrder,
+    then: WorkOrder,
+    sign: LimitState,
+    contact: LimitState,
+    close: LimitState,
+    overdue: bool,
+    handling_overdue: bool,
+) -> OrderFacts:
     latest = order.state.record
     state = then.state
     return OrderFacts(

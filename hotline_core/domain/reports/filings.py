@@ -30,8 +30,12 @@ class FilingState(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"on_time": "按时报送", "late": "逾期报送", "missing": "逾期未报送",
-                "not_yet_due": "未报送（未到期）"}[self.value]
+        return {
+            "on_time": "按时报送",
+            "late": "逾期报送",
+            "missing": "逾期未报送",
+            "not_yet_due": "未报送（未到期）",
+        }[self.value]
 
 
 @frozen
@@ -59,8 +63,9 @@ def filing_state(filed_at: datetime | None, due: datetime, now: datetime) -> Fil
     return FilingState.MISSING if now > due else FilingState.NOT_YET_DUE
 
 
-def summary_filings(quarter: Quarter, due: Deadline, filed: Mapping[Place, datetime],
-                    now: datetime) -> SummaryFilings:
+def summary_filings(
+    quarter: Quarter, due: Deadline, filed: Mapping[Place, datetime], now: datetime
+) -> SummaryFilings:
     """Each county's filing of ``quarter``'s summary; ``filed`` maps a county to when it filed.
 
     A filing stamped after ``now`` has not happened yet as of ``now``.

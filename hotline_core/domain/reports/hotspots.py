@@ -96,8 +96,12 @@ class HotIssues:
     repeat_callers: tuple[RepeatCaller, ...]
 
 
-def hot_issues(orders: Iterable[WorkOrder], period: Period | Quarter | str, top: int = 20,
-               stop_words: frozenset[str] = STOP_WORDS) -> HotIssues:
+def hot_issues(
+    orders: Iterable[WorkOrder],
+    period: Period | Quarter | str,
+    top: int = 20,
+    stop_words: frozenset[str] = STOP_WORDS,
+) -> HotIssues:
     """The hot-issues report of ``period``; ``top`` words and phrases are listed."""
     period = as_period(period)
     previous = period.previous()
@@ -126,8 +130,12 @@ def hot_issues(orders: Iterable[WorkOrder], period: Period | Quarter | str, top:
     )
 
 
-def _breakdown(current: list[OrderRecord], before: list[OrderRecord],
-               key: Callable[[OrderRecord], Enum | None], categories: tuple[Enum, ...]) -> tuple[Share, ...]:
+def _breakdown(
+    current: list[OrderRecord],
+    before: list[OrderRecord],
+    key: Callable[[OrderRecord], Enum | None],
+    categories: tuple[Enum, ...],
+) -> tuple[Share, ...]:
     """Every category in its fixed order, then "not recorded" if any order lacks it; busiest first."""
     now, then = Counter(map(key, current)), Counter(map(key, before))
     shares = [Share(c.value, getattr(c, "label", c.value), Change(now[c], then[c])) for c in categories]
@@ -138,9 +146,7 @@ def _breakdown(current: list[OrderRecord], before: list[OrderRecord],
 
 
 def _trend(records: list[OrderRecord], period: Period) -> tuple[MonthCount, ...]:
-    counts = Counter(
-        shanghai_date(r.received_at).replace(day=1) for r in records
-    )
+    counts = Counter(shanghai_date(r.received_at).replace(day=1) for r in records)
     return tuple(MonthCount(month, counts[month]) for month in period.month_starts())
 
 
@@ -158,6 +164,7 @@ def _repeat_callers(records: list[OrderRecord]) -> tuple[RepeatCaller, ...]:
             tuple(r.order_id for r in sorted(found, key=lambda r: r.received_at)),
             tuple(dict.fromkeys(r.place for r in sorted(found, key=lambda r: r.received_at))),
         )
-        for phone, found in calls.items() if len(found) >= 2
+        for phone, found in calls.items()
+        if len(found) >= 2
     ]
     return tuple(sorted(repeated, key=lambda c: (-c.calls, c.order_ids[0])))

@@ -42,6 +42,7 @@ def to_document(report: object) -> Document:
 
 # -- shared columns ----------------------------------------------------------------
 
+
 def _limit_columns(name: str, pending: bool = True) -> list[Column]:
     word = _LIMIT_WORDS[name]
     columns = [Column(f"{name}_on_time", f"按时{word}"), Column(f"{name}_late", f"超时{word}")]
@@ -58,8 +59,10 @@ def _limit_cells(on_time: OnTime, pending: bool = True) -> list[Cell]:
 
 
 _RATING_COLUMNS = [
-    Column("satisfied", "满意"), Column("basically_satisfied", "基本满意"),
-    Column("unsatisfied", "不满意"), Column("rated", "已评价"),
+    Column("satisfied", "满意"),
+    Column("basically_satisfied", "基本满意"),
+    Column("unsatisfied", "不满意"),
+    Column("rated", "已评价"),
     Column("satisfaction_rate", "满意率", Kind.RATE),
 ]
 
@@ -77,9 +80,15 @@ _SUMMARY_COLUMNS: tuple[Column, ...] = (
     *(Column(f"type_{t.value}", t.label) for t in AppealType),
     *(Column(f"area_{a.value}", a.label) for a in BusinessArea),
     Column("area_none", "领域未登记"),
-    *_limit_columns("sign"), *_limit_columns("contact"), *_limit_columns("close"),
-    Column("overdue", "超时工单"), Column("returned", "退件"), Column("declined", "不予受理"),
-    Column("extended", "延期"), Column("emergency", "突发"), Column("petition", "信访"),
+    *_limit_columns("sign"),
+    *_limit_columns("contact"),
+    *_limit_columns("close"),
+    Column("overdue", "超时工单"),
+    Column("returned", "退件"),
+    Column("declined", "不予受理"),
+    Column("extended", "延期"),
+    Column("emergency", "突发"),
+    Column("petition", "信访"),
     Column("redone", "重办"),
     *_RATING_COLUMNS,
     Column("open_at_end", "期末未办结"),
@@ -89,11 +98,22 @@ _SUMMARY_COLUMNS: tuple[Column, ...] = (
 def _summary_cells(row: SummaryRow) -> tuple[Cell, ...]:
     f = row.figures
     return (
-        row.label, f.received,
-        *(f.by_type[t] for t in AppealType), *(f.by_area[a] for a in (*BusinessArea, None)),
-        *_limit_cells(f.sign), *_limit_cells(f.contact), *_limit_cells(f.close),
-        f.overdue, f.returned, f.declined, f.extended, f.emergency, f.petition, f.redone,
-        *_rating_cells(f), row.open_at_end,
+        row.label,
+        f.received,
+        *(f.by_type[t] for t in AppealType),
+        *(f.by_area[a] for a in (*BusinessArea, None)),
+        *_limit_cells(f.sign),
+        *_limit_cells(f.contact),
+        *_limit_cells(f.close),
+        f.overdue,
+        f.returned,
+        f.declined,
+        f.extended,
+        f.emergency,
+        f.petition,
+        f.redone,
+        *_rating_cells(f),
+        row.open_at_end,
     )
 
 
@@ -102,22 +122,36 @@ def _summary(report: QuarterlySummary) -> Document:
     where = report.county.label if report.county else "延边州"
     title = f"{where}残联“12345”政务服务热线汇总表（{report.period.label}）"
     rows = (*report.rows, report.total)
-    table = Table("summary", title, _SUMMARY_COLUMNS, tuple(map(_summary_cells, rows)), "汇总表", total_row=True)
-    meta = (("period", str(report.period)), ("as_of", report.as_of),
-            ("county", report.county.value if report.county else None))
+    table = Table(
+        "summary", title, _SUMMARY_COLUMNS, tuple(map(_summary_cells, rows)), "汇总表", total_row=True
+    )
+    meta = (
+        ("period", str(report.period)),
+        ("as_of", report.as_of),
+        ("county", report.county.value if report.county else None),
+    )
     return Document("quarterly_summary", title, (period_note(report.period, report.as_of),), meta, (table,))
 
 
 # -- hot issues -------------------------------------------------------------------
 
+
 def _change_columns(key: str, heading: str) -> tuple[Column, ...]:
-    return (Column(key, heading, Kind.TEXT), Column("code", "代码", Kind.CODE), Column("current", "本期"),
-            Column("previous", "上期"), Column("change", "增减"), Column("change_rate", "增减率", Kind.RATE))
+    return (
+        Column(key, heading, Kind.TEXT),
+        Column("code", "代码", Kind.CODE),
+        Column("current", "本期"),
+        Column("previous", "上期"),
+        Column("change", "增减"),
+        Column("change_rate", "增减率", Kind.RATE),
+    )
 
 
 def _breakdown_table(key: str, title: str, heading: str, shares: tuple[Share, ...]) -> Table:
-    rows = tuple((s.label, s.code, s.count.current, s.count.previous, s.count.change, s.count.change_rate)
-                 for s in shares)
+    rows = tuple(
+        (s.label, s.code, s.count.current, s.count.previous, s.count.change, s.count.change_rate)
+        for s in shares
+    )
     return Table(key, title, _change_columns("category", heading), rows)
 
 
@@ -129,15 +163,33 @@ def _terms_table(key: str, title: str, heading: str, terms: tuple[Term, ...]) ->
 @to_document.register
 def _hot(report: HotIssues) -> Document:
     r = report.received
-    overview = Table("overview", "受理总量", _change_columns("item", "指标"),
-                     (("受理量", "received", r.current, r.previous, r.change, r.change_rate),))
-    trend = Table("trend", "月度趋势", (Column("month", "月份", Kind.TEXT), Column("received", "受理量")),
-                  tuple((f"{m.month:%Y-%m}", m.count) for m in report.trend))
-    callers = Table("repeat_callers", "重复来电（本期两次及以上）", (
-        Column("phone", "联系电话（已脱敏）", Kind.TEXT), Column("calls", "来电次数"),
-        Column("order_ids", "工单编号", Kind.TEXT), Column("places", "地区", Kind.TEXT),
-    ), tuple((c.phone, c.calls, "、".join(c.order_ids), "、".join(p.label for p in c.places))
-             for c in report.repeat_callers), "重复来电")
+    overview = Table(
+        "overview",
+        "受理总量",
+        _change_columns("item", "指标"),
+        (("受理量", "received", r.current, r.previous, r.change, r.change_rate),),
+    )
+    trend = Table(
+        "trend",
+        "月度趋势",
+        (Column("month", "月份", Kind.TEXT), Column("received", "受理量")),
+        tuple((f"{m.month:%Y-%m}", m.count) for m in report.trend),
+    )
+    callers = Table(
+        "repeat_callers",
+        "重复来电（本期两次及以上）",
+        (
+            Column("phone", "联系电话（已脱敏）", Kind.TEXT),
+            Column("calls", "来电次数"),
+            Column("order_ids", "工单编号", Kind.TEXT),
+            Column("places", "地区", Kind.TEXT),
+        ),
+        tuple(
+            (c.phone, c.calls, "、".join(c.order_ids), "、".join(p.label for p in c.places))
+            for c in report.repeat_callers
+        ),
+        "重复来电",
+    )
     tables = (
         overview,
         _breakdown_table("by_type", "按诉求类型", "诉求类型", report.by_type),
@@ -159,35 +211,63 @@ def _hot(report: HotIssues) -> Document:
 
 _UNIT_KINDS = {"rights_dept": "州本级（维权部）", "county": "县（市）残联", "department": "部门"}
 _ASSESSMENT_COLUMNS: tuple[Column, ...] = (
-    Column("unit", "单位", Kind.TEXT), Column("unit_kind", "单位类型", Kind.TEXT),
+    Column("unit", "单位", Kind.TEXT),
+    Column("unit_kind", "单位类型", Kind.TEXT),
     Column("handled", "办理工单"),
-    *_limit_columns("sign", False), *_limit_columns("contact", False), *_limit_columns("close", False),
+    *_limit_columns("sign", False),
+    *_limit_columns("contact", False),
+    *_limit_columns("close", False),
     *_RATING_COLUMNS,
-    Column("handling_overdue", "办理超时工单"), Column("punctuality", "无超时率", Kind.RATE),
-    Column("returned", "退件"), Column("redone", "重办"), Column("score", "得分", Kind.SCORE),
+    Column("handling_overdue", "办理超时工单"),
+    Column("punctuality", "无超时率", Kind.RATE),
+    Column("returned", "退件"),
+    Column("redone", "重办"),
+    Column("score", "得分", Kind.SCORE),
 )
 
 
 def _unit_cells(unit: UnitAssessment) -> tuple[Cell, ...]:
     f = unit.figures
     return (
-        unit.unit.name, _UNIT_KINDS[unit.unit.kind.value], f.received,
-        *_limit_cells(f.sign, False), *_limit_cells(f.contact, False), *_limit_cells(f.close, False),
-        *_rating_cells(f), f.handling_overdue, unit.punctuality, f.returned, f.redone, unit.score,
+        unit.unit.name,
+        _UNIT_KINDS[unit.unit.kind.value],
+        f.received,
+        *_limit_cells(f.sign, False),
+        *_limit_cells(f.contact, False),
+        *_limit_cells(f.close, False),
+        *_rating_cells(f),
+        f.handling_overdue,
+        unit.punctuality,
+        f.returned,
+        f.redone,
+        unit.score,
     )
 
 
 @to_document.register
 def _assessment(report: Assessment) -> Document:
     w = report.weights
-    weights = Table("weights", "计分权重", (Column("component", "指标", Kind.TEXT), Column("key", "代码", Kind.CODE),
-                                         Column("weight", "权重", Kind.SCORE)), (
-        ("按时签收率", "sign", w.sign), ("按时联系率", "contact", w.contact), ("按时办结率", "close", w.close),
-        ("满意率", "satisfaction", w.satisfaction), ("无超时率", "punctuality", w.punctuality),
-    ))
+    weights = Table(
+        "weights",
+        "计分权重",
+        (
+            Column("component", "指标", Kind.TEXT),
+            Column("key", "代码", Kind.CODE),
+            Column("weight", "权重", Kind.SCORE),
+        ),
+        (
+            ("按时签收率", "sign", w.sign),
+            ("按时联系率", "contact", w.contact),
+            ("按时办结率", "close", w.close),
+            ("满意率", "satisfaction", w.satisfaction),
+            ("无超时率", "punctuality", w.punctuality),
+        ),
+    )
     title = f"“12345”政务服务热线办理情况年度考核（{report.period.label}）"
-    notes = (period_note(report.period, report.as_of),
-             "得分 = 100 × Σ(权重 × 比率) ÷ Σ权重，仅计有数据的指标；无工单的单位不计分")
+    notes = (
+        period_note(report.period, report.as_of),
+        "得分 = 100 × Σ(权重 × 比率) ÷ Σ权重，仅计有数据的指标；无工单的单位不计分",
+    )
     units = Table("assessment", title, _ASSESSMENT_COLUMNS, tuple(map(_unit_cells, report.units)), "年度考核")
     meta = (("period", str(report.period)), ("as_of", report.as_of))
     return Document("annual_assessment", title, notes, meta, (units, weights))
@@ -195,15 +275,27 @@ def _assessment(report: Assessment) -> Document:
 
 # -- county summary filings -------------------------------------------------------
 
+
 @to_document.register
 def _filings(report: SummaryFilings) -> Document:
     title = f"各县（市）残联热线汇总表报送情况（{report.quarter}）"
-    columns = (Column("county", "县（市）", Kind.TEXT), Column("state", "报送情况", Kind.TEXT),
-               Column("state_code", "代码", Kind.CODE), Column("filed_at", "报送时间", Kind.MOMENT))
+    columns = (
+        Column("county", "县（市）", Kind.TEXT),
+        Column("state", "报送情况", Kind.TEXT),
+        Column("state_code", "代码", Kind.CODE),
+        Column("filed_at", "报送时间", Kind.MOMENT),
+    )
     rows = tuple((c.county.label, c.state.label, c.state.value, c.filed_at) for c in report.counties)
-    due = f"报送截止：{moment_text(report.due)}前" + ("（日历未正式公布，暂定）" if report.provisional else "")
+    due = f"报送截止：{moment_text(report.due)}前" + (
+        "（日历未正式公布，暂定）" if report.provisional else ""
+    )
     notes = (due, f"统计时点：{moment_text(report.as_of)}")
-    meta = (("quarter", str(report.quarter)), ("due", report.due), ("provisional", report.provisional),
-            ("as_of", report.as_of))
-    return Document("summary_filings", title, notes, meta, (Table("filings", title, columns, rows, "报送情况"),))
-
+    meta = (
+        ("quarter", str(report.quarter)),
+        ("due", report.due),
+        ("provisional", report.provisional),
+        ("as_of", report.as_of),
+    )
+    return Document(
+        "summary_filings", title, notes, meta, (Table("filings", title, columns, rows, "报送情况"),)
+    )

@@ -1,0 +1,90 @@
+"""Start-up: what the queue says and offers while the orders are still being read."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from textual.widgets import DataTable
+
+from hotline_core import services
+from hotline_tui.footer import Footer
+from hotline_tui.screens.alerts import AlertsScreen
+from hotline_tui.screens.queue import NEEDS_ALL_ORDERS, QueueScreen
+from hotline_tui.worklist import Filter
+from tests.ui.conftest import make_app, settle
+
+
+@pytest.fixture
+def slow_read(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Reading the orders waits until the test sets the event."""
+    everything_read = threading.Event()
+    read_all = services.visible_orders
+
+    def read(session, person):
+        everything_read.wait(10)
+        return read_all(session, person)
+
+    monkeypatch.setattr(services, "visible_orders", read)
+    yield everything_read
+    everything_read.set()
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#queue-status").render())
+
+
+async def test_while_the_orders_are_read_the_queue_says_so_and_the_filters_wait(
+    repo, clock, slow_read
+) -> None:
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.loading and "正在读取全部工单" in status(app) and "没有符合条件" not in status(app)
+        assert app.screen.check_action("cycle_status", ()) is None  # dimmed in the footer
+        await pilot.press("s")
+        assert app.screen.filter == Filter()
+        slow_read.set()
+        await settle(pilot)
+        assert not app.loading and app.screen.query_one(DataTable).row_count == 1
+        assert "正在读取" not in status(app) and "s 状态" in app.screen.query_one(Footer).render().plain
+        await pilot.press("s")
+        assert app.screen.filter != Filter()
+
+
+async def test_orders_read_while_another_screen_is_open_are_in_the_queue_on_return(
+    repo, clock, slow_read
+) -> None:
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, AlertsScreen)
+        slow_read.set()
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.query_one(DataTable).row_count == 1 and "正在读取" not in status(app)
+        assert app.screen.check_action("cycle_status", ()) is True
+
+
+async def test_a_read_overtaken_by_a_newer_one_is_dropped(repo, clock, slow_read, monkeypatch) -> None:
+    app = make_app(repo, clock)
+    delivered: list[int] = []
+    loaded = app._loaded
+    monkeypatch.setattr(
+        app, "_loaded", lambda orders, *rest: (delivered.append(len(orders)), loaded(orders, *rest))
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.reload()  # ``r`` while the first read still runs: the first one is cancelled
+        slow_read.set()
+        await settle(pilot)
+        assert delivered == [1] and not app.loading
+
+
+def test_every_key_that_waits_for_the_orders_is_a_key_of_the_queue() -> None:
+    actions = {binding.action for binding in QueueScreen.BINDINGS}
+    assert actions >= NEEDS_ALL_ORDERS
