@@ -11,9 +11,9 @@ never ``LANG``.
 At run time the standard library's ``gettext`` reads the compiled ``.mo`` files, each
 once, on first use (importing the UI does: the key bindings carry all three languages);
 a missing catalog raises ``FileNotFoundError`` and a key missing from one language a
-``LookupError``, rather than showing keys. The ``.mo`` files are committed beside their ``.po`` so that the shared host
-installs with a plain ``pip install`` and needs neither a build step nor Babel. After
-editing a ``.po``, recompile with Babel (in the ``test`` extra)::
+``LookupError``, rather than showing keys. The ``.mo`` files are committed beside their
+``.po`` so that the shared host installs with a plain ``pip install`` and needs neither a
+build step nor Babel. After editing a ``.po``, recompile with Babel (in the ``test`` extra)::
 
     python -m hotline_tui.i18n compile
 

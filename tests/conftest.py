@@ -1,4 +1,4 @@
-"""Shared fixtures: orders built through the lifecycle, and the ``hotline`` command on a temporary database."""
+"""Shared fixtures: orders built through the lifecycle, the ``hotline`` command on a temporary database."""
 
 from __future__ import annotations
 

@@ -143,7 +143,7 @@ def _width(column: Column, values: list[Cell]) -> float:
         samples += [_display_width(str(v)) for v in values if v is not None]
     elif column.kind is Kind.MOMENT:
         samples.append(16)
-    return min(max(samples + [6]) + 2, 60)
+    return min(max([*samples, 6]) + 2, 60)
 
 
 def write_xlsx(document: Document, path: Path) -> Path:

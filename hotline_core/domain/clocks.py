@@ -155,7 +155,7 @@ class Timeline:
                 t.hour * 3600 + t.minute * 60 + t.second for pair in self.office_hours.intervals for t in pair
             ]
         before = [0]
-        for start, end in zip(bounds[::2], bounds[1::2]):
+        for start, end in zip(bounds[::2], bounds[1::2], strict=False):
             before.append(before[-1] + end - start)
         anchor_year = _ANCHOR.year
         object.__setattr__(self, "_bounds", bounds)
@@ -389,10 +389,14 @@ class Timeline:
         return new
 
 
+_DEFAULT_CALENDAR = WorkingCalendar.default()
+_DEFAULT_OFFICE_HOURS = OfficeHours.default()
+
+
 def timeline(
     clock: Clock | str,
-    calendar: WorkingCalendar = WorkingCalendar.default(),
-    office_hours: OfficeHours = OfficeHours.default(),
+    calendar: WorkingCalendar = _DEFAULT_CALENDAR,
+    office_hours: OfficeHours = _DEFAULT_OFFICE_HOURS,
 ) -> Timeline:
     """One shared ``Timeline`` per value, so its day tables are built once for all orders."""
     if clock.__class__ is not Clock:  # Clock() costs more than the cached lookup itself

@@ -310,7 +310,9 @@ def parse_order(form: Mapping[str, Any], *, now: datetime | None = None) -> Orde
         raise ValueError("now must be timezone-aware")
     values, problems = _read_fields(form)
     for name in REQUIRED_AT_INTAKE:
-        if (name not in values and not any(p.field == name for p in problems)) or (name in values and _is_blank(values[name])):
+        already_refused = any(p.field == name for p in problems)
+        missing = name not in values and not already_refused
+        if missing or (name in values and _is_blank(values[name])):
             problems.append(Problem(name, "required"))
     problems += _late_call(values)
     if now is not None:

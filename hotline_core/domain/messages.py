@@ -194,7 +194,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "unknown_order": ("没有编号为 {id} 的工单", "{id} 번호의 작업지시가 없습니다", "there is no order {id}"),
     "unknown_login": (
         "登录名 {login} 不是本系统的用户。请系统管理员用“hotline users add {login} 角色”添加后再使用",
-        "로그인 {login}은(는) 이 시스템의 사용자가 아닙니다. 관리자에게 'hotline users add {login} 역할'로 추가를 요청하십시오",
+        "로그인 {login}은(는) 이 시스템의 사용자가 아닙니다. 관리자에게 'hotline users add {login} 역할'로 추가를 요청하십시오",  # noqa: E501
         "login {login} is not a user here: ask an administrator to run 'hotline users add {login} ROLE'",
     ),
     "unknown_user": ("没有用户 {login}", "사용자 {login}이(가) 없습니다", "there is no user {login}"),

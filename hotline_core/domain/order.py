@@ -31,4 +31,4 @@ class WorkOrder:
         return self.record.order_id
 
     def with_event(self, event: Event) -> WorkOrder:
-        return WorkOrder(self.record, self.events + (event,))
+        return WorkOrder(self.record, (*self.events, event))

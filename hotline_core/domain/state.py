@@ -193,7 +193,7 @@ _FOLD: dict[Action, Callable[[Draft, Event], Changes]] = {
     Action.TRANSFER: lambda s, e: {"owner": Unit.county(e.data["to"])},
     Action.ASSIGN: lambda s, e: {"owner": Unit.department(e.data["to"])},
     Action.SUBMIT_RESULT: _submit_result,
-    Action.SUPERVISE: lambda s, e: {"supervisions": s.supervisions + (Supervision(s.owner, e.at),)},
+    Action.SUPERVISE: lambda s, e: {"supervisions": (*s.supervisions, Supervision(s.owner, e.at))},
     Action.REQUEST_EXTENSION: lambda s, e: {
         "extension": Extension(e.at, datetime.fromisoformat(e.data["until"]), e.data["reason"])
     },

@@ -88,4 +88,4 @@ def action_fields(t: Translator, action: Action, departments: Sequence[str]) -> 
         Action.RATE: [Field("level", t.field("level"), _choices(t, list(Rating)))],
         Action.REPORT_UNSATISFIED: [text("text")],
     }
-    return specs.get(action, []) + [Field("note", t("form.note"))]
+    return [*specs.get(action, []), Field("note", t("form.note"))]

@@ -37,7 +37,7 @@ def bars(labels: list[str], values: list[float], width: int = BAR_WIDTH) -> str:
     top = max(values, default=0) or 1
     label_width = max((cell_len(label) for label in labels), default=0)
     lines = []
-    for label, value in zip(labels, values):
+    for label, value in zip(labels, values, strict=False):
         bar = "█" * round(width * value / top)
         lines.append(f"{label}{' ' * (label_width - cell_len(label))} {bar} {value:g}")
     return "\n".join(lines)

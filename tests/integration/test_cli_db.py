@@ -128,7 +128,7 @@ def test_an_admin_enters_next_years_schedule_and_deadlines_become_firm(cli) -> N
 
 def test_an_order_received_in_the_future_is_refused_at_intake(cli, tmp_path) -> None:
     cli("init")
-    code, data, _ = cli(
+    _code, data, _ = cli(
         "intake", push(tmp_path, {**MINIMAL_FORM, "received_at": "2099-01-01T09:00:00+08:00"}), "--json"
     )
     assert data["added"] == [] and "受理时间" in data["rejected"][0]["problems"][0]

@@ -24,7 +24,7 @@ def test_drafts_are_not_found_and_cannot_be_published_before_review(cli) -> None
 def test_a_county_clerk_may_not_publish(cli) -> None:
     cli("init")
     cli("users", "add", "kim", "county_clerk", "--county", "延吉市")
-    code, _, err = cli("kb", "step", "KB-0001", "retire", "--reason", "过时", login="kim")
+    code, _, _err = cli("kb", "step", "KB-0001", "retire", "--reason", "过时", login="kim")
     assert code == 2
     code, data, _ = cli("kb", "step", "KB-0001", "retire", "--reason", "已废止", "--json")
     assert code == 0 and data["status"] == "retired"

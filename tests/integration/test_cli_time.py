@@ -19,7 +19,8 @@ from tests.unit.test_scenario import SPEC_SCENARIO
 
 @pytest.fixture(autouse=True)
 def no_database(tmp_path, monkeypatch) -> None:
-    """Without ``--db`` the commands read ``$HOTLINE_DB``: point it at an empty folder, not the host's database."""
+    """Without ``--db`` the commands read ``$HOTLINE_DB``: point it at an empty folder,
+    not the host's database."""
     monkeypatch.setenv("HOTLINE_DB", str(tmp_path / "none"))
 
 
@@ -47,7 +48,7 @@ def test_deadlines_json(capsys) -> None:
 
 
 def test_deadlines_with_emergency_and_utc_input(capsys) -> None:
-    code, data, _ = run(
+    _code, data, _ = run(
         capsys,
         "deadlines",
         "--received",

@@ -301,8 +301,8 @@ def test_advance_many_evaluates_many_orders_at_once() -> None:
         for seconds in (3600, durations):
             due, position, provisional = line.advance_many(np.array(starts), np.array(seconds))
             lengths = seconds if isinstance(seconds, list) else [seconds] * len(starts)
-            expected = [line.advance_epoch(s, n) for s, n in zip(starts, lengths)]
-            assert list(zip(due.tolist(), position.tolist(), provisional.tolist())) == [
+            expected = [line.advance_epoch(s, n) for s, n in zip(starts, lengths, strict=False)]
+            assert list(zip(due.tolist(), position.tolist(), provisional.tolist(), strict=False)) == [
                 (float(d), float(p), v) for d, p, v in expected
             ]
         assert list(line.positions(np.array(starts))) == [line.position_epoch(s) for s in starts]
@@ -328,7 +328,7 @@ def test_advance_many_agrees_with_the_scalar_arithmetic_anywhere(
     starts, lengths = np.array([c[0] for c in cases]), np.array([c[1] for c in cases])
     due, position, provisional = line.advance_many(starts, lengths)
     expected = [Timeline(clock).advance_epoch(int(s), int(n)) for s, n in cases]
-    assert list(zip(due.tolist(), position.tolist(), provisional.tolist())) == [
+    assert list(zip(due.tolist(), position.tolist(), provisional.tolist(), strict=False)) == [
         (float(d), float(p), v) for d, p, v in expected
     ]
 

@@ -64,8 +64,9 @@ def _freeze(db: Database, handles: ExitStack) -> tuple[dict[str, tuple[BinaryIO,
     with db._lock.shared():  # the backup is part of the engine
         sources: dict[str, tuple[BinaryIO, int | None]] = {}
         for path in [paths.working, *(paths.archive(p) for p in paths.periods())]:
-            sources[str(path.relative_to(paths.folder))] = (handles.enter_context(open(path, "rb")), None)
-        journal = handles.enter_context(open(paths.journal, "rb"))
+            source = handles.enter_context(open(path, "rb"))  # noqa: SIM115 (the ExitStack closes it)
+            sources[str(path.relative_to(paths.folder))] = (source, None)
+        journal = handles.enter_context(open(paths.journal, "rb"))  # noqa: SIM115 (the ExitStack closes it)
         sources[paths.journal.name] = (journal, os.fstat(journal.fileno()).st_size)
         _, image = db._store.working()  # validates what is copied
     return sources, image.meta.seq

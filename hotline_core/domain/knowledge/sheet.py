@@ -77,7 +77,8 @@ class RowProblem:
 
 @frozen
 class SheetRow:
-    """A good row: its content, the entry it names (``""``: none) and its owner (None: the importer's unit)."""
+    """A good row: its content, the entry it names (``""``: none) and its owner
+    (None: the importer's unit)."""
 
     row: int
     entry_id: str

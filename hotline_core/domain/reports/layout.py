@@ -48,14 +48,14 @@ def _limit_columns(name: str, pending: bool = True) -> list[Column]:
     columns = [Column(f"{name}_on_time", f"按时{word}"), Column(f"{name}_late", f"超时{word}")]
     if pending:
         columns.append(Column(f"{name}_pending", f"{word}未到期"))
-    return columns + [Column(f"{name}_rate", f"按时{word}率", Kind.RATE)]
+    return [*columns, Column(f"{name}_rate", f"按时{word}率", Kind.RATE)]
 
 
 def _limit_cells(on_time: OnTime, pending: bool = True) -> list[Cell]:
     cells: list[Cell] = [on_time.on_time, on_time.late]
     if pending:
         cells.append(on_time.pending)
-    return cells + [on_time.rate]
+    return [*cells, on_time.rate]
 
 
 _RATING_COLUMNS = [

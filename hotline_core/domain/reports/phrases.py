@@ -16,6 +16,7 @@ other in the text, and is listed only when at least two appeals share it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -27,7 +28,110 @@ from attrs import frozen
 # Generic words of any Chinese text, and the words every appeal to the
 # federation carries, which say nothing about what is hot this period.
 STOP_WORDS: frozenset[str] = frozenset(
-    ["我们", "你们", "他们", "她们", "它们", "自己", "什么", "怎么", "怎样", "如何", "为什么", "哪里", "哪些", "这个", "那个", "这些", "那些", "这样", "那样", "这里", "那里", "一个", "一些", "一下", "一直", "已经", "还是", "或者", "以及", "而且", "并且", "但是", "可是", "因为", "所以", "如果", "虽然", "然后", "之后", "以后", "之前", "以前", "时候", "现在", "目前", "当时", "今天", "昨天", "明天", "今年", "去年", "没有", "不是", "就是", "还有", "可以", "能否", "是否", "能够", "不能", "需要", "应该", "进行", "通过", "关于", "对于", "由于", "有关", "相关", "其他", "具体", "情况", "问题", "表示", "知道", "希望", "要求", "请求", "询问", "反映", "咨询", "来电", "诉求", "市民", "群众", "本人", "家属", "工作人员", "残疾人", "残疾", "残联", "办理", "帮助", "解决", "联系", "告知", "一起", "一样", "非常", "比较", "特别", "了解"]
+    [
+        "我们",
+        "你们",
+        "他们",
+        "她们",
+        "它们",
+        "自己",
+        "什么",
+        "怎么",
+        "怎样",
+        "如何",
+        "为什么",
+        "哪里",
+        "哪些",
+        "这个",
+        "那个",
+        "这些",
+        "那些",
+        "这样",
+        "那样",
+        "这里",
+        "那里",
+        "一个",
+        "一些",
+        "一下",
+        "一直",
+        "已经",
+        "还是",
+        "或者",
+        "以及",
+        "而且",
+        "并且",
+        "但是",
+        "可是",
+        "因为",
+        "所以",
+        "如果",
+        "虽然",
+        "然后",
+        "之后",
+        "以后",
+        "之前",
+        "以前",
+        "时候",
+        "现在",
+        "目前",
+        "当时",
+        "今天",
+        "昨天",
+        "明天",
+        "今年",
+        "去年",
+        "没有",
+        "不是",
+        "就是",
+        "还有",
+        "可以",
+        "能否",
+        "是否",
+        "能够",
+        "不能",
+        "需要",
+        "应该",
+        "进行",
+        "通过",
+        "关于",
+        "对于",
+        "由于",
+        "有关",
+        "相关",
+        "其他",
+        "具体",
+        "情况",
+        "问题",
+        "表示",
+        "知道",
+        "希望",
+        "要求",
+        "请求",
+        "询问",
+        "反映",
+        "咨询",
+        "来电",
+        "诉求",
+        "市民",
+        "群众",
+        "本人",
+        "家属",
+        "工作人员",
+        "残疾人",
+        "残疾",
+        "残联",
+        "办理",
+        "帮助",
+        "解决",
+        "联系",
+        "告知",
+        "一起",
+        "一样",
+        "非常",
+        "比较",
+        "特别",
+        "了解",
+    ]
 )
 
 # Words of the field that jieba's general dictionary splits.
@@ -78,7 +182,7 @@ def _terms_of(text: str, stop_words: frozenset[str]) -> tuple[set[str], set[str]
     tokens = [t.strip() for t in _tokenizer().lcut(text)]
     kept = [t if keeps(t, stop_words) else None for t in tokens]
     words = {t for t in kept if t}
-    phrases = {a + b for a, b in zip(kept, kept[1:]) if a and b}
+    phrases = {a + b for a, b in itertools.pairwise(kept) if a and b}
     return words, phrases
 
 

@@ -150,14 +150,14 @@ def test_the_csv_is_utf8_with_a_bom_and_chinese_headings(summary, tmp_path) -> N
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0][:3] == ["地区", "受理量", "政策咨询"]
-    total = dict(zip(rows[0], rows[-1]))
+    total = dict(zip(rows[0], rows[-1], strict=False))
     assert (total["地区"], total["受理量"], total["满意率"], total["按时办结率"]) == (
         "合计",
         "13",
         "0.8571",
         "0.7778",
     )
-    tumen = dict(zip(rows[0], rows[3]))
+    tumen = dict(zip(rows[0], rows[3], strict=False))
     assert tumen["按时联系率"] == ""
 
 

@@ -211,6 +211,6 @@ def test_entry_numbers_continue_from_the_highest() -> None:
 
 def test_an_answer_goes_into_a_reply_with_its_documents_named() -> None:
     assert (
-        reply_text(content())
-        == "0—6岁的残疾儿童和孤独症儿童。\n（政策依据：《国务院关于建立残疾儿童康复救助制度的意见》（国发〔2018〕20号））"
+        reply_text(content()) == "0—6岁的残疾儿童和孤独症儿童。\n"
+        "（政策依据：《国务院关于建立残疾儿童康复救助制度的意见》（国发〔2018〕20号））"
     )

@@ -11,10 +11,10 @@ office hour (08:30–11:30, 13:00–17:00), contact 24 working hours, close 24
 | W0 | 汪清县 | help / social_security | visual | Q2, signed only | open, contact & close late |
 | Y1 | 延吉市 | complaint / employment | physical | all on time, satisfied, phone P | closed |
 | Y2 | 延吉市 | consultation / rehabilitation | hearing | signed 2 h late, basically satisfied | closed |
-| Y3 | 延吉市 | help / social_security | visual | contact & close late, unsatisfied (reported), phone P | closed |
+| Y3 | 延吉市 | help / social_security | visual | contact+close late, unsatisfied+reported, phone P | closed |
 | T1 | 图们市 | complaint / rights | speech | return requested in 30 min, approved | returned |
 | T2 | 图们市 | report / organization | intellectual | signed, declined | declined |
-| P1 | 州本级 | suggestion / rights | mental | extension approved, closed after the 72 h but before it | closed |
+| P1 | 州本级 | suggestion / rights | mental | extended, closed after 72 h but before the new time | closed |
 | P2 | 州本级 | complaint / education | multiple | emergency at dispatch, first reply in 30 min | closed |
 | P3 | 州本级 | help / social_security | physical | routed to petition, answered | open (close exempt) |
 | H1 | 珲春市 | consultation / culture_sports | physical | unsatisfied, redo, satisfied | closed |
