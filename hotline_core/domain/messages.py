@@ -348,6 +348,14 @@ ACTION_NAMES: dict[str, tuple[str, str, str]] = {
     "close": ("办结", "완결", "close"),
     "archive": ("归档", "보관", "archive"),
 }
+# Where a limit stands (``hotline_core.domain.limits.LimitState``).
+LIMIT_STATE_NAMES: dict[str, tuple[str, str, str]] = {
+    "open": ("未到期", "진행 중", "open"),
+    "due_soon": ("即将到期", "곧 만기", "due soon"),
+    "met": ("按时完成", "기한 내 완료", "met"),
+    "breached": ("超时", "기한 초과", "breached"),
+    "not_applicable": ("不适用", "해당 없음", "n/a"),
+}
 
 
 def column(language: str) -> int:
