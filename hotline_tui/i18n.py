@@ -118,7 +118,7 @@ class Translator:
         """The name of a list value (an appeal type, a county, a status ...)."""
         if value is None:
             return ""
-        code = value.value if isinstance(value, Enum) else str(value)
+        code = str(value.value) if isinstance(value, Enum) else str(value)
         if code in STATUS_NAMES:
             return (
                 SHORT_ZH.get(code, STATUS_NAMES[code][0])

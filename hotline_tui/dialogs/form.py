@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import attrs
 from attrs import frozen
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,8 +22,14 @@ from hotline_core.domain.problems import HotlineError, Problem
 from hotline_core.services import StorageError
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.plain import Plain, plain
+from hotline_tui.visible import visible
 
 Choices = Sequence[tuple[str, str]]  # (shown label, value)
+
+
+def _editable(value: str) -> str:
+    """A stored value as an input shows it: one line, control characters visible (never sent)."""
+    return visible(value, newlines=False)
 
 
 @frozen
@@ -32,7 +39,7 @@ class Field:
     name: str
     label: str
     choices: Choices | None = None
-    value: str = ""
+    value: str = attrs.field(default="", converter=_editable)
     placeholder: str = ""
 
 

@@ -51,6 +51,11 @@ async def test_an_order_with_markup_and_escapes_in_its_texts_opens_and_shows_the
         assert "\x1b" not in shown
         record = app.screen.query_one("#order-record", Plain).render()
         assert not [span for span in record.spans if "red" in str(span.style) or "@click" in str(span.style)]
+        await pilot.press("e")  # the record form, prefilled with what is stored
+        await settle(pilot)
+        values = app.screen.values()
+        assert values["appeal"] == "诉求[/]结束 [bold red]红字[/] [@click=app.quit]点我[/] ␛[2J清屏"
+        assert values["name"] == "[b]金[/b]某"
 
 
 async def test_the_queue_shows_an_owners_name_with_brackets_as_typed(
