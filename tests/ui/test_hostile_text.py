@@ -163,3 +163,23 @@ def test_shown_text_keeps_every_printable_character_and_no_control_character(tex
     shown.plain.encode("utf-8")  # a lone surrogate could not be written to the terminal
     kept = [c for c in text if c.isprintable() and c != "\\"]
     assert all(c in shown.plain for c in kept)
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("红\x1b[31m字", "红␛[31m字"),
+        ("响铃\x07退格\x08回车\r删除\x7f", "响铃␇退格␈回车␍删除␡"),
+        ("C1 \x9b31m", "C1 \\x9b31m"),
+        ("倒序\u202e文字\u2066", "倒序\\u202e文字\\u2066"),
+        ("孤\ud800字", "孤\\ud800字"),
+        ("两行\n\t缩进", "两行\n\t缩进"),
+        ("诉求[/]结束", "诉求[/]结束"),
+    ],
+)
+def test_control_characters_are_shown_and_everything_else_is_kept(typed: str, shown: str) -> None:
+    assert visible(typed) == shown
+
+
+def test_one_line_places_show_newlines_and_tabs_too() -> None:
+    assert visible("两行\n\t缩进", newlines=False) == "两行␊␉缩进"
