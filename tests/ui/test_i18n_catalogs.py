@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from string import Formatter
@@ -213,3 +214,34 @@ def test_every_problem_code_is_raised_somewhere() -> None:
     written = _string_constants()
     unused = sorted((MESSAGES.keys() | KB_MESSAGES.keys()) - written)
     assert not unused, f"codes that no rule, service or command uses: {unused}"
+
+
+# Written in several languages at once on purpose: the F2 notice and the command's description.
+MULTILINGUAL = {"中文 / 한국어 / English", "延边州残联 12345 热线工单系统 — work orders of the 12345 hotline"}
+
+
+def test_no_chinese_is_written_in_the_interface_outside_its_words() -> None:
+    """A Chinese string in a screen or a command would ignore the language the clerk chose."""
+    han = re.compile("[\u4e00-\u9fff]")
+    found = []
+    for path in sorted(PACKAGES[1].rglob("*.py")):
+        if path.name in ("words.py", "i18n.py"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        found += [
+            f"{path.relative_to(PACKAGES[1].parent)}:{node.lineno}: {node.value!r}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and han.search(node.value)
+            and id(node) not in docstrings
+            and node.value not in MULTILINGUAL
+        ]
+    assert not found, "put these in hotline_tui/words.py:\n" + "\n".join(found)
