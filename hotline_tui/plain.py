@@ -25,7 +25,10 @@ Piece = Text | str
 
 
 def plain(value: object, style: str = "", *, newlines: bool = True) -> Text:
-    """``value`` as text exactly as typed (control characters visible), in ``style``."""
+    """``value`` as text exactly as typed (control characters visible), in ``style``.
+
+    A ``Text`` is taken as it is: the screens build theirs from these functions.
+    """
     if isinstance(value, Text):
         return value
     return Text(visible(str(value), newlines=newlines), style=style, end="")
@@ -68,7 +71,8 @@ class PlainTable(DataTable[Text]):
         label: Text | str | None = None,
     ) -> RowKey:
         shown = [plain(cell, newlines=False) for cell in cells]
-        return super().add_row(*shown, height=height, key=key, label=label)
+        heading = None if label is None else plain(label, newlines=False)
+        return super().add_row(*shown, height=height, key=key, label=heading)
 
 
 def option(prompt: Piece, id: str | None = None) -> Option:
