@@ -13,6 +13,8 @@ from datetime import datetime
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -26,6 +28,7 @@ from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.commands import HotlineCommands
 from hotline_tui.i18n import Translator
 from hotline_tui.messages import DataLoaded
+from hotline_tui.visible import visible
 
 RELOAD_SECONDS = 60.0
 TICK_SECONDS = 30.0
@@ -115,6 +118,24 @@ class HotlineApp(App[None]):
     @property
     def unread(self) -> int:
         return sum(1 for item in self.inbox if not item.acknowledged)
+
+    # -- what is shown ---------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification says what happened to typed text: never markup, controls visible."""
+        shown, heading = visible(message), visible(title, newlines=False)
+        super().notify(shown, title=heading, severity=severity, timeout=timeout, markup=markup)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        return super().format_title(visible(title, newlines=False), visible(sub_title, newlines=False))
 
     # -- lifecycle ---------------------------------------------------------------
 

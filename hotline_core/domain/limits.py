@@ -73,13 +73,9 @@ class LimitState(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "open": "办理中",
-            "due_soon": "即将到期",
-            "met": "按时",
-            "breached": "超时",
-            "not_applicable": "不适用",
-        }[self.value]
+        from hotline_core.domain.messages import LIMIT_STATE_NAMES, word  # the words' one table
+
+        return word(LIMIT_STATE_NAMES, self.value)
 
 
 def _moment(epoch: float | None) -> datetime | None:

@@ -1,16 +1,25 @@
-"""The wording of every problem the rules report, in Chinese, Korean and English.
+"""Every word the product says, one format and one renderer; here the wording of the rules' problems.
 
 The rules speak in codes (``bad_phone``) and the clerk reads sentences in the
-language they chose. Keeping the three languages side by side in one table
-makes a missing translation a test failure rather than a surprise.
+language they chose. Every table of words, here, in the knowledge base
+(``knowledge/wording.py``) and in the interface (``hotline_tui/words.py``), has one
+shape: key → (Chinese, Korean, English), the three side by side, so that a missing
+translation is a test failure rather than a surprise, and ``{placeholders}`` are filled
+by :func:`fill`. Python tables rather than gettext catalogs: the domain reads them
+without I/O, a new code is one line in one file, and there is nothing to compile.
+To add a code: append ``"code": (zh_CN, ko, en)`` to :data:`MESSAGES`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from attrs import frozen
+
 LANGUAGES: tuple[str, ...] = ("zh_CN", "ko", "en")
 DEFAULT_LANGUAGE = "zh_CN"
+
+Words = Mapping[str, tuple[str, str, str]]
 
 # code: (Chinese, Korean, English)
 MESSAGES: dict[str, tuple[str, str, str]] = {
@@ -339,26 +348,66 @@ ACTION_NAMES: dict[str, tuple[str, str, str]] = {
     "close": ("办结", "완결", "close"),
     "archive": ("归档", "보관", "archive"),
 }
-_NAMED_PARAMS = {"status": STATUS_NAMES, "action": ACTION_NAMES}
+# Where a limit stands (``hotline_core.domain.limits.LimitState``).
+LIMIT_STATE_NAMES: dict[str, tuple[str, str, str]] = {
+    "open": ("未到期", "진행 중", "open"),
+    "due_soon": ("即将到期", "곧 만기", "due soon"),
+    "met": ("按时完成", "기한 내 완료", "met"),
+    "breached": ("超时", "기한 초과", "breached"),
+    "not_applicable": ("不适用", "해당 없음", "n/a"),
+}
 
 
-def _column(language: str) -> int:
+def column(language: str) -> int:
+    """The column of ``language`` in every table; Chinese for a language we do not have."""
     return LANGUAGES.index(language) if language in LANGUAGES else 0
 
 
-def render(code: str, language: str, params: Mapping[str, str]) -> str:
-    column = _column(language)
-    template = MESSAGES.get(code, (code, code, code))[column]
-    named = {
-        key: _NAMED_PARAMS[key].get(value, (value,) * 3)[column] if key in _NAMED_PARAMS else value
-        for key, value in params.items()
-    }
+def word(table: Words, key: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """One entry of a table in ``language``; the key itself when the table has none."""
+    texts = table.get(key)
+    return texts[column(language)] if texts else key
+
+
+def fill(template: str, params: Mapping[str, object]) -> str:
+    """``template`` with its ``{placeholders}`` filled; as written when a value is missing."""
     try:
-        return template.format(**named)
+        return template.format(**params)
     except (KeyError, IndexError):
         return template
 
 
+@frozen
+class Catalog:
+    """The words of one part of the product: its problems, its fields, and the names
+    quoted inside them (``{status}`` reads as the status's name in the clerk's language)."""
+
+    messages: Words
+    fields: Words
+    named: Mapping[str, Words]
+
+    def render(self, code: str, language: str, params: Mapping[str, str]) -> str:
+        named = {
+            key: word(self.named[key], value, language) if key in self.named else value
+            for key, value in params.items()
+        }
+        return fill(word(self.messages, code, language), named)
+
+    def sentence(self, field: str, code: str, language: str, params: Mapping[str, str]) -> str:
+        """``字段：原因`` (``field: reason``), or the reason alone for the whole order or action."""
+        reason = self.render(code, language, params)
+        if not field:
+            return reason
+        separator = "：" if language.startswith("zh") else ": "
+        return f"{word(self.fields, field, language)}{separator}{reason}"
+
+
+ORDER_WORDS = Catalog(MESSAGES, FIELD_LABELS, {"status": STATUS_NAMES, "action": ACTION_NAMES})
+
+
+def render(code: str, language: str, params: Mapping[str, str]) -> str:
+    return ORDER_WORDS.render(code, language, params)
+
+
 def field_label(name: str, language: str) -> str:
-    labels = FIELD_LABELS.get(name)
-    return labels[_column(language)] if labels else name
+    return word(FIELD_LABELS, name, language)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from attrs import field, frozen
 
-from hotline_core.domain.messages import DEFAULT_LANGUAGE, field_label, render
+from hotline_core.domain.messages import DEFAULT_LANGUAGE, ORDER_WORDS, Catalog
 
 
 def _freeze(
@@ -35,11 +35,12 @@ class Problem:
     params: tuple[tuple[str, str], ...] = field(default=(), converter=_freeze)
 
     def message(self, language: str = DEFAULT_LANGUAGE) -> str:
-        reason = render(self.code, language, dict(self.params))
-        if not self.field:
-            return reason
-        separator = "：" if language.startswith("zh") else ": "
-        return f"{field_label(self.field, language)}{separator}{reason}"
+        return self.words().sentence(self.field, self.code, language, dict(self.params))
+
+    @classmethod
+    def words(cls) -> Catalog:
+        """The catalog this kind of problem is worded from (the knowledge base has its own)."""
+        return ORDER_WORDS
 
 
 class HotlineError(Exception):

@@ -57,7 +57,7 @@ def run_init(args: argparse.Namespace, out: Output) -> int:
     founder = services.initialise(repo, context.current_login())
     out.emit(
         {"db": str(repo.folder), "login": founder.login, "roles": sorted(founder.roles)},
-        f"已创建数据库 {repo.folder}；{founder.login} 为系统管理员和承办人",
+        out.t("cli.init.done", db=repo.folder, login=founder.login),
     )
     return 0
 
@@ -93,7 +93,7 @@ def run_users_list(args: argparse.Namespace, out: Output) -> int:
 
 def run_users_remove(args: argparse.Namespace, out: Output) -> int:
     services.remove_user(open_repository(args), context.current_login(), args.login)
-    out.emit({"removed": args.login}, f"已删除 {args.login}")
+    out.emit({"removed": args.login}, out.t("cli.users.removed", login=args.login))
     return 0
 
 
@@ -102,24 +102,24 @@ def run_demo(args: argparse.Namespace, out: Output) -> int:
     orders = services.create_demo(repo, context.current_login(), system_now())
     out.emit(
         {"db": str(repo.folder), "orders": len(orders)},
-        f"演示数据库 {repo.folder}：{len(orders)} 张工单。启动界面：hotline --db {repo.folder}",
+        out.t("cli.demo.done", db=repo.folder, n=len(orders)),
     )
     return 0
 
 
 def run_backup(args: argparse.Namespace, out: Output) -> int:
     made = services.backup(open_repository(args), context.current_login(), args.to, compress=args.compress)
-    out.emit({"backup": str(made)}, f"已备份到 {made}")
+    out.emit({"backup": str(made)}, out.t("cli.backup.done", path=made))
     return 0
 
 
 def run_restore(args: argparse.Namespace, out: Output) -> int:
     folder = database_folder(args)
     kept = services.restore(args.source, folder, context.current_login(), replace=args.replace)
-    note = f"；原数据库保存在 {kept}" if kept else ""
+    note = out.t("cli.restore.kept", kept=kept) if kept else ""
     out.emit(
         {"db": str(folder), "replaced": str(kept) if kept else None},
-        f"已从 {args.source} 恢复到 {folder}{note}",
+        out.t("cli.restore.done", source=args.source, db=folder) + note,
     )
     return 0
 
@@ -129,6 +129,6 @@ def run_check(args: argparse.Namespace, out: Output) -> int:
     orders, found = services.check(open_repository(args), out.language)
     out.emit(
         {"db": str(folder), "ok": not found, "orders": orders, "problems": found},
-        "\n".join(found) if found else f"{folder}: 正常（{orders} 张在办工单）",
+        "\n".join(found) if found else out.t("cli.check.ok", db=folder, n=orders),
     )
     return 1 if found else 0

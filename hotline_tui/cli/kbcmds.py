@@ -49,7 +49,9 @@ def run_search(args: argparse.Namespace, out: Output) -> int:
         }
         for h in hits
     ]
-    out.emit(data, "\n".join(f"{h['id']}  {h['score']:>6.2f}  {h['question']}" for h in data) or "—")
+    out.emit(
+        data, "\n".join(f"{h['id']}  {h['score']:>6.2f}  {h['question']}" for h in data) or out.t("cli.none")
+    )
     return 0
 
 
@@ -64,9 +66,10 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
     from hotline_core.domain.knowledge import reply_text
 
     entry = _entry(args)
-    text = f"{entry.id}  [{entry.status.value}]  {entry.content.question}\n{reply_text(entry.content)}"
+    status = out.t(f"kb.status.{entry.status.value}")
+    text = f"{entry.id}  [{status}]  {entry.content.question}\n{reply_text(entry.content)}"
     if entry.content.note:
-        text += f"\n（待核实：{entry.content.note}）"
+        text += "\n" + out.t("kb.note", note=entry.content.note)
     out.emit(services.entry_document(entry), text)
     return 0
 
@@ -75,7 +78,8 @@ def run_step(args: argparse.Namespace, out: Output) -> int:
     entry = services.kb_step(
         open_repository(args), context.current_login(), args.entry, args.step, system_now(), args.reason
     )
-    out.emit({"id": entry.id, "status": entry.status.value}, f"{entry.id} → {entry.status.value}")
+    said = f"{entry.id} → {out.t(f'kb.status.{entry.status.value}')}"
+    out.emit({"id": entry.id, "status": entry.status.value}, said)
     return 0
 
 
@@ -91,8 +95,13 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
         "problems": problems,
     }
     lines = [
-        f"新增 {len(report.created)}，更新 {len(report.updated)}，未变 {len(report.unchanged)}，"
-        f"有问题的行 {len(problems)}",
+        out.t(
+            "cli.kb.imported",
+            created=len(report.created),
+            updated=len(report.updated),
+            unchanged=len(report.unchanged),
+            problems=len(problems),
+        ),
         *problems,
     ]
     out.emit(data, "\n".join(lines))
@@ -101,5 +110,5 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
 
 def run_export(args: argparse.Namespace, out: Output) -> int:
     written = services.kb_export(open_repository(args), args.file)
-    out.emit({"written": str(written)}, f"已写入 {written}")
+    out.emit({"written": str(written)}, out.t("cli.written", path=written))
     return 0

@@ -65,7 +65,9 @@ def run_intake(args: argparse.Namespace, out: Output) -> int:
         for pos, oid, problems in report.rejected
     ]
     data = {"added": list(report.added), "present": list(report.present), "rejected": rejected}
-    lines = [f"新增 {len(report.added)}，已存在 {len(report.present)}，被拒 {len(rejected)}"]
+    lines = [
+        out.t("cli.intake.done", added=len(report.added), present=len(report.present), rejected=len(rejected))
+    ]
     lines += [f"  #{r['position']} {r['id']}: {'；'.join(r['problems'])}" for r in rejected]
     out.emit(data, "\n".join(lines))
     return 1 if rejected else 0
@@ -118,7 +120,7 @@ def run_act(args: argparse.Namespace, out: Output) -> int:
     )
     out.emit(
         order_json(order, _evaluator(args)),
-        f"{order.id}: {order.events[-1].action.label} → {order.state.status.label}",
+        f"{order.id}: {out.t.name(order.events[-1].action)} → {out.t.name(order.state.status)}",
     )
     return 0
 
@@ -128,13 +130,14 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
     if order is None:
         raise InvalidInput([Problem("order", "unknown_order", {"id": args.order})])
     data = order_json(order, _evaluator(args))
-    lines = [f"{order.id}  {order.state.status.label}  {order.record.appeal.text}"]
+    t = out.t
+    lines = [f"{order.id}  {t.name(order.state.status)}  {order.record.appeal.text}"]
     lines += [
-        f"  {n:<20}{v['state']:<16}{v['due'] or ''}"
+        f"  {t(f'limit.{n}'):<20}{t('state.' + v['state']):<16}{v['due'] or ''}"
         for n, v in data["limits"].items()
         if v["state"] != "not_applicable"
     ]
-    lines += [f"  {e.at:%Y-%m-%d %H:%M} {e.actor:<12}{e.action.label} {e.note}" for e in order.events]
+    lines += [f"  {e.at:%Y-%m-%d %H:%M} {e.actor:<12}{t.name(e.action)} {e.note}" for e in order.events]
     out.emit(data, "\n".join(lines))
     return 0
 
@@ -148,8 +151,11 @@ def run_escalate(args: argparse.Namespace, out: Output) -> int:
     out.emit(
         {"now": now.isoformat(), "alerts": [alert_json(a) for a in fresh]},
         "\n".join(
-            [f"新提醒 {len(fresh)} 条"]
-            + [f"  {a.kind} {a.order_id or a.supervision_of} {a.limit}" for a in fresh]
+            [out.t("cli.escalate.done", n=len(fresh))]
+            + [
+                f"  {out.t(f'alert.{a.kind.value}')} {a.order_id or a.supervision_of} {a.limit}"
+                for a in fresh
+            ]
         ),
     )
     return 0

@@ -14,6 +14,7 @@ from hotline_core.domain.vocabulary import Role
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
 from hotline_tui.cli.output import Output
+from hotline_tui.visible import visible
 
 KINDS = ("quarterly", "hotspots", "assessment", "filings")
 FORMATS = ("json", "csv", "xlsx")
@@ -51,7 +52,9 @@ def run_report(args: argparse.Namespace, out: Output) -> int:
         written = services.export_report(
             document, fmt or args.output.suffix.lstrip(".") or "json", args.output
         )
-        out.emit({"written": [str(p) for p in written]}, "\n".join(f"已写入 {p}" for p in written))
+        out.emit(
+            {"written": [str(p) for p in written]}, "\n".join(out.t("cli.written", path=p) for p in written)
+        )
         return 0
     if fmt == "xlsx":
         raise InvalidInput([Problem("output", "required")])
@@ -60,7 +63,7 @@ def run_report(args: argparse.Namespace, out: Output) -> int:
     elif fmt == "csv":
         raise InvalidInput([Problem("output", "required")])
     else:
-        print(_as_text(document))
+        print(visible(_as_text(document)))
     return 0
 
 
@@ -86,5 +89,7 @@ def run_file(args: argparse.Namespace, out: Output) -> int:
     place = services.file_summary(
         open_repository(args), context.current_login(), quarter, args.county, system_now()
     )
-    out.emit({"quarter": str(quarter), "county": place}, f"{place} 已报送 {quarter} 汇总表")
+    out.emit(
+        {"quarter": str(quarter), "county": place}, out.t("cli.summary.filed", place=place, quarter=quarter)
+    )
     return 0

@@ -101,8 +101,8 @@ def run_summary_due(args: argparse.Namespace, out: Output) -> int:
     due_day = settings.policies.policy_for(context.system_now()).summary_due_day
     deadline = summary_due(quarter, settings.calendar, due_day)
     data = {"quarter": str(quarter), "due": deadline.due.isoformat(), "provisional": deadline.provisional}
-    note = "（暂定：所跨年份的官方放假安排尚未录入）" if deadline.provisional else ""
-    out.emit(data, f"{quarter} 汇总表报送截止：{deadline.due.isoformat()}{note}")
+    note = out.t("cli.summary.provisional") if deadline.provisional else ""
+    out.emit(data, out.t("cli.summary.due", quarter=quarter, due=deadline.due.isoformat()) + note)
     return 0
 
 
@@ -135,10 +135,14 @@ def run_show_year(args: argparse.Namespace, out: Output) -> int:
         "holidays": [d.isoformat() for d in rest if d.weekday() < 5],
         "make_up_working_days": [d.isoformat() for d in weekend_work],
     }
-    status = "官方安排" if data["official"] else "暂定（官方放假安排尚未录入）"
-    text = (
-        f"{args.year} 年：{status}\n工作日放假：{'、'.join(data['holidays'])}\n"
-        f"周末上班：{'、'.join(data['make_up_working_days']) or '无'}"
+    status = out.t("cli.year.official" if data["official"] else "cli.year.provisional")
+    holidays, weekend = "、".join(data["holidays"]), "、".join(data["make_up_working_days"])
+    text = out.t(
+        "cli.year.show",
+        year=args.year,
+        status=status,
+        holidays=holidays,
+        weekend=weekend or out.t("cli.year.none"),
     )
     out.emit(data, text)
     return 0

@@ -8,8 +8,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import OptionList
 
 from hotline_core import services
 from hotline_core.domain.events import Command
@@ -19,6 +18,7 @@ from hotline_core.domain.vocabulary import Action
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.fields import action_fields, record_fields
 from hotline_tui.dialogs.form import Answers, FormDialog
+from hotline_tui.plain import Plain, PlainOptions, option
 
 
 def action_dialog(app: App, order: WorkOrder, action: Action) -> FormDialog:
@@ -80,11 +80,11 @@ class ActionMenu(ModalScreen[Action | None]):
     def compose(self) -> ComposeResult:
         t = self.app.t
         with Vertical(id="menu"):
-            yield Static(t("order.actions"), classes="form-title")
+            yield Plain(t("order.actions"), classes="form-title")
             if self.actions:
-                yield OptionList(*[Option(t.name(a), id=a.value) for a in self.actions], id="menu-list")
+                yield PlainOptions(*[option(t.name(a), id=a.value) for a in self.actions], id="menu-list")
             else:
-                yield Static(t("order.no_actions"))
+                yield Plain(t("order.no_actions"))
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)

@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.plain import Plain, PlainOptions, option
 
 Answers = Callable[[str], Sequence[tuple[str, str]]]  # query ("" = suggestions) → (question, reply text)
 
@@ -29,10 +29,10 @@ class AnswerPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         t = self.app.t
         with Vertical(id="answers"):
-            yield Static(t("kb.pick"), classes="form-title")
+            yield Plain(t("kb.pick"), classes="form-title")
             yield Input(placeholder=t("kb.search_hint"), id="answers-query")
-            yield OptionList(id="answers-list")
-            yield Static("", id="answers-preview", classes="form-note")
+            yield PlainOptions(id="answers-list")
+            yield Plain("", id="answers-preview", classes="form-note")
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)
@@ -52,7 +52,7 @@ class AnswerPicker(ModalScreen[str | None]):
         self.found = found
         options = self.query_one("#answers-list", OptionList)
         options.clear_options()
-        options.add_options([Option(question, id=str(i)) for i, (question, _) in enumerate(found)])
+        options.add_options([option(question, id=str(i)) for i, (question, _) in enumerate(found)])
         self.query_one("#answers-preview", Static).update(found[0][1] if found else self.app.t("kb.none"))
         if found:
             options.highlighted = 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import attrs
 from attrs import frozen
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,8 +21,15 @@ from textual.widgets import Button, Input, Label, Select, Static
 from hotline_core.domain.problems import HotlineError, Problem
 from hotline_core.services import StorageError
 from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.plain import Plain, plain
+from hotline_tui.visible import visible
 
 Choices = Sequence[tuple[str, str]]  # (shown label, value)
+
+
+def _editable(value: str) -> str:
+    """A stored value as an input shows it: one line, control characters visible (never sent)."""
+    return visible(value, newlines=False)
 
 
 @frozen
@@ -31,7 +39,7 @@ class Field:
     name: str
     label: str
     choices: Choices | None = None
-    value: str = ""
+    value: str = attrs.field(default="", converter=_editable)
     placeholder: str = ""
 
 
@@ -78,25 +86,24 @@ class FormDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         t = self.app.t
         with VerticalScroll(id="form"):
-            yield Static(self.form_title, classes="form-title")
+            yield Plain(self.form_title, classes="form-title")
             if self.note:
-                yield Static(self.note, classes="form-note")
+                yield Plain(self.note, classes="form-note")
             for spec in self.fields:
-                yield Label(spec.label, classes="field-label")
+                yield Label(plain(spec.label), classes="field-label")
                 yield self._widget(spec)
-                yield Static("", id=f"error-{spec.name}", classes="field-error")
-            yield Static("", id="error-", classes="field-error")
+                yield Plain("", id=f"error-{spec.name}", classes="field-error")
+            yield Plain("", id="error-", classes="field-error")
             with Horizontal(classes="form-buttons"):
                 yield Button(t("form.submit"), id="submit", variant="primary")
                 yield Button(t("form.cancel"), id="cancel")
-            yield Static(t("form.hint"), classes="form-hint")
+            yield Plain(t("form.hint"), classes="form-hint")
 
     def _widget(self, spec: Field) -> Input | Select[str]:
         if spec.choices is not None:
             value = spec.value if spec.value in {v for _, v in spec.choices} else Select.NULL
-            return Select(
-                list(spec.choices), value=value, id=f"field-{spec.name}", prompt=self.app.t("form.choose")
-            )
+            choices = [(plain(label, newlines=False), choice) for label, choice in spec.choices]
+            return Select(choices, value=value, id=f"field-{spec.name}", prompt=self.app.t("form.choose"))
         return Input(spec.value, placeholder=spec.placeholder, id=f"field-{spec.name}")
 
     def on_mount(self) -> None:

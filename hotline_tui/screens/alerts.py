@@ -12,6 +12,7 @@ from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment
 from hotline_tui.messages import DataLoaded
+from hotline_tui.plain import Plain, PlainTable
 
 
 class AlertsScreen(Screen[None]):
@@ -23,8 +24,8 @@ class AlertsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="alerts-status")
-        yield DataTable(id="alerts-table", cursor_type="row", zebra_stripes=True)
+        yield Plain(id="alerts-status")
+        yield PlainTable(id="alerts-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

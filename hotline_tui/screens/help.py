@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from hotline_tui.bindings import describe, text_binding, translate_bindings
+from hotline_tui.plain import Plain
 
 
 class HelpScreen(ModalScreen[None]):
@@ -15,7 +15,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(self._text(), markup=False)  # key names such as [ and ] are not markup
+            yield Plain(self._text())  # key names such as [ and ] are not markup
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)

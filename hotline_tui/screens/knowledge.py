@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -22,6 +23,7 @@ from hotline_core.domain.vocabulary import BusinessArea
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.form import Field, FormDialog
 from hotline_tui.footer import Footer
+from hotline_tui.plain import Plain, PlainTable, bold, lines
 
 
 class KnowledgeScreen(Screen[None]):
@@ -44,9 +46,9 @@ class KnowledgeScreen(Screen[None]):
         yield Header()
         with Vertical(id="kb"):
             yield Input(id="kb-query")
-            yield DataTable(id="kb-table", cursor_type="row", zebra_stripes=True)
+            yield PlainTable(id="kb-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="kb-entry-box"):
-                yield Static(id="kb-entry")
+                yield Plain(id="kb-entry")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -93,12 +95,12 @@ class KnowledgeScreen(Screen[None]):
             self.query_one("#kb-entry", Static).update(self.app.t("kb.none"))
             return
         content = entry.content
-        lines = [f"[b]{entry.id} · {content.question}[/b]", reply_text(content)]
+        rows: list[Text | str] = [bold(f"{entry.id} · {content.question}"), reply_text(content)]
         if content.tags:
-            lines.append("#" + " #".join(content.tags))
+            rows.append("#" + " #".join(content.tags))
         if content.note:
-            lines.append(self.app.t("kb.note", note=content.note))
-        self.query_one("#kb-entry", Static).update("\n".join(lines))
+            rows.append(self.app.t("kb.note", note=content.note))
+        self.query_one("#kb-entry", Static).update(lines(rows))
 
     def _selected(self) -> str | None:
         table = self.query_one("#kb-table", DataTable)

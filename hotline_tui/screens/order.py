@@ -11,11 +11,12 @@ from datetime import datetime
 from enum import Enum
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Header
 
 from hotline_core.domain.intake import as_text, flatten
 from hotline_core.domain.lifecycle import available_actions
@@ -29,6 +30,8 @@ from hotline_tui.footer import Footer
 from hotline_tui.format import moment
 from hotline_tui.i18n import Translator
 from hotline_tui.messages import DataLoaded
+from hotline_tui.plain import Plain, bold, join, lines
+from hotline_tui.visible import visible
 
 # Keys for the everyday actions; the rest are in the menu (a) and the palette.
 ACTION_KEYS: dict[Action, str] = {
@@ -80,11 +83,11 @@ class OrderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="order"):
-            yield Static(id="order-head")
-            yield Static(id="order-limits", classes="section")
-            yield Static(id="order-record", classes="section")
-            yield Static(id="order-timeline", classes="section")
-            yield Static(id="order-alerts", classes="section")
+            yield Plain(id="order-head")
+            yield Plain(id="order-limits", classes="section")
+            yield Plain(id="order-record", classes="section")
+            yield Plain(id="order-timeline", classes="section")
+            yield Plain(id="order-alerts", classes="section")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -99,29 +102,30 @@ class OrderScreen(Screen[None]):
     def redraw(self) -> None:
         order, t = self.order, self.app.t
         if order is None:
-            self.query_one("#order-head", Static).update(t("order.gone"))
+            self.query_one("#order-head", Plain).update(t("order.gone"))
             return
-        self.query_one("#order-head", Static).update(self._head(order, t))
-        self.query_one("#order-record", Static).update(self._record(order, t))
-        self.query_one("#order-limits", Static).update(self._limits(order, t))
-        self.query_one("#order-timeline", Static).update(self._timeline(order, t))
-        self.query_one("#order-alerts", Static).update(self._alerts(t))
+        self.query_one("#order-head", Plain).update(self._head(order, t))
+        self.query_one("#order-record", Plain).update(self._record(order, t))
+        self.query_one("#order-limits", Plain).update(self._limits(order, t))
+        self.query_one("#order-timeline", Plain).update(self._timeline(order, t))
+        self.query_one("#order-alerts", Plain).update(self._alerts(t))
         self.refresh_bindings()
 
-    def _head(self, order: WorkOrder, t: Translator) -> str:
+    def _head(self, order: WorkOrder, t: Translator) -> Text:
         state = order.state
         offered = [t.name(a) for a in available_actions(order, self.app.person)]
         actions = "、".join(offered) if offered else t("order.no_actions")
-        return (
-            f"[b]{order.id}[/b]  {t.name(state.status)} · {t.name(state.owner.name)} · "
-            f"{t.name(state.record.appeal.appeal_type)}\n{t('order.actions')}: {actions}"
-        )
+        names = (t.name(state.status), t.name(state.owner.name), t.name(state.record.appeal.appeal_type))
+        kind = " · ".join(names)
+        return lines([join([bold(order.id), "  ", kind]), f"{t('order.actions')}: {actions}"])
 
-    def _record(self, order: WorkOrder, t: Translator) -> str:
+    def _record(self, order: WorkOrder, t: Translator) -> Text:
         """Short fields two to a line, long texts on their own: the essentials fit 80x24."""
         record = order.state.record
         shown = record if sees_personal_data(self.app.person) else masked(record)
-        lines = [f"[b]{t('order.record')}[/b]" + (f"  {t('order.masked')}" if shown is not record else "")]
+        rows: list[Text | str] = [
+            join([bold(t("order.record")), f"  {t('order.masked')}" if shown is not record else ""])
+        ]
         pair: list[str] = []
         for name, value in flatten(shown).items():
             text = t.name(value) if isinstance(value, Enum) else as_text(value)
@@ -131,48 +135,48 @@ class OrderScreen(Screen[None]):
                 text = moment(value, with_year=True)
             item = f"{t.field(name)}：{text}"
             if name in _LONG_FIELDS:
-                lines.append(item)
+                rows.append(item)
                 continue
-            pair.append(item)
+            pair.append(visible(item, newlines=False))
             if len(pair) == 2:
-                lines.append(f"{_pad(pair[0], 38)}{pair[1]}")
+                rows.append(f"{_pad(pair[0], 38)}{pair[1]}")
                 pair = []
         if pair:
-            lines.append(pair[0])
-        return "\n".join(lines)
+            rows.append(pair[0])
+        return lines(rows)
 
-    def _limits(self, order: WorkOrder, t: Translator) -> str:
-        lines = [f"[b]{t('order.limits')}[/b]"]
+    def _limits(self, order: WorkOrder, t: Translator) -> Text:
+        rows: list[Text | str] = [bold(t("order.limits"))]
         for name, status in self.app.evaluator().limits(order).items():
             if status.state is LimitState.NOT_APPLICABLE and status.due_epoch is None:
                 continue
             when = t("order.met", at=moment(status.met_at)) if status.met_at else ""
             provisional = t("state.provisional") if status.provisional else ""
-            lines.append(
+            rows.append(
                 f"{_STATE_MARK[status.state]} {t(f'limit.{name}')}：{t(f'state.{status.state.value}')}"
                 f"{provisional}  {t('order.due', due=moment(status.due))}  {when}"
             )
-        return "\n".join(lines)
+        return lines(rows)
 
-    def _timeline(self, order: WorkOrder, t: Translator) -> str:
-        lines = [f"[b]{t('order.timeline')}[/b]"]
+    def _timeline(self, order: WorkOrder, t: Translator) -> Text:
+        rows: list[Text | str] = [bold(t("order.timeline"))]
         for event in order.events:
             details = "，".join(f"{t.field(k)}={v}" for k, v in event.data.items())
             files = "，".join(a.name for a in event.attachments)
             extra = " ".join(x for x in (details, event.note, f"📎{files}" if files else "") if x)
-            lines.append(f"{moment(event.at)} {event.actor} {t.name(event.action)} {extra}".rstrip())
-        return "\n".join(lines)
+            rows.append(f"{moment(event.at)} {event.actor} {t.name(event.action)} {extra}".rstrip())
+        return lines(rows)
 
-    def _alerts(self, t: Translator) -> str:
+    def _alerts(self, t: Translator) -> Text:
         mine = [i for i in self.app.inbox if i.alert.order_id == self.order_id]
         if not mine:
-            return ""
-        lines = [f"[b]{t('order.alerts')}[/b]"]
-        lines += [
+            return Text()
+        rows: list[Text | str] = [bold(t("order.alerts"))]
+        rows += [
             f"{'✓' if i.acknowledged else '⚑'} {moment(i.alert.raised_at)} {t(f'alert.{i.alert.kind.value}')}"
             for i in mine
         ]
-        return "\n".join(lines)
+        return lines(rows)
 
     # -- actions -------------------------------------------------------------------
 

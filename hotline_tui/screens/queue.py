@@ -27,6 +27,7 @@ from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment, time_left
 from hotline_tui.messages import DataLoaded
+from hotline_tui.plain import Plain, PlainTable
 from hotline_tui.worklist import PAGE, Filter, ranked
 
 STATUSES: tuple[Status | None, ...] = (
@@ -74,9 +75,9 @@ class QueueScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="queue"):
-            yield Static(id="queue-status")
+            yield Plain(id="queue-status")
             yield Input(id="queue-find")
-            yield DataTable(id="queue-table", cursor_type="row", zebra_stripes=True)
+            yield PlainTable(id="queue-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -25,6 +25,7 @@ from hotline_core.domain.quarters import Quarter
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.form import Field, FormDialog
 from hotline_tui.footer import Footer
+from hotline_tui.plain import Plain, PlainTable, bold, join, lines
 
 KINDS = ("quarterly", "hotspots", "assessment", "filings")
 # The figure a table's chart shows, in order of preference.
@@ -68,11 +69,11 @@ class ReportsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="reports"):
-            yield Static(id="report-head")
+            yield Plain(id="report-head")
             yield Input(id="report-period")
-            yield Static(id="report-chart")
+            yield Plain(id="report-chart")
             yield Sparkline([], id="report-trend")
-            yield DataTable(id="report-table", zebra_stripes=True)
+            yield PlainTable(id="report-table", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -117,10 +118,10 @@ class ReportsScreen(Screen[None]):
             return
         tables = document.tables
         table = tables[self.table_index % len(tables)]
-        head = f"[b]{document.title}[/b]"
-        if len(tables) > 1:
-            head += f"  ({self.table_index % len(tables) + 1}/{len(tables)} {table.title})"
-        self.query_one("#report-head", Static).update("\n".join([head, *document.notes[:1]]))
+        position = f"{self.table_index % len(tables) + 1}/{len(tables)}"
+        which = f"  ({position} {table.title})" if len(tables) > 1 else ""
+        head = join([bold(document.title), which])
+        self.query_one("#report-head", Static).update(lines([head, *document.notes[:1]]))
         self._fill(table)
         self._chart(table)
 

@@ -1,116 +1,96 @@
-"""The interface's gettext catalogs: complete in all three languages, compiled, and used as written."""
+"""Every table of words: complete in all three languages, the same placeholders, used as written."""
 
 from __future__ import annotations
 
 import ast
-from io import BytesIO
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from string import Formatter
 
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import read_mo
-from babel.messages.pofile import read_po
 
+import hotline_core
+import hotline_tui
 from hotline_core.domain.escalation import AlertKind
-from hotline_core.domain.knowledge.entries import EntryStatus
+from hotline_core.domain.knowledge.entries import EntryStatus, KbAction
+from hotline_core.domain.knowledge.wording import KB_ACTION_NAMES, KB_FIELDS, KB_MESSAGES, KB_STATUS_NAMES
 from hotline_core.domain.limits import LIMIT_NAMES, LimitState
-from hotline_core.domain.messages import ACTION_NAMES, LANGUAGES
-from hotline_core.domain.vocabulary import Action
-from hotline_tui import i18n
-from hotline_tui.i18n import LOCALE_DIR, TEXTS, Translator
+from hotline_core.domain.messages import (
+    ACTION_NAMES,
+    FIELD_LABELS,
+    LANGUAGES,
+    LIMIT_STATE_NAMES,
+    MESSAGES,
+    STATUS_NAMES,
+    Words,
+)
+from hotline_core.domain.vocabulary import Action, Status
+from hotline_tui.i18n import TEXTS, Translator
 from hotline_tui.screens.queue import COLUMNS
+from hotline_tui.words import WORDS
 
-PACKAGE = Path(i18n.__file__).parent
-
-
-def po_file(language: str) -> Path:
-    return LOCALE_DIR / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
-
-
-def read(language: str) -> Catalog:
-    with po_file(language).open("rb") as file:
-        return read_po(file, domain=i18n.DOMAIN, abort_invalid=True)  # the language from its header
-
-
-def messages(parsed: Catalog) -> dict[str, str]:
-    return {message.id: message.string for message in parsed if message.id}
-
-
-def test_each_language_of_the_app_has_a_catalog_and_no_other_does() -> None:
-    assert sorted(p.name for p in LOCALE_DIR.iterdir() if p.is_dir()) == sorted(LANGUAGES)
-    for language in LANGUAGES:
-        assert i18n.catalog(language).info()["language"] == language
-    with pytest.raises(FileNotFoundError):
-        i18n.catalog("fr")
+TABLES: dict[str, Words] = {
+    "messages.MESSAGES": MESSAGES,
+    "messages.FIELD_LABELS": FIELD_LABELS,
+    "messages.STATUS_NAMES": STATUS_NAMES,
+    "messages.ACTION_NAMES": ACTION_NAMES,
+    "messages.LIMIT_STATE_NAMES": LIMIT_STATE_NAMES,
+    "wording.KB_MESSAGES": KB_MESSAGES,
+    "wording.KB_FIELDS": KB_FIELDS,
+    "wording.KB_STATUS_NAMES": KB_STATUS_NAMES,
+    "wording.KB_ACTION_NAMES": KB_ACTION_NAMES,
+    "words.WORDS": WORDS,
+}
+PACKAGES = (Path(hotline_core.__file__).parent, Path(hotline_tui.__file__).parent)
 
 
-def test_each_catalog_has_a_proper_header() -> None:
-    plural_forms = {
-        "zh_CN": "nplurals=1; plural=0;",
-        "ko": "nplurals=1; plural=0;",
-        "en": "nplurals=2; plural=(n != 1);",
-    }
-    for language in LANGUAGES:
-        header = po_file(language).read_text(encoding="utf-8").partition("\n\n")[0]
-        for field in (
-            "Content-Type: text/plain; charset=utf-8",
-            f"Language: {language}",
-            f"Plural-Forms: {plural_forms[language]}",
-        ):
-            assert f'"{field}\\n"'.lower() in header.lower(), f"{language}: the header lacks {field!r}"
-        parsed = read(language)
-        assert (parsed.charset, parsed.plural_forms) == ("utf-8", plural_forms[language]), language
-        assert not parsed.fuzzy, f"{language}: the header is marked fuzzy, so Babel would not compile it"
+def placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in Formatter().parse(text) if field is not None}
 
 
-def test_every_message_is_translated_in_all_three_languages() -> None:
-    parsed = {language: read(language) for language in LANGUAGES}
-    every_id = set().union(*(messages(c) for c in parsed.values()))
-    for language, entries in parsed.items():
-        missing = sorted(every_id - set(messages(entries)))
-        assert not missing, f"{language} lacks {missing}"
-        empty = sorted(m.id for m in entries if m.id and not m.string.strip())
-        assert not empty, f"{language} leaves {empty} empty"
-        fuzzy = sorted(m.id for m in entries if m.id and m.fuzzy)
-        assert not fuzzy, f"{language} marks {fuzzy} fuzzy: they would not be compiled"
-        actions = sorted(i for i in messages(entries) if i.startswith("action."))
-        assert not actions, (
-            f"{language}: the actions' names belong to hotline_core.domain.messages, not {actions}"
-        )
+@pytest.mark.parametrize("name", TABLES)
+def test_every_key_has_its_words_in_chinese_korean_and_english(name: str) -> None:
+    for key, texts in TABLES[name].items():
+        assert len(texts) == len(LANGUAGES), f"{name}[{key!r}] has {len(texts)} languages"
+        empty = [language for language, text in zip(LANGUAGES, texts, strict=True) if not text.strip()]
+        assert not empty, f"{name}[{key!r}] is empty in {empty}"
 
 
-def test_the_committed_mo_files_are_what_the_po_files_compile_to() -> None:
-    for language in LANGUAGES:
-        po = po_file(language)
-        with po.with_suffix(".mo").open("rb") as file:
-            committed = read_mo(file)
-        fresh = read_mo(BytesIO(i18n.compiled(po)))
-        assert messages(committed) == messages(fresh), (
-            f"{po.with_suffix('.mo')} is stale: run python -m hotline_tui.i18n compile"
-        )
-        assert (committed.locale, committed.charset, committed.plural_forms) == (
-            fresh.locale,
-            fresh.charset,
-            fresh.plural_forms,
-        )
+# Quoted differently on purpose: Chinese and Korean readers see the Chinese names of the
+# choices, English readers the codes they can type.
+DIFFERENT_ON_PURPOSE = {("messages.MESSAGES", "not_a_choice")}
 
 
-def test_the_running_app_reads_the_words_of_the_po_files() -> None:
-    for column, language in enumerate(LANGUAGES):
-        written = messages(read(language))
-        t = Translator(language)
-        assert {key: t(key) for key in written} == written
-        assert {key: TEXTS[key][column] for key in written} == written
-
-
-def test_placeholders_are_the_same_in_all_three_languages() -> None:
-    def placeholders(text: str) -> set[str]:
-        return {field for _, field, _, _ in Formatter().parse(text) if field is not None}
-
-    for key, texts in TEXTS.items():
+@pytest.mark.parametrize("name", TABLES)
+def test_placeholders_are_the_same_in_all_three_languages(name: str) -> None:
+    for key, texts in TABLES[name].items():
+        if (name, key) in DIFFERENT_ON_PURPOSE:
+            continue
         found = [placeholders(text) for text in texts]
-        assert all(f == found[0] for f in found), f"{key}: {dict(zip(LANGUAGES, found, strict=True))}"
+        assert all(f == found[0] for f in found), (
+            f"{name}[{key!r}]: {dict(zip(LANGUAGES, found, strict=True))}"
+        )
+
+
+def test_the_knowledge_base_words_again_only_a_code_whose_sentence_quotes_other_values() -> None:
+    for code in KB_MESSAGES.keys() & MESSAGES.keys():
+        assert placeholders(KB_MESSAGES[code][0]) != placeholders(MESSAGES[code][0]), (
+            f"{code!r} is worded in both messages.py and knowledge/wording.py: keep the one in messages.py"
+        )
+
+
+def test_every_status_action_and_state_has_a_name() -> None:
+    assert STATUS_NAMES.keys() == {s.value for s in Status}
+    assert ACTION_NAMES.keys() == {a.value for a in Action}
+    assert LIMIT_STATE_NAMES.keys() == {s.value for s in LimitState}
+    assert KB_STATUS_NAMES.keys() == {s.value for s in EntryStatus}
+    assert KB_ACTION_NAMES.keys() == {a.value for a in KbAction}
+
+
+def test_a_limit_state_reads_the_same_in_the_core_and_on_screen() -> None:
+    for state in LimitState:
+        assert state.label == Translator("zh_CN")(f"state.{state.value}") == LIMIT_STATE_NAMES[state.value][0]
 
 
 def test_text_keeps_its_shape_for_the_key_bindings_and_the_actions() -> None:
@@ -118,7 +98,7 @@ def test_text_keeps_its_shape_for_the_key_bindings_and_the_actions() -> None:
     assert TEXTS["action.sign"] == tuple(ACTION_NAMES["sign"])
     assert Translator("ko")("queue.count", shown=3, total=12) == "3건 표시 (처리 중 12건)"
     assert Translator("en")("state.provisional") == " (provisional)"
-    assert i18n.words("zh_CN")["span.days"] == "{n}天"
+    assert Translator("zh_CN")("span.days", n=2) == "2天"
     with pytest.raises(KeyError):
         Translator("en")("queue.no_such_key")
 
@@ -134,6 +114,7 @@ KEYS_BUILT_FROM = {
     "kb.status.{}": [status.value for status in EntryStatus],
     "kb.{}": ["return", "retire"],  # the knowledge screen's steps that ask for a reason
     "action.{}": [action.value for action in Action],
+    "cli.year.{}": ["official", "provisional"],
 }
 
 
@@ -155,6 +136,12 @@ def keys_used(tree: ast.AST) -> list[tuple[ast.expr, str | None, bool]]:
             found.append(
                 (node, "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values), True)
             )
+        elif (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.Add)
+            and isinstance(node.left, ast.Constant)
+        ):
+            found.append((node, f"{node.left.value}{{}}", True))
         else:
             found.append((node, None, False))
 
@@ -168,28 +155,93 @@ def keys_used(tree: ast.AST) -> list[tuple[ast.expr, str | None, bool]]:
             if isinstance(call.func, ast.Attribute)
             else None
         )
-        if name == "t" and call.args:
+        if name in ("t", "self") and call.args:  # self: the Translator's own words (yes, no)
             key_of(call.args[0])
         elif name == "text_binding" and len(call.args) >= 3:
             key_of(call.args[2])
     return found
 
 
-def test_every_key_the_code_asks_for_exists_in_all_three_languages() -> None:
-    problems, checked = [], 0
-    for path in sorted(PACKAGE.rglob("*.py")):
+def asked_for() -> Iterator[tuple[str, str | None]]:
+    """``(where, full key)`` for every key the interface and the CLI ask for; None: unreadable."""
+    package = PACKAGES[1]
+    for path in sorted(package.rglob("*.py")):
         for node, key, built in keys_used(ast.parse(path.read_text(encoding="utf-8"))):
-            where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+            where = f"{path.relative_to(package.parent)}:{node.lineno}"
             if key is None:
                 # bindings.py passes on the keys that text_binding registered, checked here at their call
                 if not (path.name == "bindings.py" and isinstance(node, ast.Name) and node.id == "key"):
-                    problems.append(f"{where}: a key this test cannot read: {ast.unparse(node)}")
-            elif built and key not in KEYS_BUILT_FROM:
-                problems.append(f"{where}: add the values of {key!r} to KEYS_BUILT_FROM")
+                    yield where, None
+            elif built:
+                if key not in KEYS_BUILT_FROM:
+                    yield f"{where}: add the values of {key!r} to KEYS_BUILT_FROM", None
+                else:
+                    yield from ((where, key.format(value)) for value in KEYS_BUILT_FROM[key])
             else:
-                for full in [key.format(value) for value in KEYS_BUILT_FROM[key]] if built else [key]:
-                    checked += 1
-                    if full not in TEXTS:
-                        problems.append(f"{where}: {full!r} is in no catalog")
-    assert not problems, "\n".join(problems)
-    assert checked > 150  # the scan did find the calls
+                yield where, key
+
+
+def test_every_key_the_code_asks_for_exists_in_all_three_languages() -> None:
+    found = list(asked_for())
+    unreadable = [where for where, key in found if key is None]
+    assert not unreadable, "keys this test cannot read:\n" + "\n".join(unreadable)
+    missing = [f"{where}: {key!r}" for where, key in found if key not in TEXTS]
+    assert not missing, "\n".join(missing)
+    assert len(found) > 150  # the scan did find the calls
+
+
+def test_every_word_of_the_interface_is_asked_for_by_the_code() -> None:
+    used = {key for _, key in asked_for()}
+    unused = sorted(WORDS.keys() - used)
+    assert not unused, f"hotline_tui/words.py holds words nothing asks for: {unused}"
+
+
+def _string_constants() -> set[str]:
+    tables = {"messages.py", "wording.py", "words.py"}
+    found: set[str] = set()
+    for package in PACKAGES:
+        for path in package.rglob("*.py"):
+            if path.name in tables:
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            found |= {
+                n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            }
+    return found
+
+
+def test_every_problem_code_is_raised_somewhere() -> None:
+    written = _string_constants()
+    unused = sorted((MESSAGES.keys() | KB_MESSAGES.keys()) - written)
+    assert not unused, f"codes that no rule, service or command uses: {unused}"
+
+
+# Written in several languages at once on purpose: the F2 notice and the command's description.
+MULTILINGUAL = {"中文 / 한국어 / English", "延边州残联 12345 热线工单系统 — work orders of the 12345 hotline"}
+
+
+def test_no_chinese_is_written_in_the_interface_outside_its_words() -> None:
+    """A Chinese string in a screen or a command would ignore the language the clerk chose."""
+    han = re.compile("[\u4e00-\u9fff]")
+    found = []
+    for path in sorted(PACKAGES[1].rglob("*.py")):
+        if path.name in ("words.py", "i18n.py"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        found += [
+            f"{path.relative_to(PACKAGES[1].parent)}:{node.lineno}: {node.value!r}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and han.search(node.value)
+            and id(node) not in docstrings
+            and node.value not in MULTILINGUAL
+        ]
+    assert not found, "put these in hotline_tui/words.py:\n" + "\n".join(found)

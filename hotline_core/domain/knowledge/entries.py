@@ -21,9 +21,9 @@ from hotline_core.domain.knowledge.wording import (
     KB_ACTION_NAMES,
     KB_STATUS_NAMES,
     KbProblem,
-    kb_text,
     problem,
 )
+from hotline_core.domain.messages import word
 from hotline_core.domain.organization import Unit
 from hotline_core.domain.vocabulary import BusinessArea
 
@@ -44,7 +44,7 @@ class EntryStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return kb_text(KB_STATUS_NAMES, self.value)
+        return word(KB_STATUS_NAMES, self.value)
 
 
 class KbAction(StrEnum):
@@ -60,7 +60,7 @@ class KbAction(StrEnum):
 
     @property
     def label(self) -> str:
-        return kb_text(KB_ACTION_NAMES, self.value)
+        return word(KB_ACTION_NAMES, self.value)
 
 
 def _text(value: str) -> str:

@@ -28,7 +28,7 @@ from hotline_core.domain.knowledge.entries import (
     PolicyBasis,
     content_problems,
 )
-from hotline_core.domain.knowledge.wording import KB_FIELDS, kb_render, problem
+from hotline_core.domain.knowledge.wording import KB_FIELDS, KB_WORDS, problem
 from hotline_core.domain.messages import DEFAULT_LANGUAGE
 from hotline_core.domain.organization import (
     DEFAULT_ORGANIZATION,
@@ -72,7 +72,7 @@ class RowProblem:
     problem: Problem
 
     def message(self, language: str = DEFAULT_LANGUAGE) -> str:
-        return f"{kb_render('row', language, {'row': str(self.row)})} {self.problem.message(language)}"
+        return f"{KB_WORDS.render('row', language, {'row': str(self.row)})} {self.problem.message(language)}"
 
 
 @frozen

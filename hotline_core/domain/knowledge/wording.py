@@ -1,29 +1,27 @@
 """Every sentence the knowledge base says, in Chinese, Korean and English.
 
 The workflow, the importer and the file readers speak in codes
-(``wrong_status``) and a :class:`KbProblem` renders them in the language
-the clerk chose. The table sits here rather than in ``hotline_core.domain.messages``
-so the knowledge base stays one package; its shape is the same (code:
-(zh_CN, ko, en)), so the UI's translation checks can read both.
+(``basis_to_publish``) and a :class:`KbProblem` renders them in the language
+the clerk chose, with the one renderer of ``hotline_core.domain.messages`` and
+its table shape (code: (zh_CN, ko, en)). The knowledge base has its own fields
+(its ``id`` is 编号, its ``basis`` 政策依据), statuses and steps, so its own
+:class:`~hotline_core.domain.messages.Catalog`; a code it shares with the orders
+(``required``, ``too_long`` ...) is worded once, in ``messages.MESSAGES``. The
+three codes written here again quote what the orders' do not (the value typed,
+the step refused) and so have other placeholders.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import ChainMap
 
 from attrs import frozen
 
-from hotline_core.domain.messages import DEFAULT_LANGUAGE, LANGUAGES
+from hotline_core.domain.messages import MESSAGES, Catalog
 from hotline_core.domain.problems import InvalidInput, Problem, Refused
 
 # code: (Chinese, Korean, English)
 KB_MESSAGES: dict[str, tuple[str, str, str]] = {
-    "required": ("必须填写", "필수 항목입니다", "is required"),
-    "too_long": (
-        "过长（{length} 字，最多 {limit} 字）",
-        "너무 깁니다 ({length}자, 최대 {limit}자)",
-        "is too long ({length} characters, at most {limit})",
-    ),
     "too_many": (
         "过多（{count} 项，最多 {limit} 项）",
         "너무 많습니다 ({count}개, 최대 {limit}개)",
@@ -44,16 +42,10 @@ KB_MESSAGES: dict[str, tuple[str, str, str]] = {
         "번호는 영문, 숫자, '-'만, 최대 32자입니다",
         "may only hold letters, digits and '-', up to 32",
     ),
-    "naive_time": ("时间缺少时区", "시간에 시간대가 없습니다", "the time has no time zone"),
     "before_last": (
         "时间早于该条目的上一步（{last}）",
         "시간이 이 항목의 이전 단계({last})보다 이릅니다",
         "the time is earlier than the entry's last step ({last})",
-    ),
-    "not_permitted": (
-        "{login} 无权进行“{action}”",
-        "{login}은(는) '{action}' 권한이 없습니다",
-        "{login} may not '{action}'",
     ),
     "not_own_unit": (
         "{login} 只能为本单位（{unit}）提交或修改条目，该条目属于{owner}",
@@ -102,7 +94,6 @@ KB_MESSAGES: dict[str, tuple[str, str, str]] = {
         "repeats the question of row {row}",
     ),
     "duplicate_id": ("编号 {id} 已存在", "번호 {id}이(가) 이미 있습니다", "entry {id} already exists"),
-    "unknown_entry": ("没有编号为 {id} 的条目", "{id} 번호의 항목이 없습니다", "there is no entry {id}"),
     "owner_fixed": (
         "已有条目的责任单位（{owner}）不能通过导入更改",
         "기존 항목의 책임 단위({owner})는 가져오기로 바꿀 수 없습니다",
@@ -156,40 +147,18 @@ KB_ACTION_NAMES: dict[str, tuple[str, str, str]] = {
     "publish": ("发布", "게시", "publish"),
     "retire": ("停用", "사용 중지", "retire"),
 }
-_NAMED = {"status": KB_STATUS_NAMES, "action": KB_ACTION_NAMES}
-
-
-def _column(language: str) -> int:
-    return LANGUAGES.index(language) if language in LANGUAGES else 0
-
-
-def kb_text(table: Mapping[str, tuple[str, str, str]], code: str, language: str = DEFAULT_LANGUAGE) -> str:
-    """One word of a table in ``language``; the code itself when it has none."""
-    return table.get(code, (code,) * 3)[_column(language)]
-
-
-def kb_render(code: str, language: str, params: Mapping[str, str]) -> str:
-    column = _column(language)
-    named = {
-        key: _NAMED[key].get(value, (value,) * 3)[column] if key in _NAMED else value
-        for key, value in params.items()
-    }
-    try:
-        return kb_text(KB_MESSAGES, code, language).format(**named)
-    except (KeyError, IndexError):
-        return kb_text(KB_MESSAGES, code, language)
+KB_WORDS = Catalog(
+    ChainMap(KB_MESSAGES, MESSAGES), KB_FIELDS, {"status": KB_STATUS_NAMES, "action": KB_ACTION_NAMES}
+)
 
 
 @frozen
 class KbProblem(Problem):
-    """A :class:`Problem` whose words come from this package's table."""
+    """A :class:`Problem` whose words come from the knowledge base's catalog."""
 
-    def message(self, language: str = DEFAULT_LANGUAGE) -> str:
-        reason = kb_render(self.code, language, dict(self.params))
-        if not self.field:
-            return reason
-        separator = "：" if language.startswith("zh") else ": "
-        return f"{kb_text(KB_FIELDS, self.field, language)}{separator}{reason}"
+    @classmethod
+    def words(cls) -> Catalog:
+        return KB_WORDS
 
 
 def problem(code: str, field: str = "", **params: object) -> KbProblem:

@@ -1,0 +1,65 @@
+"""The command line speaks the language of ``--lang`` and prints typed text without acting on it."""
+
+from __future__ import annotations
+
+import re
+
+from hotline_tui.cli.output import as_json
+from tests.support import MINIMAL_FORM, push
+
+HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def test_a_new_database_is_announced_in_the_language_asked_for(cli) -> None:
+    code, said, _ = cli("init", "--lang", "en")
+    assert code == 0 and said.startswith("created the database") and not HAN.search(said)
+    cli("users", "add", "kim", "viewer")
+    assert cli("users", "remove", "kim", "--lang", "ko")[1].strip() == "kim을(를) 삭제했습니다"
+    assert cli("check")[1].strip().endswith("张在办工单）")  # Chinese by default
+
+
+def test_intake_act_and_show_speak_english_but_quote_the_order_as_written(cli, tmp_path) -> None:
+    cli("init")
+    said = cli("intake", push(tmp_path, MINIMAL_FORM), "--lang", "en")[1]
+    assert said.strip() == "added 1, already there 0, rejected 0"
+    said = cli("act", "A1", "sign", "--lang", "en")[1]
+    assert said.strip() == "A1: sign → being handled"
+    said = cli("show", "A1", "--lang", "en")[1]
+    lines = said.splitlines()
+    assert lines[0] == f"A1  being handled  {MINIMAL_FORM['appeal']}"
+    assert any(line.split()[0] == "contact" for line in lines[1:])
+    assert not HAN.search(said.replace(MINIMAL_FORM["appeal"], ""))
+
+
+def test_escalation_and_the_calendar_speak_korean(cli) -> None:
+    cli("init")
+    first, *alerts = cli("escalate", "--lang", "ko")[1].splitlines()
+    assert first.startswith("새 알림 ") and first.endswith("건")
+    assert alerts and all(not HAN.search(line.split()[0]) for line in alerts)  # the kinds in Korean
+    said = cli("calendar", "show", "2026", "--lang", "ko")[1]
+    assert said.startswith("2026년: ") and "평일 휴무" in said and "주말 근무" in said
+
+
+def test_show_prints_escape_sequences_in_an_order_as_visible_characters(cli, tmp_path) -> None:
+    cli("init")
+    appeal = "诉求\x1b[2J清屏\x1b]8;;http://x\x07链接 [b]粗[/b]"
+    cli("intake", push(tmp_path, {**MINIMAL_FORM, "appeal": appeal}))
+    cli("act", "A1", "sign", "note=备注\x1b[31m红\u202e")
+    code, said, _ = cli("show", "A1")
+    assert code == 0 and "\x1b" not in said and "\x07" not in said and "\u202e" not in said
+    assert "诉求␛[2J清屏␛]8;;http://x␇链接 [b]粗[/b]" in said
+    assert "备注␛[31m红\\u202e" in said
+    code, data, _ = cli("show", "A1", "--json")
+    assert data["record"]["appeal"]["text"] == appeal  # JSON carries the text exactly, escaped as JSON does
+
+
+def test_a_failure_quoting_typed_text_shows_its_control_characters(cli) -> None:
+    cli("init")
+    code, _, err = cli("show", "X\x1b[2J")
+    assert code == 2 and "\x1b" not in err and "␛[2J" in err
+
+
+def test_json_output_writes_a_lone_surrogate_as_its_escape() -> None:
+    written = as_json({"note": "a\ud800b"})
+    assert "\\ud800" in written
+    written.encode("utf-8")  # would raise on a raw surrogate
