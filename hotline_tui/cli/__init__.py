@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", help="database folder (default: $HOTLINE_DB, else the user data folder)")
     common.add_argument("--json", action="store_true", help="print JSON instead of text")
     common.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: zh_CN)")
+    common.add_argument("--as", dest="as_login", metavar="LOGIN", help="act as LOGIN (demo databases only)")
     parser = argparse.ArgumentParser(
         prog="hotline",
         parents=[common],

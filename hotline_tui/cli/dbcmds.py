@@ -54,7 +54,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_init(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args, create=True)
-    founder = services.initialise(repo, context.current_login())
+    founder = services.initialise(repo, context.acting_login(args))
     out.emit(
         {"db": str(repo.folder), "login": founder.login, "roles": sorted(founder.roles)},
         f"已创建数据库 {repo.folder}；{founder.login} 为系统管理员和承办人",
@@ -76,7 +76,7 @@ def run_users_add(args: argparse.Namespace, out: Output) -> int:
     person = services.person_for(
         args.login, args.role, args.county, args.department, repo.snapshot().settings()
     )
-    added = services.add_user(repo, context.current_login(), person)
+    added = services.add_user(repo, context.acting_login(args), person)
     out.emit(_user_json(added), f"{added.login}: {', '.join(sorted(added.roles))}")
     return 0
 
@@ -92,14 +92,14 @@ def run_users_list(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_users_remove(args: argparse.Namespace, out: Output) -> int:
-    services.remove_user(open_repository(args), context.current_login(), args.login)
+    services.remove_user(open_repository(args), context.acting_login(args), args.login)
     out.emit({"removed": args.login}, f"已删除 {args.login}")
     return 0
 
 
 def run_demo(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args, create=True)
-    orders = services.create_demo(repo, context.current_login(), system_now())
+    orders = services.create_demo(repo, context.acting_login(args), system_now())
     out.emit(
         {"db": str(repo.folder), "orders": len(orders)},
         f"演示数据库 {repo.folder}：{len(orders)} 张工单。启动界面：hotline --db {repo.folder}",
@@ -108,14 +108,14 @@ def run_demo(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_backup(args: argparse.Namespace, out: Output) -> int:
-    made = services.backup(open_repository(args), context.current_login(), args.to, compress=args.compress)
+    made = services.backup(open_repository(args), context.acting_login(args), args.to, compress=args.compress)
     out.emit({"backup": str(made)}, f"已备份到 {made}")
     return 0
 
 
 def run_restore(args: argparse.Namespace, out: Output) -> int:
     folder = database_folder(args)
-    kept = services.restore(args.source, folder, context.current_login(), replace=args.replace)
+    kept = services.restore(args.source, folder, context.acting_login(args), replace=args.replace)
     note = f"；原数据库保存在 {kept}" if kept else ""
     out.emit(
         {"db": str(folder), "replaced": str(kept) if kept else None},

@@ -73,7 +73,7 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
 
 def run_step(args: argparse.Namespace, out: Output) -> int:
     entry = services.kb_step(
-        open_repository(args), context.current_login(), args.entry, args.step, system_now(), args.reason
+        open_repository(args), context.acting_login(args), args.entry, args.step, system_now(), args.reason
     )
     out.emit({"id": entry.id, "status": entry.status.value}, f"{entry.id} → {entry.status.value}")
     return 0
@@ -82,7 +82,7 @@ def run_step(args: argparse.Namespace, out: Output) -> int:
 def run_import(args: argparse.Namespace, out: Output) -> int:
     if not args.file.is_file():
         raise InvalidInput([Problem("file", "no_file", {"path": str(args.file)})])
-    report = services.kb_import(open_repository(args), context.current_login(), args.file, system_now())
+    report = services.kb_import(open_repository(args), context.acting_login(args), args.file, system_now())
     problems = [p.message(out.language) for p in report.problems]
     data = {
         "created": [e.id for e in report.created],

@@ -59,7 +59,7 @@ def run_intake(args: argparse.Namespace, out: Output) -> int:
     forms = _read_json(args.file)
     if not isinstance(forms, list) or not all(isinstance(f, dict) for f in forms):
         raise CommandError(f"{args.file}: expected a JSON list of orders")
-    report = services.intake(open_repository(args), context.current_login(), forms, system_now())
+    report = services.intake(open_repository(args), context.acting_login(args), forms, system_now())
     rejected = [
         {"position": pos, "id": oid, "problems": [p.message(out.language) for p in problems]}
         for pos, oid, problems in report.rejected
@@ -114,7 +114,7 @@ def run_act(args: argparse.Namespace, out: Output) -> int:
     if args.action not in {a.value for a in RULES}:
         raise InvalidInput([Problem("action", "not_in_list", {"choices": "、".join(RULES)})])
     order = services.act(
-        open_repository(args), context.current_login(), args.order, _command(args), system_now()
+        open_repository(args), context.acting_login(args), args.order, _command(args), system_now()
     )
     out.emit(
         order_json(order, _evaluator(args)),

@@ -42,7 +42,7 @@ def run_report(args: argparse.Namespace, out: Output) -> int:
     from hotline_core.domain.reports import to_document
 
     repo = open_repository(args)
-    person = services.identify(repo.snapshot(), context.current_login())
+    person = services.identify(repo.snapshot(), context.acting_login(args))
     county = person.county.value if person.has(Role.COUNTY_CLERK) and person.county else args.county
     report = services.report(repo, args.kind, args.period, county, system_now())
     document = to_document(report)
@@ -84,7 +84,7 @@ def _cell(value: Any) -> str:
 def run_file(args: argparse.Namespace, out: Output) -> int:
     quarter = Quarter.parse(args.quarter)
     place = services.file_summary(
-        open_repository(args), context.current_login(), quarter, args.county, system_now()
+        open_repository(args), context.acting_login(args), quarter, args.county, system_now()
     )
     out.emit({"quarter": str(quarter), "county": place}, f"{place} 已报送 {quarter} 汇总表")
     return 0
