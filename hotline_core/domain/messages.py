@@ -245,7 +245,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "as_not_demo": (
         "{path} 是正式数据库：--as 只能用于演示数据库，操作人由操作系统账号确定",
         "{path}은(는) 실제 데이터베이스입니다. --as는 데모 데이터베이스에서만 쓸 수 있으며 사용자는 운영체제 계정으로 정해집니다",  # noqa: E501
-        "{path} is a real database: --as works on demo databases only; the acting login is your system account",
+        "{path} is a real database: --as works on demo databases only; your system account acts",
     ),
     "not_permitted": (
         "{login} 无权进行“{action}”",
