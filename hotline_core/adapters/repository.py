@@ -8,7 +8,8 @@ for readers, one consistent snapshot).
 Tables: ``orders`` (open and recently closed orders; archived ones move to
 the quarter's archive file), ``users``, ``settings``, ``alerts`` (raised
 escalations), ``acks`` (who acknowledged which alert), ``summaries``
-(county quarterly summaries filed), ``knowledge`` (the standard answers).
+(county quarterly summaries filed), ``knowledge`` (the standard answers),
+``access`` (the access log: who was shown which personal data; only appended to).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from hotline_core.adapters.storage.attachments import AttachmentRef
 from hotline_core.adapters.storage.backup import backup
 from hotline_core.adapters.storage.database import Database
 from hotline_core.adapters.storage.view import Reader
+from hotline_core.domain.accesslog import Access
 from hotline_core.domain.escalation import Alert
 from hotline_core.domain.knowledge.entries import Entry
 from hotline_core.domain.model import Attachment
@@ -33,7 +35,7 @@ from hotline_core.domain.organization import Person
 from hotline_core.domain.quarters import Quarter
 from hotline_core.domain.settings import Settings
 
-ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE = (
+ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE, ACCESS = (
     "orders",
     "users",
     "settings",
@@ -41,6 +43,7 @@ ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE = (
     "acks",
     "summaries",
     "knowledge",
+    "access",
 )
 
 
@@ -157,6 +160,14 @@ class Session:
 
     def put_entry(self, entry: Entry) -> None:
         self._writer.put(KNOWLEDGE, entry.id, CONVERTER.unstructure(entry))
+
+    # -- the access log ---------------------------------------------------------------------
+    def record_access(self, access: Access) -> None:
+        """Append one entry; its key is its position, so nothing is ever overwritten."""
+        self._writer.put(ACCESS, f"{len(self._tables.keys(ACCESS)):010d}", CONVERTER.unstructure(access))
+
+    def accesses(self) -> list[Access]:
+        return [CONVERTER.structure(doc, Access) for doc in self._tables.all(ACCESS).values()]
 
     @property
     def _writer(self) -> Any:

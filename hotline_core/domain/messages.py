@@ -275,6 +275,7 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "reply": ("答复情况或拟处理意见", "답변 또는 처리 의견", "reply or proposed handling"),
     "emergency": ("突发事项", "돌발 사항", "emergency"),
     "petition": ("信访事项", "신방 사항", "petition matter"),
+    "confidential": ("保密", "비밀 유지", "confidential"),
     "reason": ("理由", "사유", "reason"),
     "basis": ("依据", "근거", "basis"),
     "explanation": ("向热线中心的说明", "센터에 대한 설명", "explanation to the center"),

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
+from hotline_core.domain.accesslog import Access
 from hotline_core.domain.escalation import Alert
 from hotline_core.domain.knowledge.entries import Entry
 from hotline_core.domain.model import Attachment
@@ -44,6 +45,8 @@ class Session(Protocol):
     def file_summary(self, quarter: Quarter, county: str, at: datetime) -> None: ...
     def knowledge(self) -> tuple[Entry, ...]: ...
     def put_entry(self, entry: Entry) -> None: ...
+    def record_access(self, access: Access) -> None: ...
+    def accesses(self) -> list[Access]: ...
 
 
 class Repository(Protocol):

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from hotline_core.domain.messages import LANGUAGES
 from hotline_core.domain.problems import HotlineError
 from hotline_core.services import StorageError
-from hotline_tui.cli import dbcmds, kbcmds, ordercmds, reportcmds, timecmds
+from hotline_tui.cli import auditcmds, dbcmds, kbcmds, listcmds, ordercmds, reportcmds, timecmds
 from hotline_tui.cli.output import CommandError, Output
 
-SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, reportcmds, timecmds)
+SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, listcmds, reportcmds, timecmds, auditcmds)
 
 
 def build_parser() -> argparse.ArgumentParser:

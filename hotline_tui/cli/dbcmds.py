@@ -82,8 +82,8 @@ def run_users_add(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_users_list(args: argparse.Namespace, out: Output) -> int:
-    users = open_repository(args).snapshot().users()
-    rows = [_user_json(p) for p in sorted(users.values(), key=lambda p: p.login)]
+    users = services.list_users(open_repository(args), context.acting_login(args))
+    rows = [_user_json(p) for p in users]
     lines = [
         f"{r['login']:<16}{','.join(r['roles']):<32}{r['county'] or r['department'] or ''}" for r in rows
     ]
@@ -126,7 +126,9 @@ def run_restore(args: argparse.Namespace, out: Output) -> int:
 
 def run_check(args: argparse.Namespace, out: Output) -> int:
     folder = database_folder(args)
-    orders, found = services.check(open_repository(args), out.language)
+    repo = open_repository(args)
+    services.identify(repo.snapshot(), context.acting_login(args))  # an unknown login learns nothing
+    orders, found = services.check(repo, out.language)
     out.emit(
         {"db": str(folder), "ok": not found, "orders": orders, "problems": found},
         "\n".join(found) if found else f"{folder}: 正常（{orders} 张在办工单）",

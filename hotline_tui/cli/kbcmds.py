@@ -37,7 +37,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_search(args: argparse.Namespace, out: Output) -> int:
-    hits = services.kb_search(open_repository(args).snapshot(), args.query, args.limit)
+    hits = services.kb_search(open_repository(args), context.acting_login(args), args.query, args.limit)
     data = [
         {
             "id": h.entry_id,
@@ -54,7 +54,7 @@ def run_search(args: argparse.Namespace, out: Output) -> int:
 
 
 def _entry(args: argparse.Namespace) -> Any:
-    entry = next((e for e in open_repository(args).snapshot().knowledge() if e.id == args.entry), None)
+    entry = services.kb_entries(open_repository(args), context.acting_login(args)).get(args.entry)
     if entry is None:
         raise InvalidInput([Problem("entry", "unknown_entry", {"id": args.entry})])
     return entry
@@ -100,6 +100,6 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_export(args: argparse.Namespace, out: Output) -> int:
-    written = services.kb_export(open_repository(args), args.file)
+    written = services.kb_export(open_repository(args), context.acting_login(args), args.file)
     out.emit({"written": str(written)}, f"已写入 {written}")
     return 0

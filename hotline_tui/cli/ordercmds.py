@@ -124,9 +124,7 @@ def run_act(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_show(args: argparse.Namespace, out: Output) -> int:
-    order = services.find_order(open_repository(args), args.order)
-    if order is None:
-        raise InvalidInput([Problem("order", "unknown_order", {"id": args.order})])
+    order = services.find_order(open_repository(args), context.acting_login(args), args.order, system_now())
     data = order_json(order, _evaluator(args))
     lines = [f"{order.id}  {order.state.status.label}  {order.record.appeal.text}"]
     lines += [
@@ -144,7 +142,7 @@ def run_escalate(args: argparse.Namespace, out: Output) -> int:
         now = read_moment(args.now) if args.now else system_now()
     except BadValue as bad:
         raise InvalidInput([Problem("now", bad.code)]) from None
-    fresh = services.run_escalation(open_repository(args), now)
+    fresh = services.escalate(open_repository(args), context.acting_login(args), now)
     out.emit(
         {"now": now.isoformat(), "alerts": [alert_json(a) for a in fresh]},
         "\n".join(
