@@ -247,6 +247,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{path}은(는) 실제 데이터베이스입니다. --as는 데모 데이터베이스에서만 쓸 수 있으며 사용자는 운영체제 계정으로 정해집니다",  # noqa: E501
         "{path} is a real database: --as works on demo databases only; your system account acts",
     ),
+    "inside_database": (
+        "{path} 在数据库文件夹内：不能读写数据库自己的文件",
+        "{path}은(는) 데이터베이스 폴더 안에 있습니다. 데이터베이스 자체 파일은 읽거나 쓸 수 없습니다",
+        "{path} is inside the database folder: its own files cannot be read or written this way",
+    ),
     "not_permitted": (
         "{login} 无权进行“{action}”",
         "{login}은(는) '{action}' 권한이 없습니다",

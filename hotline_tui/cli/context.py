@@ -95,3 +95,17 @@ def acting_login(args: argparse.Namespace) -> str:
 def system_now() -> datetime:
     """The system's time in Beijing: actions are never back-dated."""
     return datetime.now(SHANGHAI).replace(microsecond=0)
+
+
+def outside_database(args: argparse.Namespace, path: Path, field: str = "file") -> Path:
+    """A file a person names (to read or to write), refused when it is in the database folder.
+
+    Through the sudo rule ``hotline`` runs as the service account, which may write every
+    file of the database: an export aimed at ``working.json`` (or a symlink to it), or
+    ``attach=journal.jsonl``, would let a clerk overwrite or copy what they may not touch.
+    """
+    folder = database_folder(args).resolve()
+    target = path.expanduser().resolve()
+    if target == folder or folder in target.parents:
+        raise refuse("inside_database", field, path=str(path))
+    return path

@@ -80,6 +80,7 @@ def run_step(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_import(args: argparse.Namespace, out: Output) -> int:
+    context.outside_database(args, args.file)
     if not args.file.is_file():
         raise InvalidInput([Problem("file", "no_file", {"path": str(args.file)})])
     report = services.kb_import(open_repository(args), context.acting_login(args), args.file, system_now())
@@ -100,6 +101,7 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_export(args: argparse.Namespace, out: Output) -> int:
-    written = services.kb_export(open_repository(args), context.acting_login(args), args.file)
+    target = context.outside_database(args, args.file)
+    written = services.kb_export(open_repository(args), context.acting_login(args), target)
     out.emit({"written": str(written)}, f"已写入 {written}")
     return 0

@@ -56,7 +56,7 @@ def _read_json(path: Path) -> Any:
 
 
 def run_intake(args: argparse.Namespace, out: Output) -> int:
-    forms = _read_json(args.file)
+    forms = _read_json(context.outside_database(args, args.file))
     if not isinstance(forms, list) or not all(isinstance(f, dict) for f in forms):
         raise CommandError(f"{args.file}: expected a JSON list of orders")
     report = services.intake(open_repository(args), context.acting_login(args), forms, system_now())
@@ -79,7 +79,7 @@ def _command(args: argparse.Namespace) -> Command:
         if not sep or not key:
             raise InvalidInput([Problem(pair, "not_key_value")])
         if key == "attach":
-            files.append(Path(value))
+            files.append(context.outside_database(args, Path(value), "attach"))
         else:
             data[key] = value
     note = data.pop("note", "")

@@ -47,6 +47,7 @@ def run_report(args: argparse.Namespace, out: Output) -> int:
     document = to_document(report)
     fmt = args.format or ("json" if args.json else None)
     if args.output is not None:
+        context.outside_database(args, args.output, "output")
         written = services.export_report(
             document, fmt or args.output.suffix.lstrip(".") or "json", args.output
         )

@@ -121,4 +121,22 @@ def test_a_county_clerk_reads_only_their_countys_report(db) -> None:
         "report", "quarterly", "--period", "2026", "--county", "图们市", "--json", login="yanji"
     )
     code2, all_, _ = db("report", "quarterly", "--period", "2026", "--county", "延吉市", "--json")
-    assert code == 0 and code2 == 0 and mine == all_
+    assert code == 0 and code2 == 0
+    assert {k: v for k, v in mine.items() if k != "as_of"} == {k: v for k, v in all_.items() if k != "as_of"}
+
+
+def test_no_file_of_the_database_can_be_named_for_an_export_an_import_or_an_attachment(db, tmp_path) -> None:
+    folder = db.folder
+    before = (folder / "working.json").read_bytes()
+    link = tmp_path / "innocent.json"
+    link.symlink_to(folder / "working.json")
+    for argv in (
+        ("kb", "export", str(folder / "working.json")),
+        ("kb", "export", str(link)),
+        ("report", "quarterly", "--period", "2026", "--output", str(folder / "journal.jsonl")),
+        ("act", "A1", "contact", f"attach={folder / 'working.json'}"),
+        ("intake", str(link)),
+    ):
+        code, _, err = db(*argv, login="yanji" if argv[0] != "intake" else "founder")
+        assert code == 2 and "数据库文件夹" in err, argv
+    assert (folder / "working.json").read_bytes() == before
