@@ -25,7 +25,7 @@ from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
 from hotline_core.domain.permissions import Sight, may_see, sight
 from hotline_core.domain.privacy import masked_order
-from hotline_core.domain.problems import InvalidInput, Problem, refuse
+from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_core.domain.vocabulary import Action, Role, Status
 from hotline_core.services.access import identify, record_access, require
 from hotline_core.services.ports import Repository, Session
@@ -74,23 +74,22 @@ def intake(
 def act(repo: Repository, actor: str, order_id: str, command: Command, now: datetime) -> WorkOrder:
     """Apply one lifecycle action as ``actor`` at ``now``; archiving moves the order out.
 
-    The order comes back as the actor may see it (its display is logged when whole)."""
+    The order comes back as the actor may see it. It is not written in the access log: the
+    order's own trail already names who acted on it, and when."""
     with repo.transaction() as session:
         person = identify(session, actor)
         order = session.order(order_id)
-        if order is None:
+        if order is None or not may_see(person, order):  # one may not see: as if it did not exist
             raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
-        if not may_see(person, order):
-            raise refuse("not_permitted", action=command.action.value, login=actor)
         updated = perform(order, command, person, now, session.settings().organization)
+        view = view_of(person, updated)
+        if view is None:  # a unit keeps seeing what was passed to it; refused before storing
+            raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
         session.put_order(updated)
         if command.action is Action.ARCHIVE:
             session.archive_order(updated)
         else:
             raise_alerts(session, [updated], now)
-        view = view_of(person, updated)
-        assert view is not None  # may_see held before; acting never hides an order from its actor
-        _log_orders(session, person, AccessKind.ORDER, order_id, [(updated, view)], now)
     return view
 
 
