@@ -39,9 +39,11 @@ def mask_phone(phone: str) -> str:
     return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
 
 
-def masked(record: OrderRecord) -> OrderRecord:
-    """The record with name, phone and address masked and its free texts scrubbed."""
+def masked(record: OrderRecord, *others: Citizen) -> OrderRecord:
+    """The record with name, phone and address masked and its free texts scrubbed (of
+    ``others`` too: the citizen as corrected later, or as first received)."""
     citizen = record.citizen
+    pairs = _replacements((citizen, *others))
     return evolve(
         record,
         citizen=evolve(
@@ -50,22 +52,42 @@ def masked(record: OrderRecord) -> OrderRecord:
             phone=mask_phone(citizen.phone),
             address=HIDDEN if citizen.address else "",
         ),
-        appeal=evolve(record.appeal, text=scrub(record.appeal.text, citizen)),
-        reply=scrub(record.reply, citizen),
+        appeal=evolve(record.appeal, text=_scrub(record.appeal.text, pairs)),
+        reply=_scrub(record.reply, pairs),
     )
 
 
 def scrub(text: str, *citizens: Citizen) -> str:
     """``text`` without the citizens' names, phones and addresses, nor any long number."""
-    for citizen in citizens:
+    return _scrub(text, _replacements(citizens))
+
+
+def _replacements(citizens: tuple[Citizen, ...]) -> tuple[tuple[str, str], ...]:
+    """What to replace by what, the longest values first (an address holds a name)."""
+    pairs = {
+        (value, mask)
+        for c in citizens
         for value, mask in (
-            (citizen.address, HIDDEN),
-            (citizen.phone, mask_phone(citizen.phone)),
-            (citizen.name, mask_name(citizen.name)),
-        ):
-            if len(value) >= 2:
-                text = text.replace(value, mask)
-    return _NUMBER.sub(lambda m: mask_phone(m.group()), text)
+            (c.address, HIDDEN),
+            (c.phone, mask_phone(c.phone)),
+            (c.name, mask_name(c.name)),
+        )
+        if len(value) >= 2
+    }
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def _scrub(text: str, replacements: tuple[tuple[str, str], ...]) -> str:
+    if not text:
+        return text
+    for value, mask in replacements:
+        if value in text:
+            text = text.replace(value, mask)
+    return _NUMBER.sub(_masked_number, text)
+
+
+def _masked_number(match: re.Match[str]) -> str:
+    return mask_phone(match.group())
 
 
 def masked_order(order: WorkOrder) -> WorkOrder:
@@ -77,22 +99,23 @@ def masked_order(order: WorkOrder) -> WorkOrder:
     explain and masks its record: the limits, the owner and the status stay
     exactly what they are.
     """
-    people = tuple({order.record.citizen, order.state.record.citizen})
-    events = tuple(_masked_event(e, people) for e in order.events)
+    pairs = _replacements((order.record.citizen, order.state.record.citizen))
+    events = tuple(_masked_event(e, pairs) for e in order.events)
+    received, current = order.record, order.state.record
+    shown = masked(received, current.citizen)
+    latest = shown if current is received else masked(current, received.citizen)
     view = WorkOrder.__new__(WorkOrder)
-    for name, value in (
-        ("record", masked(order.record)),
-        ("events", events),
-        ("state", evolve(order.state, record=masked(order.state.record))),
-    ):
+    for name, value in (("record", shown), ("events", events), ("state", evolve(order.state, record=latest))):
         object.__setattr__(view, name, value)
     return view
 
 
-def _masked_event(event: Event, people: tuple[Citizen, ...]) -> Event:
+def _masked_event(event: Event, pairs: tuple[tuple[str, str], ...]) -> Event:
+    if not (event.note or event.data or event.attachments):
+        return event  # most steps (sign, close ...) carry nothing to hide
     data: dict[str, object] = {
-        key: (HIDDEN if key in _PERSONAL_FIELDS and value else scrub(value, *people))
+        key: (HIDDEN if key in _PERSONAL_FIELDS and value else _scrub(value, pairs))
         for key, value in event.data.items()
     }
-    attachments = tuple(evolve(a, name=scrub(a.name, *people)) for a in event.attachments)
-    return evolve(event, note=scrub(event.note, *people), data=data, attachments=attachments)
+    attachments = tuple(evolve(a, name=_scrub(a.name, pairs)) for a in event.attachments)
+    return Event(event.at, event.actor, event.action, _scrub(event.note, pairs), data, attachments)

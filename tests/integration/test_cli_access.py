@@ -140,3 +140,10 @@ def test_no_file_of_the_database_can_be_named_for_an_export_an_import_or_an_atta
         code, _, err = db(*argv, login="yanji" if argv[0] != "intake" else "founder")
         assert code == 2 and "数据库文件夹" in err, argv
     assert (folder / "working.json").read_bytes() == before
+
+
+def test_acting_on_an_order_one_may_not_see_is_refused_as_if_it_did_not_exist(db) -> None:
+    code, _, err = db("act", "A1", "contact", login="tumen")
+    assert code == 2 and "没有编号为 A1 的工单" in err
+    code, _, err = db("act", "NOPE", "contact", login="tumen")
+    assert code == 2 and "没有编号为 NOPE 的工单" in err
