@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from hotline_core.adapters.storage.backup import backup
 from hotline_core.adapters.storage.database import Database
 from hotline_core.adapters.storage.view import Reader
 from hotline_core.domain.accesslog import Access
+from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.escalation import Alert
 from hotline_core.domain.knowledge.entries import Entry
 from hotline_core.domain.model import Attachment
@@ -163,10 +164,23 @@ class Session:
 
     # -- the access log ---------------------------------------------------------------------
     def record_access(self, access: Access) -> None:
-        """Append one entry; its key is its position, so nothing is ever overwritten."""
-        self._writer.put(ACCESS, f"{len(self._tables.keys(ACCESS)):010d}", CONVERTER.unstructure(access))
+        """Append one entry (its time and position make its key: nothing is overwritten) and
+        move the earlier quarters' entries to their archives, so the log does not make the
+        working file, rewritten at every change, grow without end."""
+        quarter = str(Quarter.of(access.at.astimezone(SHANGHAI).date()))
+        keys = self._tables.keys(ACCESS)
+        key = f"{access.at.astimezone(SHANGHAI):%Y%m%dT%H%M%S}-{len(keys):06d}"
+        self._writer.put(ACCESS, key, CONVERTER.unstructure(access))
+        earlier: dict[str, list[str]] = {}
+        for old in keys:
+            period = str(Quarter.of(date(int(old[:4]), int(old[4:6]), int(old[6:8]))))
+            if period < quarter:
+                earlier.setdefault(period, []).append(old)
+        for period, moved in earlier.items():
+            self._writer.archive(ACCESS, moved, period)
 
     def accesses(self) -> list[Access]:
+        """The entries of the current quarter (the earlier ones are in the archives)."""
         return [CONVERTER.structure(doc, Access) for doc in self._tables.all(ACCESS).values()]
 
     @property
@@ -217,6 +231,14 @@ class FileRepository:
             if doc is not None:
                 return structure_order(doc)
         return None
+
+    def archived_accesses(self) -> list[Access]:
+        """The access log's entries of the quarters before the current one."""
+        return [
+            CONVERTER.structure(doc, Access)
+            for period in self.db.archive_periods()
+            for doc in self.db.read_archive(period).all(ACCESS).values()
+        ]
 
     def store_attachment(self, source: Path) -> Attachment:
         ref = self.db.attachments.put_file(source)

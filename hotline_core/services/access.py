@@ -59,4 +59,4 @@ def access_log(
     person = identify(session, actor)
     if not may_read_access_log(person):
         raise refuse("not_permitted", action="audit access", login=actor)
-    return selected(session.accesses(), login, since)
+    return selected([*repo.archived_accesses(), *session.accesses()], login, since)
