@@ -309,6 +309,10 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "entry": ("知识条目", "지식 항목", "entry"),
     "step": ("步骤", "단계", "step"),
     "attach": ("附件", "첨부", "attachments"),
+    "file": ("文件", "파일", "file"),
+    "output": ("输出文件", "출력 파일", "output file"),
+    "since": ("起始日期", "시작 날짜", "since"),
+    "status": ("状态", "상태", "status"),
 }
 
 # Names quoted inside messages, so that "{status}" reads in the clerk's language.
