@@ -85,12 +85,20 @@ class HotlineApp(App[None]):
         then dropped instead of landing after the newer one."""
         worker = get_current_worker()
         session = self.repo.snapshot()  # one consistent read; the core scopes and masks it
+        try:
+            settings = services.settings_of(session, self.person)
+        except services.UnknownLogin as gone:  # removed while working: nothing more is shown
+            self.call_from_thread(self._removed, gone)
+            return
         orders = services.visible_orders(session, self.person)
         items = services.inbox(session, self.person)
-        settings = services.settings_of(session, self.person)
         plan = LimitPlan(orders, settings.calendar, settings.policies)  # here, not in the UI thread
         if not worker.is_cancelled:
             self.call_from_thread(self._loaded, orders, plan, items, settings)
+
+    def _removed(self, gone: services.UnknownLogin) -> None:
+        self.orders, self.inbox = {}, []
+        self.exit(return_code=2, message="hotline: " + "；".join(gone.messages(self.t.language)))
 
     def _loaded(
         self, orders: Iterable[WorkOrder], plan: LimitPlan, items: list[InboxItem], settings: Settings

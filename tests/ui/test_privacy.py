@@ -48,3 +48,14 @@ async def test_a_viewer_opening_a_masked_order_is_not_logged(repo, clock) -> Non
         await open_first_order(pilot)
         await app.workers.wait_for_complete()
     assert services.access_log(repo, "auditor") == []
+
+
+async def test_a_person_removed_while_working_is_shown_nothing_more(repo, clock) -> None:
+    app = make_app(repo, clock, "auditor")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.orders
+        services.remove_user(repo, "clerk", "auditor")
+        app.reload()
+        await settle(pilot)
+    assert app.orders == {} and app.return_code == 2
