@@ -1,7 +1,7 @@
 """The clerk's terminal application: one App, a few screens, no rules inside.
 
-The app keeps what the screens show (the orders this person may see, their
-alerts, the settings) and reloads it from the database in a worker thread,
+The app keeps what the screens show (the orders this person may see, as the
+core scoped and masked them; their alerts; the settings) and reloads it from the database in a worker thread,
 so a slow disk never freezes the keyboard. Every change goes through
 ``hotline_core.services``; the screens only render and collect input.
 """
@@ -87,13 +87,21 @@ class HotlineApp(App[None]):
         A newer reload (``r``, a finished action) cancels this one: its older read is
         then dropped instead of landing after the newer one."""
         worker = get_current_worker()
-        session = self.repo.snapshot()
+        session = self.repo.snapshot()  # one consistent read; the core scopes and masks it
+        try:
+            settings = services.settings_of(session, self.person)
+        except services.UnknownLogin as gone:  # removed while working: nothing more is shown
+            self.call_from_thread(self._removed, gone)
+            return
         orders = services.visible_orders(session, self.person)
         items = services.inbox(session, self.person)
-        settings = session.settings()
         plan = LimitPlan(orders, settings.calendar, settings.policies)  # here, not in the UI thread
         if not worker.is_cancelled:
             self.call_from_thread(self._loaded, orders, plan, items, settings)
+
+    def _removed(self, gone: services.UnknownLogin) -> None:
+        self.orders, self.inbox = {}, []
+        self.exit(return_code=2, message="hotline: " + "；".join(gone.messages(self.t.language)))
 
     def _loaded(
         self, orders: Iterable[WorkOrder], plan: LimitPlan, items: list[InboxItem], settings: Settings

@@ -15,7 +15,7 @@ def launch(args: argparse.Namespace) -> int:
     """Who you are decides what opens; an unknown login is told how to get access."""
     try:
         repo = open_repository(args)
-        person = identify(repo.snapshot(), context.current_login())
+        person = identify(repo.snapshot(), context.acting_login(args))
     except (HotlineError, StorageError) as error:
         reason = (
             "；".join(error.messages(args.lang or "zh_CN")) if isinstance(error, HotlineError) else str(error)

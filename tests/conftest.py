@@ -33,7 +33,7 @@ def cli(tmp_path: Path, monkeypatch, capsys):
     """Run the ``hotline`` command as a given login on a database in a temporary folder."""
     monkeypatch.setenv("HOTLINE_DB", str(tmp_path / "db"))
     state = {"login": "founder"}
-    monkeypatch.setattr("hotline_tui.cli.context.current_login", lambda: state["login"])
+    monkeypatch.setattr("hotline_tui.cli.context.current_login", lambda *_: state["login"])
 
     def run(*argv: str, login: str = "founder") -> tuple[int, object, str]:
         state["login"] = login

@@ -8,7 +8,8 @@ for readers, one consistent snapshot).
 Tables: ``orders`` (open and recently closed orders; archived ones move to
 the quarter's archive file), ``users``, ``settings``, ``alerts`` (raised
 escalations), ``acks`` (who acknowledged which alert), ``summaries``
-(county quarterly summaries filed), ``knowledge`` (the standard answers).
+(county quarterly summaries filed), ``knowledge`` (the standard answers),
+``access`` (the access log: who was shown which personal data; only appended to).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ from hotline_core.adapters.storage.attachments import AttachmentRef
 from hotline_core.adapters.storage.backup import backup
 from hotline_core.adapters.storage.database import Database
 from hotline_core.adapters.storage.view import Reader
+from hotline_core.domain.accesslog import Access
+from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.escalation import Alert
 from hotline_core.domain.knowledge.entries import Entry
 from hotline_core.domain.model import Attachment
@@ -33,7 +36,7 @@ from hotline_core.domain.organization import Person
 from hotline_core.domain.quarters import Quarter
 from hotline_core.domain.settings import Settings
 
-ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE = (
+ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE, ACCESS = (
     "orders",
     "users",
     "settings",
@@ -41,6 +44,7 @@ ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE = (
     "acks",
     "summaries",
     "knowledge",
+    "access",
 )
 
 
@@ -158,6 +162,27 @@ class Session:
     def put_entry(self, entry: Entry) -> None:
         self._writer.put(KNOWLEDGE, entry.id, CONVERTER.unstructure(entry))
 
+    # -- the access log ---------------------------------------------------------------------
+    def record_access(self, access: Access) -> None:
+        """Append one entry (its time and position make its key: nothing is overwritten) and
+        move the earlier quarters' entries to their archives, so the log does not make the
+        working file, rewritten at every change, grow without end."""
+        quarter = str(Quarter.of(access.at.astimezone(SHANGHAI).date()))
+        keys = self._tables.keys(ACCESS)
+        key = f"{access.at.astimezone(SHANGHAI):%Y%m%dT%H%M%S}-{len(keys):06d}"
+        self._writer.put(ACCESS, key, CONVERTER.unstructure(access))
+        earlier: dict[str, list[str]] = {}
+        for old in keys:
+            period = str(Quarter.of(date(int(old[:4]), int(old[4:6]), int(old[6:8]))))
+            if period < quarter:
+                earlier.setdefault(period, []).append(old)
+        for period, moved in earlier.items():
+            self._writer.archive(ACCESS, moved, period)
+
+    def accesses(self) -> list[Access]:
+        """The entries of the current quarter (the earlier ones are in the archives)."""
+        return [CONVERTER.structure(doc, Access) for doc in self._tables.all(ACCESS).values()]
+
     @property
     def _writer(self) -> Any:
         if not hasattr(self._tables, "put"):
@@ -206,6 +231,14 @@ class FileRepository:
             if doc is not None:
                 return structure_order(doc)
         return None
+
+    def archived_accesses(self) -> list[Access]:
+        """The access log's entries of the quarters before the current one."""
+        return [
+            CONVERTER.structure(doc, Access)
+            for period in self.db.archive_periods()
+            for doc in self.db.read_archive(period).all(ACCESS).values()
+        ]
 
     def store_attachment(self, source: Path) -> Attachment:
         ref = self.db.attachments.put_file(source)

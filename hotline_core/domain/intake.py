@@ -226,6 +226,7 @@ FORM: dict[str, FormField] = {
     "reply": FormField(_text(4000), "", "reply", ""),
     "emergency": FormField(_flag, "", "emergency", False),
     "petition": FormField(_flag, "", "petition", False),
+    "confidential": FormField(_flag, "", "confidential", False),
 }
 
 

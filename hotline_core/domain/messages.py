@@ -251,6 +251,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "지식베이스에 {id} 항목이 없습니다",
         "there is no entry {id} in the knowledge base",
     ),
+    "as_not_demo": (
+        "{path} 是正式数据库：--as 只能用于演示数据库，操作人由操作系统账号确定",
+        "{path}은(는) 실제 데이터베이스입니다. --as는 데모 데이터베이스에서만 쓸 수 있으며 사용자는 운영체제 계정으로 정해집니다",  # noqa: E501
+        "{path} is a real database: --as works on demo databases only; your system account acts",
+    ),
+    "inside_database": (
+        "{path} 在数据库文件夹内：不能读写数据库自己的文件",
+        "{path}은(는) 데이터베이스 폴더 안에 있습니다. 데이터베이스 자체 파일은 읽거나 쓸 수 없습니다",
+        "{path} is inside the database folder: its own files cannot be read or written this way",
+    ),
     "not_permitted": (
         "{login} 无权进行“{action}”",
         "{login}은(는) '{action}' 권한이 없습니다",
@@ -279,6 +289,7 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "reply": ("答复情况或拟处理意见", "답변 또는 처리 의견", "reply or proposed handling"),
     "emergency": ("突发事项", "돌발 사항", "emergency"),
     "petition": ("信访事项", "신방 사항", "petition matter"),
+    "confidential": ("保密", "비밀 유지", "confidential"),
     "reason": ("理由", "사유", "reason"),
     "basis": ("依据", "근거", "basis"),
     "explanation": ("向热线中心的说明", "센터에 대한 설명", "explanation to the center"),
@@ -307,6 +318,10 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "entry": ("知识条目", "지식 항목", "entry"),
     "step": ("步骤", "단계", "step"),
     "attach": ("附件", "첨부", "attachments"),
+    "file": ("文件", "파일", "file"),
+    "output": ("输出文件", "출력 파일", "output file"),
+    "since": ("起始日期", "시작 날짜", "since"),
+    "status": ("状态", "상태", "status"),
 }
 
 # Names quoted inside messages, so that "{status}" reads in the clerk's language.

@@ -65,6 +65,8 @@ class OrderRecord:
     ``reply`` is 答复情况或拟处理意见: the answer given, or the handling
     proposed. ``emergency`` and ``petition`` are the flags the center set at
     dispatch; the lifecycle can raise them later as events too.
+    ``confidential`` is the citizen's request for confidentiality (保密): counties
+    and departments then see name, phone and address masked.
     """
 
     order_id: str
@@ -75,4 +77,5 @@ class OrderRecord:
     reply: str = ""
     emergency: bool = False
     petition: bool = False
+    confidential: bool = False
     attachments: tuple[Attachment, ...] = ()

@@ -1,19 +1,25 @@
-"""Who may do what (SPEC section 3), as pure rules the UI and the CLI consult.
+"""Who may do what and see what (SPEC section 3): the one place that decides.
 
 A person may hold several roles; an action is allowed when any of them
 allows it. County clerks and department contacts act only on the orders
 their unit currently owns; the leader approves extensions; viewers and
 administrators read but do not handle orders.
+
+What a person sees of an order is a :class:`Sight`: nothing, the order with its
+personal data masked, or the full order. The use cases in
+``hotline_core.services`` ask here and hand the edges only what it allows.
 """
 
 from __future__ import annotations
 
+from enum import IntEnum
+
 from hotline_core.domain.events import Command
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person, Unit
-from hotline_core.domain.problems import Problem
+from hotline_core.domain.problems import Problem, refuse
 from hotline_core.domain.state import OrderState
-from hotline_core.domain.vocabulary import Action, Role
+from hotline_core.domain.vocabulary import Action, Place, Role
 
 COUNTY_CLERK_ACTIONS = frozenset({Action.CONTACT, Action.RECORD, Action.SUBMIT_RESULT})
 DEPARTMENT_ACTIONS = frozenset({Action.SUBMIT_RESULT})
@@ -43,16 +49,84 @@ def permission_problem(person: Person, command: Command, state: OrderState) -> P
     return Problem("", "not_permitted", {"action": command.action.value, "login": person.login})
 
 
-def may_see(person: Person, order: WorkOrder) -> bool:
-    """Handlers, leaders, admins and viewers see every order; units see theirs."""
-    if person.roles & {Role.HANDLER, Role.LEADER, Role.ADMIN, Role.VIEWER}:
-        return True
+class Sight(IntEnum):
+    """How much of an order a person sees; more roles never see less."""
+
+    NONE = 0
+    MASKED = 1  # name, phone, address and free text scrubbed (privacy.masked_order)
+    FULL = 2
+
+
+# The rights department and the leaders handle every order: they see it whole.
+_SEE_ALL_FULL = frozenset({Role.HANDLER, Role.LEADER})
+# Office meetings, auditors and the administrator count and check, they need no one's phone.
+_SEE_ALL_MASKED = frozenset({Role.VIEWER, Role.ADMIN})
+
+
+def sight(person: Person, order: WorkOrder) -> Sight:
+    """What ``person`` sees of ``order``.
+
+    A county or a department sees the orders passed to it, now or before; a
+    citizen's confidentiality request (保密) masks those too.
+    """
+    if person.roles & _SEE_ALL_FULL:
+        return Sight.FULL
+    if _passed_to_unit(person, order):
+        return Sight.MASKED if order.state.record.confidential else Sight.FULL
+    if person.roles & _SEE_ALL_MASKED:
+        return Sight.MASKED
+    return Sight.NONE
+
+
+def _passed_to_unit(person: Person, order: WorkOrder) -> bool:
+    if not person.roles & {Role.COUNTY_CLERK, Role.DEPARTMENT}:
+        return False
     own = person.unit
+    if order.state.owner == own:
+        return True
     return any(
         e.action in (Action.TRANSFER, Action.ASSIGN) and e.data.get("to") == own.name for e in order.events
     )
 
 
+def may_see(person: Person, order: WorkOrder) -> bool:
+    """Handlers, leaders, admins and viewers see every order; units see theirs."""
+    return sight(person, order) is not Sight.NONE
+
+
 def sees_personal_data(person: Person) -> bool:
-    """Personal data is shown to the roles that handle orders, masked for the others."""
+    """Whether any order may show this person personal data unmasked (their role's rule)."""
     return bool(person.roles & {Role.HANDLER, Role.COUNTY_CLERK, Role.DEPARTMENT, Role.LEADER})
+
+
+# Who reads which reports: the prefecture's people every county, a county clerk their own.
+_READS_REPORTS = frozenset({Role.HANDLER, Role.LEADER, Role.VIEWER, Role.ADMIN})
+
+
+def report_county(person: Person, requested: Place | None) -> Place | None:
+    """The county a report covers for ``person`` (None: the whole prefecture).
+
+    A county clerk gets their county's figures whatever they ask for; a
+    department contact or anyone without a reporting role is refused.
+    """
+    if person.roles & _READS_REPORTS:
+        return requested
+    if person.has(Role.COUNTY_CLERK) and person.county is not None:
+        return person.county
+    raise refuse("not_permitted", action="report", login=person.login)
+
+
+def may_read_access_log(person: Person) -> bool:
+    """The auditors (viewers) and the administrator read who saw which personal data."""
+    return bool(person.roles & {Role.VIEWER, Role.ADMIN})
+
+
+__all__ = [
+    "Sight",
+    "may_read_access_log",
+    "may_see",
+    "permission_problem",
+    "report_county",
+    "sees_personal_data",
+    "sight",
+]

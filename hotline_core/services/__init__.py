@@ -10,11 +10,12 @@ By theme: :mod:`access` (who acts), :mod:`users`, :mod:`orders`, :mod:`alerts`,
 :mod:`reports`, :mod:`knowledge`, :mod:`maintenance` (open, demo, check, backup, restore).
 """
 
-from hotline_core.services.access import UnknownLogin, identify, require_role
-from hotline_core.services.alerts import InboxItem, acknowledge, inbox, run_escalation
+from hotline_core.services.access import UnknownLogin, access_log, identify, require_role
+from hotline_core.services.alerts import InboxItem, acknowledge, escalate, inbox, run_escalation
 from hotline_core.services.documents import entry_document, order_document
 from hotline_core.services.knowledge import (
     KB_STEPS,
+    kb_entries,
     kb_export,
     kb_import,
     kb_save,
@@ -37,8 +38,11 @@ from hotline_core.services.orders import (
     act,
     find_order,
     intake,
+    list_orders,
+    opened,
     raise_alerts,
     store_attachments,
+    view_of,
     visible_orders,
 )
 from hotline_core.services.ports import Repository, Session
@@ -54,8 +58,10 @@ from hotline_core.services.users import (
     add_user,
     change_settings,
     initialise,
+    list_users,
     person_for,
     remove_user,
+    settings_of,
 )
 
 __all__ = [
@@ -69,6 +75,7 @@ __all__ = [
     "Session",
     "StorageError",
     "UnknownLogin",
+    "access_log",
     "acknowledge",
     "act",
     "add_user",
@@ -77,6 +84,7 @@ __all__ = [
     "check",
     "create_demo",
     "entry_document",
+    "escalate",
     "export_report",
     "file_summary",
     "find_order",
@@ -84,13 +92,17 @@ __all__ = [
     "inbox",
     "initialise",
     "intake",
+    "kb_entries",
     "kb_export",
     "kb_import",
     "kb_save",
     "kb_search",
     "kb_step",
     "kb_suggest",
+    "list_orders",
+    "list_users",
     "open_database",
+    "opened",
     "order_document",
     "orders_for_report",
     "person_for",
@@ -101,6 +113,8 @@ __all__ = [
     "require_role",
     "restore",
     "run_escalation",
+    "settings_of",
     "store_attachments",
+    "view_of",
     "visible_orders",
 ]

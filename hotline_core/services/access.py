@@ -1,11 +1,17 @@
-"""Who is acting: a login becomes a :class:`Person` of this database, or nothing opens."""
+"""Who is acting: a login becomes a :class:`Person` of this database, or nothing opens;
+and who was shown which personal data (the access log)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
+
+from hotline_core.domain.accesslog import Access, AccessKind, selected
 from hotline_core.domain.organization import Person
+from hotline_core.domain.permissions import may_read_access_log
 from hotline_core.domain.problems import Problem, Refused, refuse
 from hotline_core.domain.vocabulary import Role
-from hotline_core.services.ports import Session
+from hotline_core.services.ports import Repository, Session
 
 
 class UnknownLogin(Refused):
@@ -29,3 +35,28 @@ def require_role(session: Session, login: str, role: Role, action: str) -> Perso
 def require(person: Person, role: Role, action: str) -> None:
     if not person.has(role):
         raise refuse("not_permitted", action=action, login=person.login)
+
+
+def record_access(
+    session: Session,
+    person: Person,
+    kind: AccessKind,
+    subject: str,
+    orders: Iterable[str],
+    at: datetime,
+) -> None:
+    """Write down that ``person`` was shown the personal data of ``orders`` (nothing when none)."""
+    shown = tuple(orders)
+    if shown or kind is AccessKind.REPORT:
+        session.record_access(Access(at, person.login, kind, subject, shown))
+
+
+def access_log(
+    repo: Repository, actor: str, login: str | None = None, since: datetime | None = None
+) -> list[Access]:
+    """The access log, for the auditor (a viewer) and the administrator."""
+    session = repo.snapshot()
+    person = identify(session, actor)
+    if not may_read_access_log(person):
+        raise refuse("not_permitted", action="audit access", login=actor)
+    return selected([*repo.archived_accesses(), *session.accesses()], login, since)

@@ -33,6 +33,12 @@ def run_escalation(repo: Repository, now: datetime) -> list[Alert]:
     return fresh + missing
 
 
+def escalate(repo: Repository, actor: str, now: datetime) -> list[Alert]:
+    """``hotline escalate`` (cron): :func:`run_escalation` for a user of this database."""
+    identify(repo.snapshot(), actor)
+    return run_escalation(repo, now)
+
+
 @frozen
 class InboxItem:
     alert: Alert

@@ -6,24 +6,36 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from hotline_core.domain.knowledge.entries import Entry
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_core.domain.vocabulary import BusinessArea, Role
 from hotline_core.services.access import identify, require
-from hotline_core.services.ports import Repository, Session
+from hotline_core.services.ports import Repository
 
 
-def kb_search(session: Session, query: str, limit: int = 10) -> list[Any]:
+def kb_entries(repo: Repository, actor: str) -> dict[str, Entry]:
+    """Every entry by id, for a user of this database."""
+    session = repo.snapshot()
+    identify(session, actor)
+    return {e.id: e for e in session.knowledge()}
+
+
+def kb_search(repo: Repository, actor: str, query: str, limit: int = 10) -> list[Any]:
     """Published answers ranked by relevance to ``query``."""
     from hotline_core.domain.knowledge import build_index, search
 
+    session = repo.snapshot()
+    identify(session, actor)
     return search(build_index(session.knowledge()), query, limit)
 
 
-def kb_suggest(session: Session, order: WorkOrder, limit: int = 5) -> list[Any]:
+def kb_suggest(repo: Repository, actor: str, order: WorkOrder, limit: int = 5) -> list[Any]:
     """Standard answers for an order's appeal, its business area first."""
     from hotline_core.domain.knowledge import build_index, suggest
 
+    session = repo.snapshot()
+    identify(session, actor)
     record = order.state.record
     return suggest(build_index(session.knowledge()), record.appeal.text, limit, record.appeal.business_area)
 
@@ -79,10 +91,13 @@ def kb_import(repo: Repository, actor: str, path: Any, now: datetime) -> Any:
     return report
 
 
-def kb_export(repo: Repository, path: Any) -> Any:
+def kb_export(repo: Repository, actor: str, path: Any) -> Any:
+    """The whole base as .xlsx or .json, for a user of this database."""
     from hotline_core.adapters import knowledge_files as exchange
 
-    entries = repo.snapshot().knowledge()
+    session = repo.snapshot()
+    identify(session, actor)
+    entries = session.knowledge()
     if str(path).lower().endswith(".json"):
         return exchange.export_json(entries, path)
     return exchange.export_xlsx(entries, path)

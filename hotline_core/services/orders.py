@@ -1,4 +1,9 @@
-"""Use cases of work orders: intake, one lifecycle action, finding an order."""
+"""Use cases of work orders: intake, one lifecycle action, showing and listing orders.
+
+Every read takes the acting person and hands back only what
+:func:`hotline_core.domain.permissions.sight` lets them see, masked where it
+says so; every unmasked display goes into the access log.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from typing import Any
 
 from attrs import frozen
 
+from hotline_core.domain.accesslog import AccessKind
 from hotline_core.domain.escalation import Alert, escalate
 from hotline_core.domain.events import Command
 from hotline_core.domain.intake import parse_order
@@ -17,10 +23,11 @@ from hotline_core.domain.limits import LimitEvaluator
 from hotline_core.domain.model import Attachment
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
-from hotline_core.domain.permissions import may_see
-from hotline_core.domain.problems import InvalidInput, Problem, refuse
-from hotline_core.domain.vocabulary import Action, Role
-from hotline_core.services.access import identify, require
+from hotline_core.domain.permissions import Sight, may_see, sight
+from hotline_core.domain.privacy import masked_order
+from hotline_core.domain.problems import InvalidInput, Problem
+from hotline_core.domain.vocabulary import Action, Role, Status
+from hotline_core.services.access import identify, record_access, require
 from hotline_core.services.ports import Repository, Session
 
 
@@ -65,21 +72,25 @@ def intake(
 
 
 def act(repo: Repository, actor: str, order_id: str, command: Command, now: datetime) -> WorkOrder:
-    """Apply one lifecycle action as ``actor`` at ``now``; archiving moves the order out."""
+    """Apply one lifecycle action as ``actor`` at ``now``; archiving moves the order out.
+
+    The order comes back as the actor may see it. It is not written in the access log: the
+    order's own trail already names who acted on it, and when."""
     with repo.transaction() as session:
         person = identify(session, actor)
         order = session.order(order_id)
-        if order is None:
+        if order is None or not may_see(person, order):  # one may not see: as if it did not exist
             raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
-        if not may_see(person, order):
-            raise refuse("not_permitted", action=command.action.value, login=actor)
         updated = perform(order, command, person, now, session.settings().organization)
+        view = view_of(person, updated)
+        if view is None:  # a unit keeps seeing what was passed to it; refused before storing
+            raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
         session.put_order(updated)
         if command.action is Action.ARCHIVE:
             session.archive_order(updated)
         else:
             raise_alerts(session, [updated], now)
-    return updated
+    return view
 
 
 def raise_alerts(
@@ -97,12 +108,77 @@ def raise_alerts(
     return fresh
 
 
-def find_order(repo: Repository, order_id: str) -> WorkOrder | None:
-    return repo.snapshot().order(order_id) or repo.archived_order(order_id)
+def view_of(person: Person, order: WorkOrder) -> WorkOrder | None:
+    """``order`` as ``person`` sees it: whole, masked, or not at all."""
+    seen = sight(person, order)
+    if seen is Sight.NONE:
+        return None
+    return order if seen is Sight.FULL else masked_order(order)
+
+
+def find_order(repo: Repository, actor: str, order_id: str, now: datetime) -> WorkOrder:
+    """One order, open or archived, as ``actor`` may see it; an order they may not see is
+    reported exactly as one that does not exist, so its number is not confirmed either."""
+    session = repo.snapshot()
+    person = identify(session, actor)
+    order = session.order(order_id) or repo.archived_order(order_id)
+    view = None if order is None else view_of(person, order)
+    if order is None or view is None:
+        raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
+    if view is order:
+        with repo.transaction() as writing:
+            _log_orders(writing, person, AccessKind.ORDER, order_id, [(order, view)], now)
+    return view
 
 
 def visible_orders(session: Session, person: Person) -> list[WorkOrder]:
-    return [o for o in session.orders() if may_see(person, o)]
+    """The open orders ``person`` may see, masked where they may not see personal data."""
+    views = (view_of(person, o) for o in session.orders())
+    return [v for v in views if v is not None]
+
+
+def list_orders(
+    repo: Repository,
+    actor: str,
+    now: datetime,
+    status: Status | None = None,
+    overdue: bool = False,
+) -> list[WorkOrder]:
+    """``hotline list``: the open orders the actor may see, of one status or overdue only;
+    the orders shown whole are logged."""
+    session = repo.snapshot()
+    person = identify(session, actor)
+    pairs = [(o, view_of(person, o)) for o in session.orders()]
+    shown = [(o, v) for o, v in pairs if v is not None and (status is None or o.state.status is status)]
+    if overdue:
+        settings = session.settings()
+        table = LimitEvaluator(now, settings.calendar, settings.policies).table([o for o, _ in shown])
+        late = table.overdue().tolist()
+        shown = [(o, v) for o, v in shown if late[table.row(o.id)]]
+    if any(o is v for o, v in shown):
+        with repo.transaction() as writing:
+            _log_orders(writing, person, AccessKind.LIST, "list", shown, now)
+    return [v for _, v in shown]
+
+
+def opened(repo: Repository, person: Person, order_id: str, now: datetime) -> None:
+    """The order screen showed ``order_id`` to ``person``: logged when it showed it whole."""
+    order = repo.snapshot().order(order_id) or repo.archived_order(order_id)
+    if order is not None and sight(person, order) is Sight.FULL:
+        with repo.transaction() as session:
+            _log_orders(session, person, AccessKind.ORDER, order_id, [(order, order)], now)
+
+
+def _log_orders(
+    session: Session,
+    person: Person,
+    kind: AccessKind,
+    subject: str,
+    shown: Iterable[tuple[WorkOrder, WorkOrder | None]],
+    now: datetime,
+) -> None:
+    """Log the orders among ``shown`` (order, view) whose view is the order itself, unmasked."""
+    record_access(session, person, kind, subject, [o.id for o, v in shown if o is v], now)
 
 
 def store_attachments(repo: Repository, paths: Iterable[Path]) -> tuple[Attachment, ...]:

@@ -6,11 +6,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from hotline_core.domain.accesslog import AccessKind
 from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.organization import Person
+from hotline_core.domain.permissions import may_see, report_county
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.quarters import Quarter, summary_due
 from hotline_core.domain.vocabulary import COUNTIES, Place, Role
-from hotline_core.services.access import identify
+from hotline_core.services.access import identify, record_access
 from hotline_core.services.ports import Repository
 
 
@@ -30,21 +33,44 @@ def file_summary(repo: Repository, actor: str, quarter: Quarter, county: str | N
     return place
 
 
-def orders_for_report(repo: Repository, last_day: date) -> list[WorkOrder]:
-    """Open orders and every archive up to the quarter of ``last_day``: what a report may count."""
+def orders_for_report(repo: Repository, person: Person, last_day: date) -> list[WorkOrder]:
+    """Open orders and every archive up to the quarter of ``last_day`` that ``person`` may see:
+    what a report may count. The reports mask what they show of a citizen themselves."""
     orders = {o.id: o for o in repo.snapshot().orders()}
     last = str(Quarter.of(last_day))
     for period in repo.archive_periods():
         if period <= last:
             orders.update((o.id, o) for o in repo.archived_orders(period))
-    return list(orders.values())
+    return [o for o in orders.values() if may_see(person, o)]
 
 
 REPORT_KINDS = ("quarterly", "hotspots", "assessment", "filings")
 
 
-def report(repo: Repository, kind: str, period_text: str, county: str | None, now: datetime) -> Any:
-    """A report object of ``hotline_core.domain.reports``; imported here only, as few commands need it."""
+def report(
+    repo: Repository, actor: str, kind: str, period_text: str, county: str | None, now: datetime
+) -> Any:
+    """A report object of ``hotline_core.domain.reports`` as ``actor`` may read it: a county
+    clerk gets their county's, a department none (``permissions.report_county``). A report
+    that names citizens' orders (the repeat callers of the hot issues) is written in the
+    access log; the counts of the others are not personal data."""
+    person = identify(repo.snapshot(), actor)
+    place = report_county(person, _place(county))
+    made = _build(repo, person, kind, period_text, place, now)
+    if kind in PERSONAL_REPORTS:
+        with repo.transaction() as session:
+            subject = " ".join(x for x in (kind, period_text, place.value if place else "") if x)
+            record_access(session, person, AccessKind.REPORT, subject, (), now)
+    return made
+
+
+# Reports that carry something of a person (a masked phone with its orders), logged when made.
+PERSONAL_REPORTS = frozenset({"hotspots"})
+
+
+def _build(
+    repo: Repository, person: Person, kind: str, period_text: str, place: Place | None, now: datetime
+) -> Any:
     from hotline_core.domain import reports
 
     snapshot = repo.snapshot()
@@ -55,10 +81,10 @@ def report(repo: Repository, kind: str, period_text: str, county: str | None, no
         filed = {Place(c): at for c, at in snapshot.summaries(quarter).items()}
         return reports.summary_filings(quarter, due, filed, now)
     period = reports.Period.parse(period_text)
-    orders = orders_for_report(repo, period.last_day)
+    orders = orders_for_report(repo, person, period.last_day)
     if kind == "quarterly":
         return reports.quarterly_summary(
-            orders, period, now, settings.calendar, settings.policies, county=_place(county)
+            orders, period, now, settings.calendar, settings.policies, county=place
         )
     if kind == "hotspots":
         return reports.hot_issues(orders, period)  # the orders include the previous period's

@@ -86,6 +86,20 @@ def add_user(repo: Repository, actor: str, new: Person) -> Person:
     return merged
 
 
+def list_users(repo: Repository, actor: str) -> list[Person]:
+    """Who may use the system, for a user of it; an unknown login learns nothing."""
+    session = repo.snapshot()
+    identify(session, actor)
+    return sorted(session.users().values(), key=lambda p: p.login)
+
+
+def settings_of(session: Session, person: Person) -> Settings:
+    """This database's settings as ``person`` reads them (the UI's language, keys, policy):
+    nothing in them is personal, so every user reads them whole."""
+    identify(session, person.login)
+    return session.settings()
+
+
 def remove_user(repo: Repository, actor: str, login: str) -> None:
     with repo.transaction() as session:
         require(identify(session, actor), Role.ADMIN, "users remove")

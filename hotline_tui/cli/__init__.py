@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from hotline_core.domain.messages import LANGUAGES
 from hotline_core.domain.problems import HotlineError
 from hotline_core.services import StorageError
-from hotline_tui.cli import dbcmds, kbcmds, ordercmds, reportcmds, timecmds
+from hotline_tui.cli import auditcmds, dbcmds, kbcmds, listcmds, ordercmds, reportcmds, timecmds
 from hotline_tui.cli.output import CommandError, Output
 
-SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, reportcmds, timecmds)
+SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, listcmds, reportcmds, timecmds, auditcmds)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", help="database folder (default: $HOTLINE_DB, else the user data folder)")
     common.add_argument("--json", action="store_true", help="print JSON instead of text")
     common.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: zh_CN)")
+    common.add_argument("--as", dest="as_login", metavar="LOGIN", help="act as LOGIN (demo databases only)")
     parser = argparse.ArgumentParser(
         prog="hotline",
         parents=[common],

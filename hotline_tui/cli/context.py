@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
+import pwd
 from datetime import datetime
 from pathlib import Path
 
@@ -12,6 +12,7 @@ import platformdirs
 
 from hotline_core import services
 from hotline_core.domain.calendar import SHANGHAI, WorkingCalendar
+from hotline_core.domain.problems import refuse
 from hotline_core.domain.settings import Settings
 
 
@@ -40,11 +41,71 @@ def open_repository(args: argparse.Namespace, create: bool = False) -> services.
     return services.open_database(database_folder(args), create=create)
 
 
-def current_login() -> str:
-    """Who is acting: the login on the shared host (SPEC section 3)."""
-    return getpass.getuser()
+def acting_uid(real_uid: int, effective_uid: int, folder_owner: int, sudo_uid: int | None) -> int:
+    """Whose account is acting (SPEC section 3), from facts the kernel vouches for.
+
+    Run through the sudo rule, the process is the service account that owns the data
+    folder, and sudo names the clerk in ``SUDO_UID``: that variable is believed only
+    then, because only sudo (or the service account itself, which owns the files
+    anyway) can start a process as the folder's owner. Otherwise the real user id
+    acts; ``LOGNAME``, ``USER`` and every other variable change nothing.
+    """
+    as_service = real_uid == effective_uid == folder_owner
+    if as_service and sudo_uid is not None and sudo_uid != real_uid:
+        return sudo_uid
+    return real_uid
+
+
+def folder_owner(folder: Path) -> int:
+    """The owner of the database folder, or of its nearest existing parent (before ``init``)."""
+    for candidate in (folder, *folder.parents):
+        try:
+            return candidate.stat().st_uid
+        except OSError:
+            continue
+    return -1
+
+
+def _sudo_uid() -> int | None:
+    text = os.environ.get("SUDO_UID", "")
+    return int(text) if text.isdecimal() else None
+
+
+def current_login(folder: Path) -> str:
+    """The operating system's login acting on the database in ``folder`` (SPEC section 3)."""
+    uid = acting_uid(os.getuid(), os.geteuid(), folder_owner(folder), _sudo_uid())
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid:{uid}"  # an account without a name is nobody's login: it is not a user
+
+
+def acting_login(args: argparse.Namespace) -> str:
+    """Who acts for this command: the OS login, or on a demo database the tester's ``--as``."""
+    folder = database_folder(args)
+    chosen = getattr(args, "as_login", None)
+    if chosen is None:
+        return current_login(folder)
+    repo = open_repository(args)
+    if not repo.snapshot().settings().demo:
+        raise refuse("as_not_demo", path=str(folder))
+    return str(chosen)
 
 
 def system_now() -> datetime:
     """The system's time in Beijing: actions are never back-dated."""
     return datetime.now(SHANGHAI).replace(microsecond=0)
+
+
+def outside_database(args: argparse.Namespace, path: Path, field: str = "file") -> Path:
+    """A file a person names (to read or to write), refused when it is in the database folder.
+
+    Through the sudo rule ``hotline`` runs as the service account, which may write every
+    file of the database: an export aimed at ``working.json`` (or a symlink to it), or
+    ``attach=journal.jsonl``, would let a clerk overwrite or copy what they may not touch.
+    """
+    folder = database_folder(args).resolve()
+    target = path.expanduser().resolve()
+    if target == folder or folder in target.parents:
+        raise refuse("inside_database", field, path=str(path))
+    return path

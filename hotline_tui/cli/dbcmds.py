@@ -54,7 +54,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_init(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args, create=True)
-    founder = services.initialise(repo, context.current_login())
+    founder = services.initialise(repo, context.acting_login(args))
     out.emit(
         {"db": str(repo.folder), "login": founder.login, "roles": sorted(founder.roles)},
         out.t("cli.init.done", db=repo.folder, login=founder.login),
@@ -76,14 +76,14 @@ def run_users_add(args: argparse.Namespace, out: Output) -> int:
     person = services.person_for(
         args.login, args.role, args.county, args.department, repo.snapshot().settings()
     )
-    added = services.add_user(repo, context.current_login(), person)
+    added = services.add_user(repo, context.acting_login(args), person)
     out.emit(_user_json(added), f"{added.login}: {', '.join(sorted(added.roles))}")
     return 0
 
 
 def run_users_list(args: argparse.Namespace, out: Output) -> int:
-    users = open_repository(args).snapshot().users()
-    rows = [_user_json(p) for p in sorted(users.values(), key=lambda p: p.login)]
+    users = services.list_users(open_repository(args), context.acting_login(args))
+    rows = [_user_json(p) for p in users]
     lines = [
         f"{r['login']:<16}{','.join(r['roles']):<32}{r['county'] or r['department'] or ''}" for r in rows
     ]
@@ -92,14 +92,14 @@ def run_users_list(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_users_remove(args: argparse.Namespace, out: Output) -> int:
-    services.remove_user(open_repository(args), context.current_login(), args.login)
+    services.remove_user(open_repository(args), context.acting_login(args), args.login)
     out.emit({"removed": args.login}, out.t("cli.users.removed", login=args.login))
     return 0
 
 
 def run_demo(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args, create=True)
-    orders = services.create_demo(repo, context.current_login(), system_now())
+    orders = services.create_demo(repo, context.acting_login(args), system_now())
     out.emit(
         {"db": str(repo.folder), "orders": len(orders)},
         out.t("cli.demo.done", db=repo.folder, n=len(orders)),
@@ -108,14 +108,14 @@ def run_demo(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_backup(args: argparse.Namespace, out: Output) -> int:
-    made = services.backup(open_repository(args), context.current_login(), args.to, compress=args.compress)
+    made = services.backup(open_repository(args), context.acting_login(args), args.to, compress=args.compress)
     out.emit({"backup": str(made)}, out.t("cli.backup.done", path=made))
     return 0
 
 
 def run_restore(args: argparse.Namespace, out: Output) -> int:
     folder = database_folder(args)
-    kept = services.restore(args.source, folder, context.current_login(), replace=args.replace)
+    kept = services.restore(args.source, folder, context.acting_login(args), replace=args.replace)
     note = out.t("cli.restore.kept", kept=kept) if kept else ""
     out.emit(
         {"db": str(folder), "replaced": str(kept) if kept else None},
@@ -126,7 +126,9 @@ def run_restore(args: argparse.Namespace, out: Output) -> int:
 
 def run_check(args: argparse.Namespace, out: Output) -> int:
     folder = database_folder(args)
-    orders, found = services.check(open_repository(args), out.language)
+    repo = open_repository(args)
+    services.identify(repo.snapshot(), context.acting_login(args))  # an unknown login learns nothing
+    orders, found = services.check(repo, out.language)
     out.emit(
         {"db": str(folder), "ok": not found, "orders": orders, "problems": found},
         "\n".join(found) if found else out.t("cli.check.ok", db=folder, n=orders),

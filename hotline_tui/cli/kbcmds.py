@@ -37,7 +37,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_search(args: argparse.Namespace, out: Output) -> int:
-    hits = services.kb_search(open_repository(args).snapshot(), args.query, args.limit)
+    hits = services.kb_search(open_repository(args), context.acting_login(args), args.query, args.limit)
     data = [
         {
             "id": h.entry_id,
@@ -56,7 +56,7 @@ def run_search(args: argparse.Namespace, out: Output) -> int:
 
 
 def _entry(args: argparse.Namespace) -> Any:
-    entry = next((e for e in open_repository(args).snapshot().knowledge() if e.id == args.entry), None)
+    entry = services.kb_entries(open_repository(args), context.acting_login(args)).get(args.entry)
     if entry is None:
         raise InvalidInput([Problem("entry", "unknown_entry", {"id": args.entry})])
     return entry
@@ -76,7 +76,7 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
 
 def run_step(args: argparse.Namespace, out: Output) -> int:
     entry = services.kb_step(
-        open_repository(args), context.current_login(), args.entry, args.step, system_now(), args.reason
+        open_repository(args), context.acting_login(args), args.entry, args.step, system_now(), args.reason
     )
     said = f"{entry.id} → {out.t(f'kb.status.{entry.status.value}')}"
     out.emit({"id": entry.id, "status": entry.status.value}, said)
@@ -84,9 +84,10 @@ def run_step(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_import(args: argparse.Namespace, out: Output) -> int:
+    context.outside_database(args, args.file)
     if not args.file.is_file():
         raise InvalidInput([Problem("file", "no_file", {"path": str(args.file)})])
-    report = services.kb_import(open_repository(args), context.current_login(), args.file, system_now())
+    report = services.kb_import(open_repository(args), context.acting_login(args), args.file, system_now())
     problems = [p.message(out.language) for p in report.problems]
     data = {
         "created": [e.id for e in report.created],
@@ -109,6 +110,7 @@ def run_import(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_export(args: argparse.Namespace, out: Output) -> int:
-    written = services.kb_export(open_repository(args), args.file)
+    target = context.outside_database(args, args.file)
+    written = services.kb_export(open_repository(args), context.acting_login(args), target)
     out.emit({"written": str(written)}, out.t("cli.written", path=written))
     return 0

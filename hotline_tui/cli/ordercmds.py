@@ -56,10 +56,10 @@ def _read_json(path: Path) -> Any:
 
 
 def run_intake(args: argparse.Namespace, out: Output) -> int:
-    forms = _read_json(args.file)
+    forms = _read_json(context.outside_database(args, args.file))
     if not isinstance(forms, list) or not all(isinstance(f, dict) for f in forms):
         raise CommandError(f"{args.file}: expected a JSON list of orders")
-    report = services.intake(open_repository(args), context.current_login(), forms, system_now())
+    report = services.intake(open_repository(args), context.acting_login(args), forms, system_now())
     rejected = [
         {"position": pos, "id": oid, "problems": [p.message(out.language) for p in problems]}
         for pos, oid, problems in report.rejected
@@ -81,7 +81,7 @@ def _command(args: argparse.Namespace) -> Command:
         if not sep or not key:
             raise InvalidInput([Problem(pair, "not_key_value")])
         if key == "attach":
-            files.append(Path(value))
+            files.append(context.outside_database(args, Path(value), "attach"))
         else:
             data[key] = value
     note = data.pop("note", "")
@@ -116,7 +116,7 @@ def run_act(args: argparse.Namespace, out: Output) -> int:
     if args.action not in {a.value for a in RULES}:
         raise InvalidInput([Problem("action", "not_in_list", {"choices": "、".join(RULES)})])
     order = services.act(
-        open_repository(args), context.current_login(), args.order, _command(args), system_now()
+        open_repository(args), context.acting_login(args), args.order, _command(args), system_now()
     )
     out.emit(
         order_json(order, _evaluator(args)),
@@ -126,9 +126,7 @@ def run_act(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_show(args: argparse.Namespace, out: Output) -> int:
-    order = services.find_order(open_repository(args), args.order)
-    if order is None:
-        raise InvalidInput([Problem("order", "unknown_order", {"id": args.order})])
+    order = services.find_order(open_repository(args), context.acting_login(args), args.order, system_now())
     data = order_json(order, _evaluator(args))
     t = out.t
     lines = [f"{order.id}  {t.name(order.state.status)}  {order.record.appeal.text}"]
@@ -147,7 +145,7 @@ def run_escalate(args: argparse.Namespace, out: Output) -> int:
         now = read_moment(args.now) if args.now else system_now()
     except BadValue as bad:
         raise InvalidInput([Problem("now", bad.code)]) from None
-    fresh = services.run_escalation(open_repository(args), now)
+    fresh = services.escalate(open_repository(args), context.acting_login(args), now)
     out.emit(
         {"now": now.isoformat(), "alerts": [alert_json(a) for a in fresh]},
         "\n".join(

@@ -10,7 +10,6 @@ from typing import Any
 from hotline_core import services
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_core.domain.quarters import Quarter
-from hotline_core.domain.vocabulary import Role
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
 from hotline_tui.cli.output import Output
@@ -43,12 +42,13 @@ def run_report(args: argparse.Namespace, out: Output) -> int:
     from hotline_core.domain.reports import to_document
 
     repo = open_repository(args)
-    person = services.identify(repo.snapshot(), context.current_login())
-    county = person.county.value if person.has(Role.COUNTY_CLERK) and person.county else args.county
-    report = services.report(repo, args.kind, args.period, county, system_now())
+    report = services.report(
+        repo, context.acting_login(args), args.kind, args.period, args.county, system_now()
+    )
     document = to_document(report)
     fmt = args.format or ("json" if args.json else None)
     if args.output is not None:
+        context.outside_database(args, args.output, "output")
         written = services.export_report(
             document, fmt or args.output.suffix.lstrip(".") or "json", args.output
         )
@@ -87,7 +87,7 @@ def _cell(value: Any) -> str:
 def run_file(args: argparse.Namespace, out: Output) -> int:
     quarter = Quarter.parse(args.quarter)
     place = services.file_summary(
-        open_repository(args), context.current_login(), quarter, args.county, system_now()
+        open_repository(args), context.acting_login(args), quarter, args.county, system_now()
     )
     out.emit(
         {"quarter": str(quarter), "county": place}, out.t("cli.summary.filed", place=place, quarter=quarter)

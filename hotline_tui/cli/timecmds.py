@@ -121,7 +121,7 @@ def run_override(args: argparse.Namespace, out: Output) -> int:
     except ValueError as error:
         raise CommandError(str(error)) from None
     calendar = settings.calendar.with_override(entry)
-    services.change_settings(repo, context.current_login(), calendar=calendar)
+    services.change_settings(repo, context.acting_login(args), calendar=calendar)
     return run_show_year(args, out)
 
 

@@ -51,9 +51,13 @@ def _answers(app: App, order: WorkOrder) -> Answers:
     def find(query: str) -> list[tuple[str, str]]:
         from hotline_core.domain.knowledge import reply_text
 
-        session = app.repo.snapshot()
-        hits = services.kb_search(session, query) if query.strip() else services.kb_suggest(session, order)
-        entries = {e.id: e for e in session.knowledge()}
+        repo, login = app.repo, app.person.login
+        hits = (
+            services.kb_search(repo, login, query)
+            if query.strip()
+            else services.kb_suggest(repo, login, order)
+        )
+        entries = services.kb_entries(repo, login)
         return [(hit.question, reply_text(entries[hit.entry_id].live_content)) for hit in hits]
 
     return find

@@ -59,7 +59,7 @@ def _field_choices(t: Translator, name: str) -> Choices | None:
         return _choices(t, list(_ENUMS[name]))
     if name == "ethnicity":
         return [(e, e) for e in ETHNICITIES]
-    if name in ("emergency", "petition"):
+    if name in ("emergency", "petition", "confidential"):
         return _yes_no(t)
     return None
 

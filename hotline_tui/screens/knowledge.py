@@ -69,9 +69,13 @@ class KnowledgeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="kb")
     def lookup(self, query: str) -> None:
-        session = self.app.repo.snapshot()
-        entries = {e.id: e for e in session.knowledge()}
-        ids = [h.entry_id for h in services.kb_search(session, query, 50)] if query.strip() else list(entries)
+        repo, login = self.app.repo, self.app.person.login
+        entries = services.kb_entries(repo, login)
+        ids = (
+            [h.entry_id for h in services.kb_search(repo, login, query, 50)]
+            if query.strip()
+            else list(entries)
+        )
         self.app.call_from_thread(self._show, entries, ids)
 
     def _show(self, entries: dict[str, Any], ids: list[str]) -> None:

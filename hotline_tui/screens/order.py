@@ -12,18 +12,18 @@ from enum import Enum
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header
 
+from hotline_core import services
 from hotline_core.domain.intake import as_text, flatten
 from hotline_core.domain.lifecycle import available_actions
 from hotline_core.domain.limits import LimitState
 from hotline_core.domain.order import WorkOrder
-from hotline_core.domain.permissions import sees_personal_data
-from hotline_core.domain.privacy import masked
+from hotline_core.domain.permissions import Sight, sight
 from hotline_core.domain.vocabulary import Action
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
@@ -93,6 +93,13 @@ class OrderScreen(Screen[None]):
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)
         self.retranslate()
+        self.record_opening()
+
+    @work(thread=True, group="access")
+    def record_opening(self) -> None:
+        """The access log learns that this person was shown the order (when shown whole)."""
+        app = self.app
+        services.opened(app.repo, app.person, self.order_id, app.clock())
 
     def retranslate(self) -> None:
         self.title = self.app.t("order.title", id=self.order_id)
@@ -121,10 +128,10 @@ class OrderScreen(Screen[None]):
 
     def _record(self, order: WorkOrder, t: Translator) -> Text:
         """Short fields two to a line, long texts on their own: the essentials fit 80x24."""
-        record = order.state.record
-        shown = record if sees_personal_data(self.app.person) else masked(record)
+        shown = order.state.record  # already masked by the core where this person may not see it
+        is_masked = sight(self.app.person, order) is Sight.MASKED
         rows: list[Text | str] = [
-            join([bold(t("order.record")), f"  {t('order.masked')}" if shown is not record else ""])
+            join([bold(t("order.record")), f"  {t('order.masked')}" if is_masked else ""])
         ]
         pair: list[str] = []
         for name, value in flatten(shown).items():

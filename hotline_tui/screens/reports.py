@@ -94,10 +94,10 @@ class ReportsScreen(Screen[None]):
     def compute(self) -> None:
         from hotline_core.domain.reports import to_document
 
-        person = self.app.person
-        county = person.county.value if person.county is not None else None
-        try:
-            report = services.report(self.app.repo, self.kind, self.period, county, self.app.clock())
+        try:  # the core decides the scope: a county clerk gets their county's figures
+            report = services.report(
+                self.app.repo, self.app.person.login, self.kind, self.period, None, self.app.clock()
+            )
         except HotlineError as error:
             self.app.call_from_thread(self._failed, error)
             return

@@ -72,9 +72,9 @@ def test_an_unknown_login_is_told_how_to_get_access_and_nothing_opens(
 ) -> None:
     db = tmp_path / "db"
     monkeypatch.setenv("HOTLINE_DB", str(db))
-    monkeypatch.setattr("hotline_tui.cli.context.current_login", lambda: "founder")
+    monkeypatch.setattr("hotline_tui.cli.context.current_login", lambda *_: "founder")
     assert main(["init"]) == 0
-    monkeypatch.setattr("hotline_tui.cli.context.current_login", lambda: "stranger")
+    monkeypatch.setattr("hotline_tui.cli.context.current_login", lambda *_: "stranger")
     capsys.readouterr()
     assert main([]) == 2
     err = capsys.readouterr().err
