@@ -24,6 +24,9 @@ from hotline_core.adapters.serialization import CONVERTER, store_order, structur
 from hotline_core.adapters.storage.attachments import AttachmentRef
 from hotline_core.adapters.storage.backup import backup
 from hotline_core.adapters.storage.database import Database
+from hotline_core.adapters.storage.errors import DatabaseNotFound, StorageError
+from hotline_core.adapters.storage.restore import restore
+from hotline_core.adapters.storage.schema import Schema, Tables
 from hotline_core.adapters.storage.view import Reader
 from hotline_core.domain.escalation import Alert
 from hotline_core.domain.knowledge.entries import Entry
@@ -42,6 +45,15 @@ ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE = (
     "summaries",
     "knowledge",
 )
+
+
+def _chained(tables: Tables) -> Tables:
+    """Version 2 changes no document: it marks files whose journal is chained (docs/security.md),
+    so a program from before chaining refuses them instead of writing unchained lines."""
+    return tables
+
+
+SCHEMA = Schema(version=2, migrations={1: _chained})
 
 
 @contextmanager
@@ -173,7 +185,15 @@ class FileRepository:
 
     @classmethod
     def open(cls, folder: Path, create: bool = False) -> FileRepository:
-        return cls(Database.open(folder, create=create))
+        return cls(Database.open(folder, SCHEMA, create=create))
+
+    @classmethod
+    def inspect(cls, folder: Path) -> FileRepository:
+        """The files as they are, without the recovery an open runs (it may write): for
+        ``check`` and the history digest, which must work on a damaged, full or read-only copy."""
+        if not (Path(folder) / "working.json").exists() and not (Path(folder) / "journal.jsonl").exists():
+            raise DatabaseNotFound(Path(folder))
+        return cls(Database(Path(folder), SCHEMA, lock_timeout=10.0))
 
     @property
     def folder(self) -> Path:
@@ -217,8 +237,35 @@ class FileRepository:
         return self.db.attachments.read(ref)
 
     def storage_problems(self) -> list[str]:
-        """What the storage engine finds wrong with the files (empty when healthy)."""
-        return [f"{p.path}: {p.reason}" for p in self.db.check()]
+        """What the storage engine finds wrong with the files, and attachment files no event
+        refers to or that an event refers to and are gone (empty when healthy)."""
+        found = [f"{p.path}: {p.reason}" for p in self.db.check()]
+        try:
+            orders = self.snapshot().orders() + [
+                order for period in self.archive_periods() for order in self.archived_orders(period)
+            ]
+        except (StorageError, ValueError, TypeError):
+            return found  # the damage is reported above
+        named = {a.sha256: (o.id, a.name) for o in orders for e in o.events for a in e.attachments}
+        stored = {path.name: path for path in self.db.attachments.files()}
+        found += [
+            f"{path}: no event refers to this attachment" for sha, path in stored.items() if sha not in named
+        ]
+        found += [
+            f"{order_id}: attachment {name!r} is missing ({self.db.attachments.path_of(sha)})"
+            for sha, (order_id, name) in named.items()
+            if sha not in stored
+        ]
+        return found
+
+    def history_digest(self, seq: int | None = None) -> tuple[int, int, str]:
+        """(seq, bytes, sha256) of the whole history through ``seq``, to keep on paper."""
+        return self.db.history_digest(seq)
 
     def backup(self, target: Path, compress: bool = False) -> Path:
         return backup(self.db, target, compress=compress)
+
+
+def restore_database(source: Path, folder: Path, replace: bool = False) -> Path | None:
+    """Put the backup ``source`` in ``folder``; where the database it replaced was kept."""
+    return restore(source, folder, SCHEMA, replace=replace)

@@ -9,6 +9,8 @@ either the old or the new file, never a mix.
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import secrets
 from collections.abc import Iterable
@@ -19,6 +21,21 @@ FILE_MODE = 0o660
 DIR_MODE = 0o2770
 _TEMP_MARK = ".tmp-"
 _CHUNK = 1 << 20
+_NO_WRITE = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def cannot_write(error: OSError) -> bool:
+    """A full disk, a read-only copy or a folder we may only read: reading still works."""
+    return error.errno in _NO_WRITE
+
+
+def sha256_of(path: Path) -> str:
+    """The sha256 of a file, read in chunks (attachments and backups may be large)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def temp_path(path: Path) -> Path:
@@ -31,10 +48,10 @@ def is_temp(name: str) -> bool:
     return name.startswith(".") and _TEMP_MARK in name
 
 
-def create_file(path: Path) -> int:
-    """Create a new file (never an existing one) with the group-only mode."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
-    os.fchmod(fd, FILE_MODE)
+def create_file(path: Path, mode: int = FILE_MODE) -> int:
+    """Create a new file (never an existing one, never through a link) with the group-only mode."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | os.O_NOFOLLOW, mode)
+    os.fchmod(fd, mode)
     return fd
 
 
@@ -101,9 +118,9 @@ def make_dirs(folder: Path) -> None:
     fsync_dir(folder.parent)
 
 
-def copy_stream(source: IO[bytes], target: Path, limit: int | None = None) -> None:
+def copy_stream(source: IO[bytes], target: Path, limit: int | None = None, mode: int = FILE_MODE) -> None:
     """Copy up to ``limit`` bytes of an open file into a new durable file."""
-    fd = create_file(target)
+    fd = create_file(target, mode)
     try:
         remaining = limit
         while remaining is None or remaining > 0:

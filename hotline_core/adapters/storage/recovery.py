@@ -36,8 +36,28 @@ def prepare(store: Store, verify: bool = False) -> Image:
     return image
 
 
+def verify(store: Store) -> None:
+    """What ``prepare`` checks, without writing: for a database that cannot be written."""
+    _, image = store.working()
+    _verify_journal(store, image)
+
+
+def chain_old_history(store: Store, image: Image) -> None:
+    """Chain a journal written before chaining, once: an empty record whose mac covers it all.
+
+    From then on every old line is verified with the rest (docs/security.md).
+    """
+    if journal.is_chained(store.paths.journal, image.meta.journal_end):
+        return
+    record = journal.Record(seq=image.meta.seq + 1, schema=image.meta.schema, ops=())
+    commit(store, Changes(image, store.archive_for_write), record)
+
+
 def commit(store: Store, changes: Changes, record: journal.Record) -> None:
-    end = journal.append(store.paths.journal, journal.encode(record))
+    key = store.key()
+    previous = journal.chain_head(store.paths.journal, changes.base.meta.journal_end, key)
+    line, _ = journal.encode(record, key, previous)
+    end = journal.append(store.paths.journal, line)
     persist(store, changes, record.seq, end)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from hotline_core.adapters.storage import chain
 from hotline_core.adapters.storage.errors import DatabaseDamaged, SchemaTooNew
 from hotline_core.adapters.storage.files import make_dirs, write_atomic
 from hotline_core.adapters.storage.layout import Image, Meta, decode, encode
@@ -27,6 +28,16 @@ class Store:
         self.schema = schema
         self._mutex = threading.Lock()
         self._last: tuple[bytes, Image] | None = None
+        self._key: bytes | None = None
+
+    def key(self) -> bytes:
+        """The history key; a chained database without it can be read, not extended."""
+        if self._key is None:
+            key = chain.read_key(self.paths.key)
+            if key is None:
+                raise DatabaseDamaged(self.paths.key, "missing: the history cannot be extended or verified")
+            self._key = key
+        return self._key
 
     def working(self) -> tuple[bytes, Image]:
         """The working file as it is on disk now, validated."""
