@@ -69,28 +69,58 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves old or new, whole."""
+def stage(path: Path, chunks: Iterable[bytes], mode: int = FILE_MODE) -> Path:
+    """Write a new temporary sibling of ``path`` and fsync it; ``install`` puts it in place.
+
+    Every byte is on disk before anything is replaced, so a full disk fails
+    here, where nothing has changed yet.
+    """
     tmp = temp_path(path)
-    fd = create_file(tmp)
+    fd = create_file(tmp, mode)
     try:
-        write_all(fd, data)
+        for chunk in chunks:
+            write_all(fd, chunk)
         os.fsync(fd)
     except BaseException:
         os.close(fd)
         tmp.unlink(missing_ok=True)
         raise
     os.close(fd)
+    return tmp
+
+
+def install(tmp: Path, path: Path) -> None:
+    """Put a staged file in place of ``path``, durably."""
     os.replace(tmp, path)
     fsync_dir(path.parent)
 
 
+def discard(staged: Iterable[Path]) -> None:
+    for tmp in staged:
+        tmp.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves old or new, whole."""
+    install(stage(path, [data]), path)
+
+
 def append_durably(path: Path, data: bytes) -> int:
-    """Append and fsync; returns the file's size afterwards."""
+    """Append and fsync; returns the file's size afterwards.
+
+    Should writing or the fsync fail (a full disk), what was appended is cut
+    off again, so the file is as it was and the caller may say nothing changed.
+    """
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
     try:
-        write_all(fd, data)
-        os.fsync(fd)
+        start = os.lseek(fd, 0, os.SEEK_END)
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        except OSError:
+            os.ftruncate(fd, start)
+            os.fsync(fd)
+            raise
         return os.lseek(fd, 0, os.SEEK_CUR)
     finally:
         os.close(fd)
