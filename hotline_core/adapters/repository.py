@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from hotline_core.adapters.serialization import CONVERTER, store_order, structure_order
-from hotline_core.adapters.storage.attachments import AttachmentRef
 from hotline_core.adapters.storage.backup import backup
 from hotline_core.adapters.storage.database import Database
 from hotline_core.adapters.storage.errors import DatabaseNotFound, StorageError
@@ -227,14 +226,17 @@ class FileRepository:
                 return structure_order(doc)
         return None
 
-    def store_attachment(self, source: Path) -> Attachment:
-        ref = self.db.attachments.put_file(source)
-        return Attachment(ref.sha256, ref.name, ref.media_type, ref.size)
+    def inspect_attachment(self, source: Path, limit_mb: int) -> Attachment:
+        """A file a person named, checked (regular file, size, type from its bytes), not stored."""
+        return self.db.attachments.inspect(source, limit_mb * 1_000_000)
+
+    def keep_attachment(self, attachment: Attachment) -> None:
+        """Store an inspected file; inside the transaction of the action it goes with."""
+        self.db.attachments.keep(attachment)
 
     def attachment_bytes(self, attachment: Attachment) -> bytes:
         """The stored bytes, verified against the attachment's hash."""
-        ref = AttachmentRef(attachment.sha256, attachment.name, attachment.media_type, attachment.size)
-        return self.db.attachments.read(ref)
+        return self.db.attachments.read(attachment)
 
     def storage_problems(self) -> list[str]:
         """What the storage engine finds wrong with the files, and attachment files no event

@@ -74,6 +74,8 @@ def act(repo: Repository, actor: str, order_id: str, command: Command, now: date
         if not may_see(person, order):
             raise refuse("not_permitted", action=command.action.value, login=actor)
         updated = perform(order, command, person, now, session.settings().organization)
+        for attachment in command.attachments:  # stored only now that the action is allowed
+            repo.keep_attachment(attachment)
         session.put_order(updated)
         if command.action is Action.ARCHIVE:
             session.archive_order(updated)
@@ -106,9 +108,8 @@ def visible_orders(session: Session, person: Person) -> list[WorkOrder]:
 
 
 def store_attachments(repo: Repository, paths: Iterable[Path]) -> tuple[Attachment, ...]:
-    """Files a person names (feedback pictures) kept by content, to go with an action."""
-    paths = [Path(p).expanduser() for p in paths]
-    missing = [str(p) for p in paths if not p.is_file()]
-    if missing:
-        raise InvalidInput([Problem("attach", "no_file", {"path": ", ".join(missing)})])
-    return tuple(repo.store_attachment(p) for p in paths)
+    """Files a person names (feedback pictures) to go with an action: checked now (a regular
+    file, not a link; within the size limit; JPEG, PNG, GIF, WebP or PDF by its bytes) and
+    stored by ``act`` only once the action is allowed."""
+    limit = repo.snapshot().settings().attachment_limit_mb
+    return tuple(repo.inspect_attachment(Path(p).expanduser(), limit) for p in paths)
