@@ -13,7 +13,7 @@ import errno
 import hashlib
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
@@ -103,6 +103,24 @@ def discard(staged: Iterable[Path]) -> None:
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves old or new, whole."""
     install(stage(path, [data]), path)
+
+
+def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
+    """Make ``path`` with ``write(temporary)`` (a library that writes to a name: a spreadsheet),
+    so that it is whole or absent, and 0660 whatever the umask (exports hold personal data)."""
+    tmp = stage(path, [])
+    try:
+        write(tmp)
+        fd = os.open(tmp, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        try:
+            os.fchmod(fd, FILE_MODE)  # a writer that replaced the file made it with the umask
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        install(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
 
 
 def append_durably(path: Path, data: bytes) -> int:
