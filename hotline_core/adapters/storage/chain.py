@@ -24,7 +24,7 @@ import secrets
 from pathlib import Path
 
 from hotline_core.adapters.storage.errors import DatabaseDamaged, StorageError
-from hotline_core.adapters.storage.files import create_file, fsync_dir, write_all
+from hotline_core.adapters.storage.files import fsync_dir, stage
 
 KEY_MODE = 0o600
 _MAC_TAIL = re.compile(rb',"mac":"([0-9a-f]{64})"\}\Z')
@@ -67,14 +67,10 @@ def read_key(path: Path) -> bytes | None:
 def create_key(path: Path, key: bytes | None = None) -> bytes:
     """A new file only its owner can read, holding ``key`` (default: a new random key)."""
     key = key or secrets.token_bytes(32)
-    fd = create_file(path, KEY_MODE)
+    tmp = stage(path, [key.hex().encode() + b"\n"], KEY_MODE)
     try:
-        write_all(fd, key.hex().encode() + b"\n")
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        path.unlink(missing_ok=True)
-        raise
-    os.close(fd)
+        os.link(tmp, path)  # never over an existing key: a second opener fails here
+    finally:
+        tmp.unlink()
     fsync_dir(path.parent)
     return key
