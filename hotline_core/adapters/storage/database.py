@@ -144,8 +144,12 @@ class Database:
             self._busy.active = False
 
     def _ensure_key(self) -> None:
-        """A database made before chaining gets its key now; a chained one must have kept it."""
-        if chain.read_key(self.paths.key) is not None:
+        """A database made before chaining gets its key now; a chained one must have kept it.
+
+        A key this account may not read is left alone: it can read the database, and
+        a change tells it to run as the service account (``Store.key``).
+        """
+        if self.paths.key.exists():
             return
         end = self._store.working()[1].meta.journal_end
         if journal.is_chained(self.paths.journal, end) and journal.size(self.paths.journal) > 0:
