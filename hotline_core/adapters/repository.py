@@ -181,6 +181,7 @@ class FileRepository:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._kept: list[Path] = []
 
     @classmethod
     def open(cls, folder: Path, create: bool = False) -> FileRepository:
@@ -200,8 +201,17 @@ class FileRepository:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        with self.db.transaction() as tx:
-            yield Session(tx)
+        """One transaction; attachment files it stored are taken back if it fails."""
+        self._kept = []
+        try:
+            with self.db.transaction() as tx:
+                yield Session(tx)
+        except BaseException:
+            for path in self._kept:  # under the exclusive lock no one else stored them since
+                path.unlink(missing_ok=True)
+            raise
+        finally:
+            self._kept = []
 
     def snapshot(self) -> Session:
         return Session(self.db.read())
@@ -232,7 +242,9 @@ class FileRepository:
 
     def keep_attachment(self, attachment: Attachment) -> None:
         """Store an inspected file; inside the transaction of the action it goes with."""
-        self.db.attachments.keep(attachment)
+        stored = self.db.attachments.keep(attachment)
+        if stored is not None:
+            self._kept.append(stored)
 
     def attachment_bytes(self, attachment: Attachment) -> bytes:
         """The stored bytes, verified against the attachment's hash."""

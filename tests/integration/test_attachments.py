@@ -42,6 +42,21 @@ def test_a_refused_action_leaves_no_file_behind(handling, tmp_path: Path) -> Non
     assert handling("check")[0] == 0
 
 
+def test_an_action_that_fails_on_a_full_disk_takes_its_file_back(handling, tmp_path, monkeypatch) -> None:
+    import errno
+
+    from hotline_core.adapters.storage import journal
+
+    def full(*_: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device", "journal.jsonl")
+
+    picture = tmp_path / "photo.jpg"
+    picture.write_bytes(JPEG)
+    monkeypatch.setattr(journal, "append", full)
+    code, err = _feedback(handling, picture)
+    assert code == 2 and "磁盘已满" in err and _stored(handling) == []
+
+
 def test_a_symbolic_link_is_not_followed(handling, tmp_path: Path) -> None:
     secret = tmp_path / "shadow"
     secret.write_bytes(JPEG)

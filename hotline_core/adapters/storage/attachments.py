@@ -84,16 +84,21 @@ class AttachmentStore:
             _INSPECTED[digest.hexdigest()] = source
         return Attachment(digest.hexdigest(), source.name, media_type, size)
 
-    def keep(self, attachment: Attachment) -> None:
-        """Copy in a file ``inspect`` described; call inside the transaction that records it."""
+    def keep(self, attachment: Attachment) -> Path | None:
+        """Copy in a file ``inspect`` described; call inside the transaction that records it.
+
+        Returns the file if this call created it (None if it was there), so that a
+        transaction that fails can take back what it stored.
+        """
         if self.path_of(attachment.sha256).exists():
-            return
+            return None
         with _INSPECTED_LOCK:
             source = _INSPECTED.get(attachment.sha256)
         if source is None:
             raise StorageError(f"attachment {attachment.name!r} was not inspected in this process")
         with _open_regular(source) as handle:
             self._store(attachment.sha256, _chunks(handle))
+        return self.path_of(attachment.sha256)
 
     def put(self, data: bytes, name: str, media_type: str | None = None) -> Attachment:
         """Store ``data`` (once, whatever the number of calls) and describe it."""
