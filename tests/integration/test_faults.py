@@ -39,7 +39,7 @@ def _fresh(pristine: Path, cli) -> str:
 def _order_ids(cli) -> list[str]:
     from hotline_core.adapters.repository import FileRepository
 
-    return FileRepository.inspect(Path(os.environ["HOTLINE_DB"])).snapshot().order_ids()
+    return FileRepository.open(Path(os.environ["HOTLINE_DB"])).snapshot().order_ids()
 
 
 def _events(cli, order: str) -> int:
@@ -94,17 +94,29 @@ def test_a_full_disk_at_any_step_of_an_action_stores_nothing_or_says_what_it_sto
             assert cli("act", order, "sign")[0] == 0 and _events(cli, order) == before + 1
 
 
-def test_intake_on_a_full_disk_stores_nothing_and_a_retry_adds_each_order_once(
-    pristine: Path, cli, tmp_path: Path
+@pytest.mark.parametrize("name", ["write", "fsync", "replace"])
+def test_intake_on_a_full_disk_at_any_step_stores_nothing_and_a_retry_adds_each_order_once(
+    pristine: Path, cli, tmp_path: Path, name: str
 ) -> None:
     from tests.support import MINIMAL_FORM, push
 
+    pushed = push(tmp_path, {**MINIMAL_FORM, "id": "NEW1"}, {**MINIMAL_FORM, "id": "NEW2"})
     _fresh(pristine, cli)
-    orders = len(_order_ids(cli))
-    pushed = push(tmp_path, {**MINIMAL_FORM, "id": "NEW1"})
-    (code, _, err), _ = _with("fsync", 1, lambda: cli("intake", pushed))
-    assert code == 2 and "磁盘已满" in err and len(_order_ids(cli)) == orders
-    assert cli("intake", pushed)[0] == 0 and len(_order_ids(cli)) == orders + 1
+    (code, _, _), steps = _with(name, -1, lambda: cli("intake", pushed))
+    assert code == 0 and steps > 0
+    for at in range(1, steps + 1):
+        shutil.rmtree(cli.folder)
+        _fresh(pristine, cli)
+        orders = len(_order_ids(cli))
+        (code, _, err), _ = _with(name, at, lambda: cli("intake", pushed))
+        assert code == 2 and _one_line(err), (at, err)
+        committed = 2 if "journal" in err else 0
+        assert len(_order_ids(cli)) == orders + committed and cli("check")[0] == 0, (at, err)
+        assert cli("intake", pushed)[0] == 0 and len(_order_ids(cli)) == orders + 2
+
+
+def _one_line(err: str) -> bool:
+    return "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
 @pytest.fixture
@@ -145,6 +157,7 @@ def test_on_a_really_full_disk_actions_fail_in_one_line_and_reading_still_works(
     assert code == 2 and "磁盘已满" in err and "Traceback" not in err
     assert (folder / "journal.jsonl").read_bytes() == journal
     assert _events(cli, order) == 1 and cli("check")[0] == 0
+    assert cli("report", "quarterly", "--period", "2026Q4", "--json")[0] == 0
     filler.unlink()
     assert cli("act", order, "sign")[0] == 0 and _events(cli, order) == 2
 
@@ -159,5 +172,6 @@ def test_a_read_only_copy_can_be_shown_listed_and_checked(
     monkeypatch.setenv("HOTLINE_DB", str(folder))
     (order,) = [k for k in _order_ids(cli) if k.endswith("0001")]
     assert _events(cli, order) == 1 and cli("check")[0] == 0
+    assert cli("report", "quarterly", "--period", "2026Q4", "--json")[0] == 0
     code, _, err = cli("act", order, "sign")
     assert code == 2 and "只读" in err and "Traceback" not in err
