@@ -40,16 +40,14 @@ class Store:
         self.schema = schema
         self._mutex = threading.Lock()
         self._last: tuple[bytes, Image] | None = None
-        self._key: bytes | None = None
 
     def key(self) -> bytes:
-        """The history key; a chained database without it can be read, not extended."""
-        if self._key is None:
-            key = chain.read_key(self.paths.key)
-            if key is None:
-                raise DatabaseDamaged(self.paths.key, "missing: the history cannot be extended or verified")
-            self._key = key
-        return self._key
+        """The history key, read at each commit (a restore may have put another in place);
+        a chained database without it can be read, not extended."""
+        key = chain.read_key(self.paths.key)
+        if key is None:
+            raise DatabaseDamaged(self.paths.key, "missing: the history cannot be extended or verified")
+        return key
 
     def working(self) -> tuple[bytes, Image]:
         """The working file as it is on disk now, validated."""
