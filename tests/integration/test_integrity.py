@@ -235,3 +235,21 @@ def test_a_database_from_before_chaining_is_chained_once_then_verified(tmp_path:
 
     _rewrite_journal_line(folder / "journal.jsonl", 2, b'"n":1', b'"n":9')
     assert any("line 4: not authentic" in p for p in repo.storage_problems())
+
+
+def test_a_change_a_crash_left_half_written_is_not_taken_for_an_edit(tmp_path: Path) -> None:
+    folder = tmp_path / "db"
+    db = Database.open(folder, create=True)
+    with db.transaction() as tx:
+        tx.put("orders", "A1", {"n": 1})
+        tx.put("orders", "A2", {"n": 2})
+    db.archive("orders", ["A2"], "2026Q2")
+    before = (folder / "working.json").read_bytes(), (folder / "archive" / "2026Q2.json").read_bytes()
+    db.archive("orders", ["A1"], "2026Q2")
+    # killed after the journal append, before the archive and the working file were renamed in
+    (folder / "working.json").write_bytes(before[0])
+    (folder / "archive" / "2026Q2.json").write_bytes(before[1])
+    assert check(folder) == []
+    reopened = Database.open(folder)
+    assert reopened.read().keys("orders") == [] and check(folder) == []
+    assert reopened.read_archive("2026Q2").keys("orders") == ["A2", "A1"]

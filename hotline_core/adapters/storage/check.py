@@ -100,7 +100,8 @@ def _against_journal(
     """Every document of the working file and archives that the journal does not account for."""
     seq = working.meta.seq if working is not None else (records[-1].seq if records else 0)
     try:
-        want_working, want_archives = expected_files(records, schema, seq)
+        seqs = {period: image.meta.seq for period, image in archives.items()}
+        want_working, want_archives = expected_files(records, schema, seq, seqs)
     except (StorageError, ValueError) as error:
         return [Problem(paths.journal, f"cannot be replayed to compare the files: {error}")]
     found = []

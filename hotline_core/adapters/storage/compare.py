@@ -25,11 +25,13 @@ _MOST_FIELDS = 6
 
 
 def expected_files(
-    records: Iterable[Record], schema: Schema, working_seq: int
+    records: Iterable[Record], schema: Schema, working_seq: int, archive_seqs: Mapping[str, int]
 ) -> tuple[Image | None, dict[str, Image]]:
-    """The working file as of ``working_seq`` and every archive, as the journal builds them."""
+    """The working file as of ``working_seq`` and each archive as of its own seq (a crash may
+    have left an archive one change ahead of the working file), as the journal builds them."""
     replay: Replay | None = None
     working: Image | None = None
+    archives: dict[str, Image] = {}
     last = 0
     for record in records:
         replay = replay or Replay(schema, record.schema)
@@ -37,12 +39,15 @@ def expected_files(
         last = record.seq
         if record.seq == working_seq:
             working = _frozen(replay.changes.working(record.seq, 0))
+            archives = {p: _frozen(image) for p, image in replay.settled(last).items()}
     if replay is None:
         empty = Image(meta=Meta(kind="working", schema=1, seq=0), tables={})
         return (empty if working_seq == 0 else None), {}
     if working_seq == 0:
         working = Image(meta=Meta(kind="working", schema=replay.changes.base.meta.schema, seq=0), tables={})
-    return working, replay.settled(last)
+    final = replay.settled(last)
+    ahead = {p: final[p] for p, seq in archive_seqs.items() if seq > working_seq and p in final}
+    return working, {**archives, **ahead}
 
 
 def _frozen(image: Image) -> Image:
