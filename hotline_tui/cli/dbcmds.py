@@ -145,6 +145,6 @@ def _print_digest(args: argparse.Namespace, out: Output) -> int:
     short = " ".join(sha256[i : i + 4] for i in range(0, 16, 4))
     out.emit(
         {"seq": seq, "bytes": size, "sha256": sha256, "digest": short},
-        f"历史摘要 seq {seq}：{short}（journal.jsonl 前 {size} 字节的 sha256 {sha256}）",
+        f"seq {seq} · {short} · journal.jsonl {size} B · sha256 {sha256}",
     )
     return 0
