@@ -27,16 +27,25 @@ from hotline_core.adapters.storage.errors import DatabaseDamaged, StorageError
 from hotline_core.adapters.storage.files import fsync_dir, stage
 
 KEY_MODE = 0o600
-_MAC_TAIL = re.compile(rb',"mac":"([0-9a-f]{64})"\}\Z')
+_MAC_FIELD = b',"mac":"'
+TAIL = len(_MAC_FIELD) + 64 + 2  # the bytes at the end of a line's body that hold its mac
+_HEX = re.compile(rb"[0-9a-f]{64}\Z")
 START = b""
+
+
+def mac_of(tail: bytes) -> bytes | None:
+    """The mac a body ending with ``tail`` (at least ``TAIL`` bytes) carries, or None."""
+    field = tail[-TAIL:]
+    if len(field) < TAIL or not field.startswith(_MAC_FIELD) or not field.endswith(b'"}'):
+        return None
+    digits = field[len(_MAC_FIELD) : -2]
+    return bytes.fromhex(digits.decode()) if _HEX.match(digits) else None
 
 
 def split_mac(body: bytes) -> tuple[bytes, bytes | None]:
     """A line's body (after the crc field, without newline) as (what the mac covers, mac)."""
-    found = _MAC_TAIL.search(body)
-    if found is None:
-        return body[:-1], None
-    return body[: found.start()], bytes.fromhex(found[1].decode())
+    mac = mac_of(body)
+    return (body[:-1], None) if mac is None else (body[:-TAIL], mac)
 
 
 def link(key: bytes, previous: bytes, covered: bytes) -> bytes:

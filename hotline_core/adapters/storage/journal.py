@@ -221,7 +221,17 @@ def scan(path: Path, limit: int | None = None) -> Iterator[Line]:
 
 def is_chained(path: Path, end: int) -> bool:
     """Whether the line ending at ``end`` carries a mac (an empty journal counts as chained)."""
-    return end == 0 or chain.split_mac(_line_ending_at(path, end)[_BODY_AT:-1])[1] is not None
+    return end == 0 or _mac_ending_at(path, end) is not None
+
+
+def _mac_ending_at(path: Path, end: int) -> bytes | None:
+    """The mac of the line ending at ``end``, reading only its last bytes (a bulk intake's
+    line may be megabytes long)."""
+    with open(path, "rb") as handle:
+        start = max(0, end - chain.TAIL - 1)
+        handle.seek(start)
+        tail = handle.read(end - start)
+    return chain.mac_of(tail[:-1]) if tail.endswith(b"\n") else None
 
 
 def chain_head(path: Path, end: int, key: bytes) -> bytes:
@@ -233,8 +243,7 @@ def chain_head(path: Path, end: int, key: bytes) -> bytes:
     """
     if end == 0:
         return chain.START
-    last = _line_ending_at(path, end)
-    _, mac = chain.split_mac(last[_BODY_AT:-1])
+    mac = _mac_ending_at(path, end)
     if mac is not None:
         return mac
     head = chain.START
