@@ -89,6 +89,11 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "order.actions": ("可进行的操作", "가능한 작업", "Actions"),
     "order.no_actions": ("当前没有可进行的操作", "지금 가능한 작업이 없습니다", "Nothing to do now"),
     "order.masked": ("（个人信息已隐藏）", "(개인정보 숨김)", "(personal data hidden)"),
+    "order.unlogged": (
+        "查阅记录无法写入（磁盘已满或只读），个人信息已隐藏",
+        "열람 기록을 쓸 수 없어 (디스크 가득 참 또는 읽기 전용) 개인정보를 숨겼습니다",
+        "The access log cannot be written (disk full or read-only): personal data hidden",
+    ),
     "order.due": ("截止 {due}", "기한 {due}", "due {due}"),
     "order.met": ("完成于 {at}", "{at} 완료", "met at {at}"),
     "order.gone": (

@@ -15,8 +15,8 @@ from datetime import date, datetime
 from importlib.resources import files
 from pathlib import Path
 
-from hotline_core.adapters.atomic import write_atomically
 from hotline_core.adapters.knowledge_codec import dumps, loads
+from hotline_core.adapters.storage.files import write_atomically
 from hotline_core.domain.knowledge.entries import Entry
 from hotline_core.domain.knowledge.importing import ImportReport, import_rows
 from hotline_core.domain.knowledge.sheet import (

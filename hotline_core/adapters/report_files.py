@@ -28,7 +28,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from hotline_core.adapters.atomic import write_atomically
+from hotline_core.adapters.storage.files import write_atomically
 from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.reports.layout import Report, to_document
 from hotline_core.domain.reports.table import Cell, Column, Document, Kind, Table

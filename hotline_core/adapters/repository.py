@@ -22,9 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from hotline_core.adapters.serialization import CONVERTER, store_order, structure_order
-from hotline_core.adapters.storage.attachments import AttachmentRef
 from hotline_core.adapters.storage.backup import backup
 from hotline_core.adapters.storage.database import Database
+from hotline_core.adapters.storage.errors import DatabaseNotFound, StorageError
+from hotline_core.adapters.storage.restore import restore
+from hotline_core.adapters.storage.schema import Schema, Tables
 from hotline_core.adapters.storage.view import Reader
 from hotline_core.domain.accesslog import Access
 from hotline_core.domain.calendar import SHANGHAI
@@ -46,6 +48,15 @@ ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE, ACCESS = (
     "knowledge",
     "access",
 )
+
+
+def _chained(tables: Tables) -> Tables:
+    """Version 2 changes no document: it marks files whose journal is chained (docs/security.md),
+    so a program from before chaining refuses them instead of writing unchained lines."""
+    return tables
+
+
+SCHEMA = Schema(version=2, migrations={1: _chained})
 
 
 @contextmanager
@@ -195,10 +206,19 @@ class FileRepository:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._kept: list[Path] = []
 
     @classmethod
     def open(cls, folder: Path, create: bool = False) -> FileRepository:
-        return cls(Database.open(folder, create=create))
+        return cls(Database.open(folder, SCHEMA, create=create))
+
+    @classmethod
+    def inspect(cls, folder: Path) -> FileRepository:
+        """The files as they are, without the recovery an open runs (it may write): for
+        ``check`` and the history digest, which must work on a damaged, full or read-only copy."""
+        if not (Path(folder) / "working.json").exists() and not (Path(folder) / "journal.jsonl").exists():
+            raise DatabaseNotFound(Path(folder))
+        return cls(Database(Path(folder), SCHEMA, lock_timeout=10.0))
 
     @property
     def folder(self) -> Path:
@@ -206,8 +226,17 @@ class FileRepository:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        with self.db.transaction() as tx:
-            yield Session(tx)
+        """One transaction; attachment files it stored are taken back if it fails."""
+        self._kept = []
+        try:
+            with self.db.transaction() as tx:
+                yield Session(tx)
+        except BaseException:
+            for path in self._kept:  # under the exclusive lock no one else stored them since
+                path.unlink(missing_ok=True)
+            raise
+        finally:
+            self._kept = []
 
     def snapshot(self) -> Session:
         return Session(self.db.read())
@@ -240,18 +269,50 @@ class FileRepository:
             for doc in self.db.read_archive(period).all(ACCESS).values()
         ]
 
-    def store_attachment(self, source: Path) -> Attachment:
-        ref = self.db.attachments.put_file(source)
-        return Attachment(ref.sha256, ref.name, ref.media_type, ref.size)
+    def inspect_attachment(self, source: Path, limit_mb: int) -> Attachment:
+        """A file a person named, checked (regular file, size, type from its bytes), not stored."""
+        return self.db.attachments.inspect(source, limit_mb * 1_000_000)
+
+    def keep_attachment(self, attachment: Attachment) -> None:
+        """Store an inspected file; inside the transaction of the action it goes with."""
+        stored = self.db.attachments.keep(attachment)
+        if stored is not None:
+            self._kept.append(stored)
 
     def attachment_bytes(self, attachment: Attachment) -> bytes:
         """The stored bytes, verified against the attachment's hash."""
-        ref = AttachmentRef(attachment.sha256, attachment.name, attachment.media_type, attachment.size)
-        return self.db.attachments.read(ref)
+        return self.db.attachments.read(attachment)
 
     def storage_problems(self) -> list[str]:
-        """What the storage engine finds wrong with the files (empty when healthy)."""
-        return [f"{p.path}: {p.reason}" for p in self.db.check()]
+        """What the storage engine finds wrong with the files, and attachment files no event
+        refers to or that an event refers to and are gone (empty when healthy)."""
+        found = [f"{p.path}: {p.reason}" for p in self.db.check()]
+        try:
+            orders = self.snapshot().orders() + [
+                order for period in self.archive_periods() for order in self.archived_orders(period)
+            ]
+        except (StorageError, ValueError, TypeError):
+            return found  # the damage is reported above
+        named = {a.sha256: (o.id, a.name) for o in orders for e in o.events for a in e.attachments}
+        stored = {path.name: path for path in self.db.attachments.files()}
+        found += [
+            f"{path}: no event refers to this attachment" for sha, path in stored.items() if sha not in named
+        ]
+        found += [
+            f"{order_id}: attachment {name!r} is missing ({self.db.attachments.path_of(sha)})"
+            for sha, (order_id, name) in named.items()
+            if sha not in stored
+        ]
+        return found
+
+    def history_digest(self, seq: int | None = None) -> tuple[int, int, str]:
+        """(seq, bytes, sha256) of the whole history through ``seq``, to keep on paper."""
+        return self.db.history_digest(seq)
 
     def backup(self, target: Path, compress: bool = False) -> Path:
         return backup(self.db, target, compress=compress)
+
+
+def restore_database(source: Path, folder: Path, replace: bool = False) -> Path | None:
+    """Put the backup ``source`` in ``folder``; where the database it replaced was kept."""
+    return restore(source, folder, SCHEMA, replace=replace)

@@ -76,6 +76,9 @@ class BadValue(Exception):
         self.params = params
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text(limit: int) -> Callable[[Any], str]:
     def read(value: Any) -> str:
         if not isinstance(value, str):
@@ -83,6 +86,8 @@ def _text(limit: int) -> Callable[[Any], str]:
         text = value.strip()
         if len(text) > limit:
             raise BadValue("too_long", limit=limit, length=len(text))
+        if _SURROGATE.search(text):
+            raise BadValue("bad_characters")  # no UTF-8 file can hold it
         return text
 
     return read
@@ -146,10 +151,15 @@ def _ethnicity(value: Any) -> str:
 def _age(value: Any) -> int:
     if isinstance(value, bool):
         raise BadValue("not_a_number")
-    try:
-        age = int(str(value).strip())
-    except ValueError:
-        raise BadValue("not_a_number") from None
+    if isinstance(value, int):
+        age = value
+    else:
+        text = str(value).strip()
+        if not text.isascii() or not text.lstrip("-").isdigit():
+            raise BadValue("not_a_number")
+        if len(text) > 4:  # a 5,000-digit "age" is out of range, not a conversion error
+            raise BadValue("age_range")
+        age = int(text)
     if not 0 <= age <= 120:
         raise BadValue("age_range")
     return age
@@ -162,6 +172,9 @@ def _phone(value: Any) -> str:
     raise BadValue("bad_phone")
 
 
+_YEARS = (2000, 2099)  # hotline orders; outside, time zone arithmetic overflows or goes back to LMT
+
+
 def read_moment(value: Any) -> datetime:
     """ISO 8601; a time without offset is read as Beijing time, the center's."""
     if isinstance(value, datetime):
@@ -171,6 +184,8 @@ def read_moment(value: Any) -> datetime:
             moment = datetime.fromisoformat(str(value).strip())
         except ValueError:
             raise BadValue("bad_datetime") from None
+    if not _YEARS[0] <= moment.year <= _YEARS[1]:
+        raise BadValue("year_range")  # year 1 overflows in UTC; 1900 has Shanghai's local mean time
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=SHANGHAI)
     return moment
@@ -180,9 +195,12 @@ def _day(value: Any) -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
     try:
-        return date.fromisoformat(str(value).strip())
+        day = date.fromisoformat(str(value).strip())
     except ValueError:
         raise BadValue("bad_date") from None
+    if not _YEARS[0] <= day.year <= _YEARS[1]:
+        raise BadValue("year_range")
+    return day
 
 
 def _flag(value: Any) -> bool:

@@ -266,6 +266,68 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{login}은(는) '{action}' 권한이 없습니다",
         "{login} may not '{action}'",
     ),
+    # Faults of the machine and of input files (issue 14): one line naming what went wrong.
+    "disk_full": (
+        "{path}：磁盘已满，本次操作未保存任何内容；请管理员清理空间后重试",
+        "{path}: 디스크가 가득 찼습니다. 이번 작업은 아무것도 저장되지 않았습니다. "
+        "공간을 확보한 뒤 다시 시도하십시오",
+        "{path}: the disk is full; nothing of this command was stored. Free some space and try again",
+    ),
+    "cannot_write": (
+        "{path}：没有写入权限（或为只读副本），本次操作未保存任何内容",
+        "{path}: 쓰기 권한이 없습니다(또는 읽기 전용 사본). 아무것도 저장되지 않았습니다",
+        "{path}: may not be written (or is a read-only copy); nothing was stored",
+    ),
+    "no_permission": (
+        "{path}：没有权限；hotline 应通过服务账户运行（见 docs/operations.md）",
+        "{path}: 권한이 없습니다. hotline은 서비스 계정으로 실행해야 합니다 (docs/operations.md 참조)",
+        "{path}: permission denied; hotline runs as the service account (see docs/operations.md)",
+    ),
+    "cannot_read": (
+        "{path}：无法读取（{reason}）",
+        "{path}: 읽을 수 없습니다 ({reason})",
+        "{path}: cannot be read ({reason})",
+    ),
+    "not_a_folder": (
+        "{path}：不是文件夹，--db 应指向数据库文件夹",
+        "{path}: 폴더가 아닙니다. --db는 데이터베이스 폴더를 가리켜야 합니다",
+        "{path}: is not a folder; --db names the database folder",
+    ),
+    "too_deep": (
+        "输入嵌套过深，不是工单数据",
+        "입력의 중첩이 너무 깊습니다. 작업지시 데이터가 아닙니다",
+        "the input is nested too deeply to be order data",
+    ),
+    "not_utf8": (
+        "输入不是有效的 UTF-8 文本：{reason}",
+        "입력이 올바른 UTF-8 문자가 아닙니다: {reason}",
+        "the input is not valid UTF-8 text: {reason}",
+    ),
+    "bad_characters": (
+        "含有无法保存的字符（孤立的代理码位）",
+        "저장할 수 없는 문자(단독 대리 코드)가 있습니다",
+        "holds characters that cannot be stored (lone surrogates)",
+    ),
+    "year_range": (
+        "年份应在 2000 至 2099 之间",
+        "연도는 2000년에서 2099년 사이여야 합니다",
+        "must be in a year from 2000 to 2099",
+    ),
+    "attachment_too_large": (
+        "{path}：文件过大（{size} MB，最多 {limit} MB）",
+        "{path}: 파일이 너무 큽니다 ({size} MB, 최대 {limit} MB)",
+        "{path}: too large ({size} MB, at most {limit} MB)",
+    ),
+    "attachment_type": (
+        "{path}：只接受 JPEG、PNG、GIF、WebP 图片或 PDF 文件",
+        "{path}: JPEG, PNG, GIF, WebP 이미지 또는 PDF 파일만 받습니다",
+        "{path}: only JPEG, PNG, GIF, WebP pictures or PDF files are accepted",
+    ),
+    "attachment_not_file": (
+        "{path}：不是普通文件（链接、文件夹或设备不能作为附件）",
+        "{path}: 일반 파일이 아닙니다 (링크, 폴더, 장치는 첨부할 수 없습니다)",
+        "{path}: not a regular file (a link, folder or device cannot be attached)",
+    ),
 }
 
 # field: (Chinese, Korean, English)

@@ -25,6 +25,7 @@ class Settings:
     policies: PolicySchedule = DEFAULT_SCHEDULE
     keymap: dict[str, str] = field(factory=dict)
     demo: bool = False
+    attachment_limit_mb: int = 20  # the largest file a clerk may attach
 
     @property
     def organization(self) -> Organization:

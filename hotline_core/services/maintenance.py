@@ -7,9 +7,8 @@ from pathlib import Path
 
 from attrs import evolve
 
-from hotline_core.adapters.repository import FileRepository
+from hotline_core.adapters.repository import FileRepository, restore_database
 from hotline_core.adapters.storage import DatabaseNotFound, StorageError
-from hotline_core.adapters.storage import restore as restore_files
 from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.lifecycle import audit
 from hotline_core.domain.order import WorkOrder
@@ -17,7 +16,7 @@ from hotline_core.domain.organization import Person
 from hotline_core.domain.problems import refuse
 from hotline_core.domain.quarters import Quarter, summary_due
 from hotline_core.domain.vocabulary import COUNTIES, Role
-from hotline_core.services.access import require_role
+from hotline_core.services.access import identify, require_role
 from hotline_core.services.alerts import run_escalation
 from hotline_core.services.users import seed_knowledge
 
@@ -28,6 +27,8 @@ __all__ = [
     "backup",
     "check",
     "create_demo",
+    "history_digest",
+    "inspect_database",
     "open_database",
     "restore",
 ]
@@ -68,12 +69,47 @@ def create_demo(repo: FileRepository, login: str, now: datetime) -> list[WorkOrd
     return orders
 
 
-def check(repo: FileRepository, language: str) -> tuple[int, list[str]]:
+def inspect_database(folder: Path) -> FileRepository:
+    """The database in ``folder`` as its files are, for ``check`` and the history digest:
+    nothing is replayed or written, so a damaged, full or read-only copy can be examined."""
+    try:
+        return FileRepository.inspect(folder)
+    except DatabaseNotFound:
+        raise refuse("no_database", path=str(folder)) from None
+
+
+def check(repo: FileRepository, actor: str, language: str) -> tuple[int, list[str]]:
     """The open orders counted, and every problem found in the files and in the orders' trails."""
+    _identify_unless_unreadable(repo, actor)
     found = repo.storage_problems()
-    orders = repo.snapshot().orders()
+    try:
+        orders = repo.snapshot().orders()
+    except (StorageError, ValueError, TypeError) as error:
+        return 0, found or [f"{repo.folder}: the orders cannot be read ({error})"]
     found += [p.message(language) for order in orders for p in audit(order)]
     return len(orders), found
+
+
+def history_digest(repo: FileRepository, actor: str, seq: int | None = None) -> tuple[int, int, str]:
+    """(seq, bytes, sha256) of the whole history through ``seq`` (default: now), for paper.
+
+    Printed in the quarterly report and kept: a later ``check --digest --seq N`` that
+    prints something else means history before N was rewritten, even by a key holder.
+    """
+    _identify_unless_unreadable(repo, actor)
+    return repo.history_digest(seq)
+
+
+def _identify_unless_unreadable(repo: FileRepository, actor: str) -> None:
+    """An unknown login learns nothing from ``check``; but a copy too damaged to say who its
+    users are is still examined (what ``check`` prints names files, records and fields, never
+    their values), since that is when it is needed most."""
+    try:
+        users = repo.snapshot()
+        users.users()
+    except (StorageError, ValueError, TypeError):
+        return
+    identify(users, actor)
 
 
 def backup(repo: FileRepository, actor: str, target: Path | None, compress: bool = False) -> Path:
@@ -95,4 +131,4 @@ def restore(source: Path, folder: Path, actor: str, replace: bool = False) -> Pa
             live = None
         if live is not None:
             require_role(live.snapshot(), actor, Role.ADMIN, "restore")
-    return restore_files(source, folder, replace=replace)
+    return restore_database(source, folder, replace=replace)

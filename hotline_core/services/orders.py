@@ -7,7 +7,8 @@ says so; every unmasked display goes into the access log.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+import errno
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,8 @@ def act(repo: Repository, actor: str, order_id: str, command: Command, now: date
         view = view_of(person, updated)
         if view is None:  # a unit keeps seeing what was passed to it; refused before storing
             raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
+        for attachment in command.attachments:  # stored only now that the action is allowed
+            repo.keep_attachment(attachment)
         session.put_order(updated)
         if command.action is Action.ARCHIVE:
             session.archive_order(updated)
@@ -125,10 +128,7 @@ def find_order(repo: Repository, actor: str, order_id: str, now: datetime) -> Wo
     view = None if order is None else view_of(person, order)
     if order is None or view is None:
         raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
-    if view is order:
-        with repo.transaction() as writing:
-            _log_orders(writing, person, AccessKind.ORDER, order_id, [(order, view)], now)
-    return view
+    return _logged(repo, person, AccessKind.ORDER, order_id, [(order, view)], now)[0]
 
 
 def visible_orders(session: Session, person: Person) -> list[WorkOrder]:
@@ -155,36 +155,48 @@ def list_orders(
         table = LimitEvaluator(now, settings.calendar, settings.policies).table([o for o, _ in shown])
         late = table.overdue().tolist()
         shown = [(o, v) for o, v in shown if late[table.row(o.id)]]
-    if any(o is v for o, v in shown):
-        with repo.transaction() as writing:
-            _log_orders(writing, person, AccessKind.LIST, "list", shown, now)
-    return [v for _, v in shown]
+    return _logged(repo, person, AccessKind.LIST, "list", shown, now)
 
 
-def opened(repo: Repository, person: Person, order_id: str, now: datetime) -> None:
-    """The order screen showed ``order_id`` to ``person``: logged when it showed it whole."""
+def opened(repo: Repository, person: Person, order_id: str, now: datetime) -> bool:
+    """The order screen showed ``order_id`` to ``person``: logged when it showed it whole.
+    False when the log could not be written (a full disk, a read-only copy)."""
     order = repo.snapshot().order(order_id) or repo.archived_order(order_id)
-    if order is not None and sight(person, order) is Sight.FULL:
-        with repo.transaction() as session:
-            _log_orders(session, person, AccessKind.ORDER, order_id, [(order, order)], now)
+    if order is None or sight(person, order) is not Sight.FULL:
+        return True
+    return _logged(repo, person, AccessKind.ORDER, order_id, [(order, order)], now)[0] is order
 
 
-def _log_orders(
-    session: Session,
+# What a write that cannot happen looks like: a full disk, a read-only copy, a folder we may only read.
+_CANNOT_WRITE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+def _logged(
+    repo: Repository,
     person: Person,
     kind: AccessKind,
     subject: str,
-    shown: Iterable[tuple[WorkOrder, WorkOrder | None]],
+    shown: Sequence[tuple[WorkOrder, WorkOrder]],
     now: datetime,
-) -> None:
-    """Log the orders among ``shown`` (order, view) whose view is the order itself, unmasked."""
-    record_access(session, person, kind, subject, [o.id for o, v in shown if o is v], now)
+) -> list[WorkOrder]:
+    """The views of ``shown`` (order, view) to give out, the whole ones written in the access
+    log first. Where the log cannot be written they go out masked instead: reading still works
+    on a full disk or a read-only copy, and no personal data leaves unlogged."""
+    whole = [order.id for order, view in shown if view is order]
+    if whole:
+        try:
+            with repo.transaction() as writing:
+                record_access(writing, person, kind, subject, whole, now)
+        except OSError as error:
+            if error.errno not in _CANNOT_WRITE:
+                raise
+            return [masked_order(order) if view is order else view for order, view in shown]
+    return [view for _, view in shown]
 
 
 def store_attachments(repo: Repository, paths: Iterable[Path]) -> tuple[Attachment, ...]:
-    """Files a person names (feedback pictures) kept by content, to go with an action."""
-    paths = [Path(p).expanduser() for p in paths]
-    missing = [str(p) for p in paths if not p.is_file()]
-    if missing:
-        raise InvalidInput([Problem("attach", "no_file", {"path": ", ".join(missing)})])
-    return tuple(repo.store_attachment(p) for p in paths)
+    """Files a person names (feedback pictures) to go with an action: checked now (a regular
+    file, not a link; within the size limit; JPEG, PNG, GIF, WebP or PDF by its bytes) and
+    stored by ``act`` only once the action is allowed."""
+    limit = repo.snapshot().settings().attachment_limit_mb
+    return tuple(repo.inspect_attachment(Path(p).expanduser(), limit) for p in paths)

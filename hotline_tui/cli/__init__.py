@@ -8,10 +8,14 @@ a one-line reason on standard error, in the clerk's language.
 from __future__ import annotations
 
 import argparse
+import errno
+import io
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from hotline_core.domain.messages import LANGUAGES
+from hotline_core.domain.messages import LANGUAGES, render
 from hotline_core.domain.problems import HotlineError
 from hotline_core.services import StorageError
 from hotline_tui.cli import auditcmds, dbcmds, kbcmds, listcmds, ordercmds, reportcmds, timecmds
@@ -39,12 +43,55 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; whatever goes wrong ends in one line on stderr, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")  # a lone surrogate prints as \udcxx
+    out = Output()
+    try:
+        return _run(argv, out)
+    except BrokenPipeError:
+        # The reader (``| head``) has all it wanted; say nothing more to it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        out.fail("interrupted")
+        return 130
+    except OSError as error:
+        code, params = _os_problem(error)
+        out.fail(render(code, out.language, params))
+    except RecursionError:
+        out.fail(render("too_deep", out.language, {}))
+    except UnicodeEncodeError:
+        out.fail(render("bad_characters", out.language, {}))
+    except UnicodeDecodeError as error:
+        out.fail(render("not_utf8", out.language, {"reason": str(error)}))
+    return 2
+
+
+def _os_problem(error: OSError) -> tuple[str, dict[str, str]]:
+    """The message code for an error of the machine: a full disk, a read-only copy, a file for a folder."""
+    path = str(error.filename or "")
+    codes = {
+        errno.ENOSPC: "disk_full",
+        errno.EDQUOT: "disk_full",
+        errno.EROFS: "cannot_write",
+        errno.EACCES: "no_permission",
+        errno.EPERM: "no_permission",
+        errno.ENOTDIR: "not_a_folder",
+    }
+    if error.errno == errno.ENOTDIR:
+        path = str(Path(path).parent) if Path(path).parent.is_file() else path
+    return codes.get(error.errno or 0, "cannot_read"), {"path": path, "reason": error.strerror or str(error)}
+
+
+def _run(argv: Sequence[str] | None, out: Output) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     for name, default in (("db", None), ("json", False), ("lang", None)):
         if not hasattr(args, name):
             setattr(args, name, default)
-    out = Output(json_mode=args.json, language=args.lang or "zh_CN")
+    out.json_mode, out.language = args.json, args.lang or "zh_CN"
     if args.command is None:
         from hotline_tui.launch import launch  # Textual is imported only for the UI
 

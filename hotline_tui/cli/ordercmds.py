@@ -48,7 +48,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def _read_json(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        # A number too long to convert stays text, for its field to refuse (a 5,000-digit age).
+        return json.loads(path.read_text(encoding="utf-8"), parse_int=lambda s: int(s) if len(s) < 100 else s)
     except OSError as error:
         raise CommandError(f"{path}: {error.strerror}") from None
     except json.JSONDecodeError as error:

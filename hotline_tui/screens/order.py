@@ -24,6 +24,7 @@ from hotline_core.domain.lifecycle import available_actions
 from hotline_core.domain.limits import LimitState
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.permissions import Sight, sight
+from hotline_core.domain.privacy import masked_order
 from hotline_core.domain.vocabulary import Action
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
@@ -75,10 +76,12 @@ class OrderScreen(Screen[None]):
     def __init__(self, order_id: str) -> None:
         super().__init__()
         self.order_id = order_id
+        self.unlogged = False  # the access log could not be written: show nothing personal
 
     @property
     def order(self) -> WorkOrder | None:
-        return self.app.orders.get(self.order_id)
+        order = self.app.orders.get(self.order_id)
+        return masked_order(order) if order is not None and self.unlogged else order
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,7 +102,13 @@ class OrderScreen(Screen[None]):
     def record_opening(self) -> None:
         """The access log learns that this person was shown the order (when shown whole)."""
         app = self.app
-        services.opened(app.repo, app.person, self.order_id, app.clock())
+        if not services.opened(app.repo, app.person, self.order_id, app.clock()):
+            app.call_from_thread(self._hide_personal_data)
+
+    def _hide_personal_data(self) -> None:
+        self.unlogged = True
+        self.redraw()
+        self.notify(self.app.t("order.unlogged"), severity="warning")
 
     def retranslate(self) -> None:
         self.title = self.app.t("order.title", id=self.order_id)
@@ -129,7 +138,7 @@ class OrderScreen(Screen[None]):
     def _record(self, order: WorkOrder, t: Translator) -> Text:
         """Short fields two to a line, long texts on their own: the essentials fit 80x24."""
         shown = order.state.record  # already masked by the core where this person may not see it
-        is_masked = sight(self.app.person, order) is Sight.MASKED
+        is_masked = self.unlogged or sight(self.app.person, order) is Sight.MASKED
         rows: list[Text | str] = [
             join([bold(t("order.record")), f"  {t('order.masked')}" if is_masked else ""])
         ]

@@ -16,7 +16,7 @@ every change durable, serialised between processes and recoverable.
 docs/operations.md describes the folder, permissions, backup and repair.
 """
 
-from hotline_core.adapters.storage.attachments import AttachmentRef, AttachmentStore
+from hotline_core.adapters.storage.attachments import AttachmentStore
 from hotline_core.adapters.storage.backup import backup
 from hotline_core.adapters.storage.check import Problem, check
 from hotline_core.adapters.storage.database import Database
@@ -36,7 +36,6 @@ from hotline_core.adapters.storage.transaction import Transaction
 from hotline_core.adapters.storage.view import Snapshot
 
 __all__ = [
-    "AttachmentRef",
     "AttachmentStore",
     "Database",
     "DatabaseDamaged",

@@ -1,48 +1,61 @@
 """Attachments (feedback images, documents), stored once by content.
 
 A file lives at ``attachments/ab/<sha256>``; the domain keeps only an
-``AttachmentRef`` in its events. Content addressing makes a second copy of
-the same bytes free, makes files immutable (so a backup can copy them
-without the lock) and lets ``check()`` prove each file is what was stored.
-Writers take the shared lock: they never conflict with each other (same
-name means same bytes), but the exclusive-lock cleanup of temporary files
-must not run while one is writing.
+``Attachment`` (hash, name, type, size) in its events. Content addressing
+makes a second copy of the same bytes free, makes files immutable (so a
+backup can copy them without the lock) and lets ``check()`` prove each file
+is what was stored.
+
+A file a person names is first only *inspected* (``inspect``): opened
+without following a link, refused unless it is a regular file within the
+size limit whose first bytes say JPEG, PNG, GIF, WebP or PDF, and hashed.
+It is copied in (``keep``) only once the action it goes with is allowed,
+inside that action's transaction, so a refused stranger leaves nothing.
+``put`` and ``put_file`` store at once, taking the shared lock: writers never
+conflict (same name means same bytes), but the exclusive-lock cleanup of
+temporary files must not run while one is writing.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import mimetypes
 import os
 import re
+import stat
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from attrs import frozen
-
 from hotline_core.adapters.storage.errors import StorageError
-from hotline_core.adapters.storage.files import (
-    create_file,
-    fsync_dir,
-    make_dirs,
-    temp_path,
-    write_all,
-)
+from hotline_core.adapters.storage.files import install, make_dirs, stage
 from hotline_core.adapters.storage.locking import FileLock
+from hotline_core.domain.model import Attachment
+from hotline_core.domain.problems import InvalidInput, Problem
 
 _HASH = re.compile(r"[0-9a-f]{64}\Z")
 _CHUNK = 1 << 20
+_SIGNATURES = (
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"%PDF-", "application/pdf"),
+)
+
+# The files this process inspected, by hash: the command line inspects a file before it
+# opens the transaction that keeps it (another repository object, the same process).
+_INSPECTED: dict[str, Path] = {}
+_INSPECTED_LOCK = threading.Lock()
 
 
-@frozen
-class AttachmentRef:
-    """What an event keeps of an attachment: enough to find, show and verify it."""
-
-    sha256: str
-    name: str
-    media_type: str
-    size: int
+def media_type_of(head: bytes) -> str | None:
+    """The type the first bytes of a file declare, among the five accepted; None otherwise."""
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return next((kind for magic, kind in _SIGNATURES if head.startswith(magic)), None)
 
 
 class AttachmentStore:
@@ -52,35 +65,76 @@ class AttachmentStore:
         self.folder = folder
         self._lock = lock
 
-    def put(self, data: bytes, name: str, media_type: str | None = None) -> AttachmentRef:
+    def inspect(self, source: Path, limit_bytes: int) -> Attachment:
+        """Check a file a person named and describe it; nothing is stored yet (``keep``)."""
+        field = "attach"
+        with _open_regular(source) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit_bytes:
+                mb = {"size": f"{size / 1e6:.1f}", "limit": f"{limit_bytes / 1e6:g}", "path": str(source)}
+                raise InvalidInput([Problem(field, "attachment_too_large", mb)])
+            head = handle.read(16)
+            media_type = media_type_of(head)
+            if media_type is None:
+                raise InvalidInput([Problem(field, "attachment_type", {"path": str(source)})])
+            digest = hashlib.sha256(head)
+            for chunk in _chunks(handle):
+                digest.update(chunk)
+        with _INSPECTED_LOCK:
+            _INSPECTED[digest.hexdigest()] = source
+        return Attachment(digest.hexdigest(), source.name, media_type, size)
+
+    def keep(self, attachment: Attachment) -> Path | None:
+        """Copy in a file ``inspect`` described; call inside the transaction that records it.
+
+        Returns the file if this call created it (None if it was there), so that a
+        transaction that fails can take back what it stored.
+        """
+        if self.path_of(attachment.sha256).exists():
+            return None
+        with _INSPECTED_LOCK:
+            source = _INSPECTED.get(attachment.sha256)
+        if source is None:
+            raise StorageError(f"attachment {attachment.name!r} was not inspected in this process")
+        with _open_regular(source) as handle:
+            self._store(attachment.sha256, _chunks(handle))
+        return self.path_of(attachment.sha256)
+
+    def put(self, data: bytes, name: str, media_type: str | None = None) -> Attachment:
         """Store ``data`` (once, whatever the number of calls) and describe it."""
         digest = hashlib.sha256(data).hexdigest()
         if not self.path_of(digest).exists():
             with self._lock.shared():
                 self._store(digest, iter([data]))
-        return self._ref(digest, name, media_type, len(data))
+        return _described(digest, name, media_type or media_type_of(data[:16]), len(data))
 
-    def put_file(self, source: Path, media_type: str | None = None) -> AttachmentRef:
+    def put_file(self, source: Path, media_type: str | None = None) -> Attachment:
         """Store a file by streaming it, for scans too large to hold in memory."""
-        digest, size = _digest_file(source)
-        if not self.path_of(digest).exists():
-            with self._lock.shared(), open(source, "rb") as handle:
-                self._store(digest, _chunks(handle))
-        return self._ref(digest, source.name, media_type, size)
+        with _open_regular(source) as handle:
+            digest, size = hashlib.sha256(), 0
+            for chunk in _chunks(handle):
+                digest.update(chunk)
+                size += len(chunk)
+            if not self.path_of(digest.hexdigest()).exists():
+                handle.seek(0)
+                with self._lock.shared():
+                    self._store(digest.hexdigest(), _chunks(handle))
+        return _described(digest.hexdigest(), source.name, media_type, size)
 
     def path_of(self, digest: str) -> Path:
         if not _HASH.match(digest):
             raise ValueError(f"not a sha256 hex digest: {digest!r}")
         return self.folder / digest[:2] / digest
 
-    def read(self, ref: AttachmentRef) -> bytes:
-        """The stored bytes, verified against the reference's hash."""
+    def read(self, attachment: Attachment) -> bytes:
+        """The stored bytes, verified against the attachment's hash."""
+        path = self.path_of(attachment.sha256)
         try:
-            data = self.path_of(ref.sha256).read_bytes()
+            data = path.read_bytes()
         except FileNotFoundError:
-            raise StorageError(f"{self.path_of(ref.sha256)}: attachment {ref.name!r} is missing") from None
-        if hashlib.sha256(data).hexdigest() != ref.sha256:
-            raise StorageError(f"{self.path_of(ref.sha256)}: attachment {ref.name!r} is damaged")
+            raise StorageError(f"{path}: attachment {attachment.name!r} is missing") from None
+        if hashlib.sha256(data).hexdigest() != attachment.sha256:
+            raise StorageError(f"{path}: attachment {attachment.name!r} is damaged")
         return data
 
     def files(self) -> Iterator[Path]:
@@ -94,40 +148,42 @@ class AttachmentStore:
     def _store(self, digest: str, chunks: Iterator[bytes]) -> None:
         target = self.path_of(digest)
         make_dirs(target.parent)
-        tmp = temp_path(target)
-        fd = create_file(tmp)
         check = hashlib.sha256()
-        try:
+
+        def hashed() -> Iterator[bytes]:
             for chunk in chunks:
                 check.update(chunk)
-                write_all(fd, chunk)
-            os.fsync(fd)
-        except BaseException:
-            os.close(fd)
-            tmp.unlink(missing_ok=True)
-            raise
-        os.close(fd)
+                yield chunk
+
+        tmp = stage(target, hashed())
         if check.hexdigest() != digest:
             tmp.unlink()
             raise StorageError(f"{target}: the file changed while it was being stored")
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
+        install(tmp, target)
 
-    @staticmethod
-    def _ref(digest: str, name: str, media_type: str | None, size: int) -> AttachmentRef:
-        guessed = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        return AttachmentRef(sha256=digest, name=Path(name).name, media_type=media_type or guessed, size=size)
+
+def _described(digest: str, name: str, media_type: str | None, size: int) -> Attachment:
+    guessed = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return Attachment(sha256=digest, name=Path(name).name, media_type=media_type or guessed, size=size)
+
+
+def _open_regular(source: Path) -> BinaryIO:
+    """Open ``source`` for reading without following a link, and only if it is a regular file."""
+    field = {"path": str(source)}
+    try:
+        fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise InvalidInput([Problem("attach", "no_file", field)]) from None
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.ENOTDIR):  # ELOOP: the name is a symbolic link
+            raise InvalidInput([Problem("attach", "attachment_not_file", field)]) from None
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise InvalidInput([Problem("attach", "attachment_not_file", field)])
+    return os.fdopen(fd, "rb")
 
 
 def _chunks(handle: BinaryIO) -> Iterator[bytes]:
     while chunk := handle.read(_CHUNK):
         yield chunk
-
-
-def _digest_file(source: Path) -> tuple[str, int]:
-    digest, size = hashlib.sha256(), 0
-    with open(source, "rb") as handle:
-        for chunk in _chunks(handle):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size

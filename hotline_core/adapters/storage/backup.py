@@ -11,7 +11,6 @@ The copy is checked like a live database before it is called a backup.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -22,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from hotline_core.adapters.storage.chain import KEY_MODE
 from hotline_core.adapters.storage.check import check
 from hotline_core.adapters.storage.database import Database
 from hotline_core.adapters.storage.errors import DatabaseExists, StorageError
@@ -32,6 +32,7 @@ from hotline_core.adapters.storage.files import (
     create_file,
     fsync_dir,
     make_dirs,
+    sha256_of,
     write_all,
 )
 
@@ -63,7 +64,8 @@ def _freeze(db: Database, handles: ExitStack) -> tuple[dict[str, tuple[BinaryIO,
     paths = db.paths
     with db._lock.shared():  # the backup is part of the engine
         sources: dict[str, tuple[BinaryIO, int | None]] = {}
-        for path in [paths.working, *(paths.archive(p) for p in paths.periods())]:
+        keys = [paths.key] if paths.key.exists() else []
+        for path in [paths.working, *keys, *(paths.archive(p) for p in paths.periods())]:
             source = handles.enter_context(open(path, "rb"))  # noqa: SIM115 (the ExitStack closes it)
             sources[str(path.relative_to(paths.folder))] = (source, None)
         journal = handles.enter_context(open(paths.journal, "rb"))  # noqa: SIM115 (the ExitStack closes it)
@@ -75,7 +77,8 @@ def _freeze(db: Database, handles: ExitStack) -> tuple[dict[str, tuple[BinaryIO,
 def _copy_all(db: Database, sources: dict[str, tuple[BinaryIO, int | None]], staging: Path) -> None:
     for relative, (handle, limit) in sources.items():
         make_dirs((staging / relative).parent)
-        copy_stream(handle, staging / relative, limit)
+        mode = KEY_MODE if relative == db.paths.key.name else FILE_MODE
+        copy_stream(handle, staging / relative, limit, mode)
     for path in db.attachments.files():
         target = staging / path.relative_to(db.folder)
         make_dirs(target.parent)
@@ -87,7 +90,7 @@ def _copy_all(db: Database, sources: dict[str, tuple[BinaryIO, int | None]], sta
 def _write_manifest(folder: Path) -> None:
     files = {}
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        files[str(path.relative_to(folder))] = _sha256(path)
+        files[str(path.relative_to(folder))] = sha256_of(path)
     fd = create_file(folder / MANIFEST)
     try:
         write_all(fd, json.dumps({"format": "hotline-backup/1", "files": files}, indent=1).encode())
@@ -124,11 +127,3 @@ def _tar(staging: Path, final: Path) -> None:
     os.chmod(tmp, FILE_MODE)
     os.replace(tmp, final)
     fsync_dir(final.parent)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from hotline_core.adapters.storage import recovery
+from hotline_core.adapters.storage import chain, journal, recovery
 from hotline_core.adapters.storage.attachments import AttachmentStore
 from hotline_core.adapters.storage.changes import Changes
 from hotline_core.adapters.storage.check import Problem, check
@@ -24,7 +24,7 @@ from hotline_core.adapters.storage.errors import (
     DatabaseNotFound,
     StorageError,
 )
-from hotline_core.adapters.storage.files import make_dirs, remove_leftovers
+from hotline_core.adapters.storage.files import cannot_write, make_dirs, remove_leftovers
 from hotline_core.adapters.storage.layout import Image, Meta
 from hotline_core.adapters.storage.locking import FileLock
 from hotline_core.adapters.storage.paths import Paths
@@ -58,13 +58,21 @@ class Database:
         paths = Paths(Path(folder))
         if not create and not (paths.working.exists() or paths.journal.exists()):
             raise DatabaseNotFound(paths.folder)
-        make_dirs(paths.folder)
+        if create:
+            make_dirs(paths.folder)
         db = cls(paths.folder, schema or Schema(), lock_timeout)
         with db._lock.exclusive():
-            remove_leftovers(db.paths.temp_folders())
             if not db.paths.working.exists():
                 db._initialise(create)
-            recovery.prepare(db._store, verify=True)
+            try:
+                remove_leftovers(db.paths.temp_folders())
+                db._ensure_key()
+                image = recovery.prepare(db._store, verify=True)
+                recovery.chain_old_history(db._store, image)
+            except OSError as error:
+                if not cannot_write(error):
+                    raise
+                recovery.verify(db._store)  # a full disk or a read-only copy: still readable
         return db
 
     @property
@@ -119,6 +127,11 @@ class Database:
         """Every problem found in the working file, archives, journal and attachments."""
         return check(self.folder, self.schema, lock_timeout=self._lock.timeout)
 
+    def history_digest(self, seq: int | None = None) -> tuple[int, int, str]:
+        """(seq, bytes, sha256) of the journal through record ``seq`` (default: the last)."""
+        with self._only_call(), self._lock.shared():
+            return journal.digest(self.paths.journal, seq)
+
     @contextmanager
     def _only_call(self) -> Iterator[None]:
         """Refuse nesting: a second lock from the same thread would wait for itself."""
@@ -129,6 +142,19 @@ class Database:
             yield
         finally:
             self._busy.active = False
+
+    def _ensure_key(self) -> None:
+        """A database made before chaining gets its key now; a chained one must have kept it.
+
+        A key this account may not read is left alone: it can read the database, and
+        a change tells it to run as the service account (``Store.key``).
+        """
+        if self.paths.key.exists():
+            return
+        end = self._store.working()[1].meta.journal_end
+        if journal.is_chained(self.paths.journal, end) and journal.size(self.paths.journal) > 0:
+            raise DatabaseDamaged(self.paths.key, "missing: the history cannot be extended or verified")
+        chain.create_key(self.paths.key)
 
     def _initialise(self, create: bool) -> None:
         if self.paths.journal.exists() or self.paths.archive_dir.exists():

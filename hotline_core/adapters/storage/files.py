@@ -9,9 +9,11 @@ either the old or the new file, never a mix.
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
@@ -19,6 +21,21 @@ FILE_MODE = 0o660
 DIR_MODE = 0o2770
 _TEMP_MARK = ".tmp-"
 _CHUNK = 1 << 20
+_NO_WRITE = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def cannot_write(error: OSError) -> bool:
+    """A full disk, a read-only copy or a folder we may only read: reading still works."""
+    return error.errno in _NO_WRITE
+
+
+def sha256_of(path: Path) -> str:
+    """The sha256 of a file, read in chunks (attachments and backups may be large)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def temp_path(path: Path) -> Path:
@@ -31,10 +48,10 @@ def is_temp(name: str) -> bool:
     return name.startswith(".") and _TEMP_MARK in name
 
 
-def create_file(path: Path) -> int:
-    """Create a new file (never an existing one) with the group-only mode."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
-    os.fchmod(fd, FILE_MODE)
+def create_file(path: Path, mode: int = FILE_MODE) -> int:
+    """Create a new file (never an existing one, never through a link) with the group-only mode."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | os.O_NOFOLLOW, mode)
+    os.fchmod(fd, mode)
     return fd
 
 
@@ -52,28 +69,76 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves old or new, whole."""
+def stage(path: Path, chunks: Iterable[bytes], mode: int = FILE_MODE) -> Path:
+    """Write a new temporary sibling of ``path`` and fsync it; ``install`` puts it in place.
+
+    Every byte is on disk before anything is replaced, so a full disk fails
+    here, where nothing has changed yet.
+    """
     tmp = temp_path(path)
-    fd = create_file(tmp)
+    fd = create_file(tmp, mode)
     try:
-        write_all(fd, data)
+        for chunk in chunks:
+            write_all(fd, chunk)
         os.fsync(fd)
     except BaseException:
         os.close(fd)
         tmp.unlink(missing_ok=True)
         raise
     os.close(fd)
+    return tmp
+
+
+def install(tmp: Path, path: Path) -> None:
+    """Put a staged file in place of ``path``, durably."""
     os.replace(tmp, path)
     fsync_dir(path.parent)
 
 
+def discard(staged: Iterable[Path]) -> None:
+    for tmp in staged:
+        tmp.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves old or new, whole."""
+    install(stage(path, [data]), path)
+
+
+def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
+    """Make ``path`` with ``write(temporary)`` (a library that writes to a name: a spreadsheet),
+    so that it is whole or absent, and 0660 whatever the umask (exports hold personal data)."""
+    tmp = stage(path, [])
+    try:
+        write(tmp)
+        fd = os.open(tmp, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        try:
+            os.fchmod(fd, FILE_MODE)  # a writer that replaced the file made it with the umask
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        install(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
 def append_durably(path: Path, data: bytes) -> int:
-    """Append and fsync; returns the file's size afterwards."""
+    """Append and fsync; returns the file's size afterwards.
+
+    Should writing or the fsync fail (a full disk), what was appended is cut
+    off again, so the file is as it was and the caller may say nothing changed.
+    """
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
     try:
-        write_all(fd, data)
-        os.fsync(fd)
+        start = os.lseek(fd, 0, os.SEEK_END)
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        except OSError:
+            os.ftruncate(fd, start)
+            os.fsync(fd)
+            raise
         return os.lseek(fd, 0, os.SEEK_CUR)
     finally:
         os.close(fd)
@@ -101,9 +166,9 @@ def make_dirs(folder: Path) -> None:
     fsync_dir(folder.parent)
 
 
-def copy_stream(source: IO[bytes], target: Path, limit: int | None = None) -> None:
+def copy_stream(source: IO[bytes], target: Path, limit: int | None = None, mode: int = FILE_MODE) -> None:
     """Copy up to ``limit`` bytes of an open file into a new durable file."""
-    fd = create_file(target)
+    fd = create_file(target, mode)
     try:
         remaining = limit
         while remaining is None or remaining > 0:

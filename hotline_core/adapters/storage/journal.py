@@ -1,15 +1,17 @@
 """The append-only journal: one JSON line per committed transaction.
 
-A line is ``{"crc":"1a2b3c4d","seq":N,"v":SCHEMA,"ops":[...]}``; the CRC-32
-covers everything after the crc field, so a flipped byte is found by
-``check()`` even where it still parses. ``seq`` numbers transactions from 1
-without gaps; the working file records the last ``seq`` it contains and the
-journal size at that point (``journal_end``), which is how a transaction
+A line is ``{"crc":"1a2b3c4d","seq":N,"v":SCHEMA,"ops":[...],"mac":"..."}``;
+the CRC-32 covers everything after the crc field, so a flipped byte is found
+by ``check()`` even where it still parses; the mac chains the line to the one
+before it (``chain``), so a line rewritten with a recomputed CRC is found too.
+``seq`` numbers transactions from 1 without gaps; the working file records
+the last ``seq`` it contains and the journal size at that point (``journal_end``), which is how a transaction
 killed between its journal append and its file replace is found and replayed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -20,6 +22,7 @@ from typing import Any
 
 from attrs import frozen
 
+from hotline_core.adapters.storage import chain
 from hotline_core.adapters.storage.errors import DatabaseDamaged
 from hotline_core.adapters.storage.files import append_durably
 from hotline_core.adapters.storage.layout import doc_bytes, dump, make_line
@@ -70,12 +73,17 @@ class Line:
     record: Record | None
     problem: str | None = None
     torn: bool = False
+    covered: bytes = b""
+    mac: bytes | None = None
 
 
-def encode(record: Record) -> bytes:
+def encode(record: Record, key: bytes, previous: bytes) -> tuple[bytes, bytes]:
+    """The line of ``record`` chained after the line whose mac is ``previous``, and its mac."""
     ops = b",".join(_encode_op(op) for op in record.ops)
-    body = b'"seq":%d,"v":%d,"ops":[%s]}' % (record.seq, record.schema, ops)
-    return _CRC_HEAD + b"%08x" % zlib.crc32(body) + b'",' + body + b"\n"
+    covered = b'"seq":%d,"v":%d,"ops":[%s]' % (record.seq, record.schema, ops)
+    mac = chain.link(key, previous, covered)
+    body = chain.seal(covered, mac)
+    return _CRC_HEAD + b"%08x" % zlib.crc32(body) + b'",' + body + b"\n", mac
 
 
 def _encode_op(op: Op) -> bytes:
@@ -204,10 +212,65 @@ def scan(path: Path, limit: int | None = None) -> Iterator[Line]:
                 if raw:
                     yield Line(number, end, None, "incomplete last line", torn=True)
                 return
+            covered, mac = chain.split_mac(raw[_BODY_AT:-1])
             try:
-                yield Line(number, end, decode(raw[:-1]))
+                yield Line(number, end, decode(raw[:-1]), covered=covered, mac=mac)
             except ValueError as error:
-                yield Line(number, end, None, str(error))
+                yield Line(number, end, None, str(error), covered=covered, mac=mac)
+
+
+def is_chained(path: Path, end: int) -> bool:
+    """Whether the line ending at ``end`` carries a mac (an empty journal counts as chained)."""
+    return end == 0 or _mac_ending_at(path, end) is not None
+
+
+def _mac_ending_at(path: Path, end: int) -> bytes | None:
+    """The mac of the line ending at ``end``, reading only its last bytes (a bulk intake's
+    line may be megabytes long)."""
+    with open(path, "rb") as handle:
+        start = max(0, end - chain.TAIL - 1)
+        handle.seek(start)
+        tail = handle.read(end - start)
+    return chain.mac_of(tail[:-1]) if tail.endswith(b"\n") else None
+
+
+def chain_head(path: Path, end: int, key: bytes) -> bytes:
+    """The chain value of the line ending at byte ``end`` (``chain.START`` for none).
+
+    Read from that line's mac; a journal written before chaining has none, and
+    its chain is computed over every line once, which is how its old history
+    enters the chain at the first line written after it.
+    """
+    if end == 0:
+        return chain.START
+    mac = _mac_ending_at(path, end)
+    if mac is not None:
+        return mac
+    head = chain.START
+    for line in scan(path, end):
+        head = chain.link(key, head, line.covered)
+    return head
+
+
+def digest(path: Path, seq: int | None = None) -> tuple[int, int, str]:
+    """(seq, bytes, sha256) of the journal up to the end of record ``seq`` (default: the last).
+
+    The sha256 of the first ``bytes`` bytes of the file, so an operator can
+    recompute it with ``head -c BYTES journal.jsonl | sha256sum``.
+    """
+    hashed, last, end = hashlib.sha256(), 0, 0
+    with open(path, "rb") as handle:
+        for raw in handle:
+            found = _SEQ.match(raw, _BODY_AT) if raw.endswith(b"\n") else None
+            if found is None:
+                break
+            hashed.update(raw)
+            last, end = int(found[1]), end + len(raw)
+            if last == seq:
+                break
+    if seq is not None and last != seq:
+        raise DatabaseDamaged(path, f"no record of seq {seq} (the last is {last})")
+    return last, end, hashed.hexdigest()
 
 
 def size(path: Path) -> int:

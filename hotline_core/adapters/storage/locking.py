@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from hotline_core.adapters.storage.errors import LockTimeout
-from hotline_core.adapters.storage.files import FILE_MODE
+from hotline_core.adapters.storage.files import FILE_MODE, cannot_write
 
 _FIRST_PAUSE = 0.0002
 _LONGEST_PAUSE = 0.005
@@ -55,25 +55,36 @@ class FileLock:
         try:
             self._acquire(turnstile, fcntl.LOCK_EX, purpose, deadline)
             fd = self._open()
-            try:
-                self._acquire(fd, operation, purpose, deadline)
-            except BaseException:
-                os.close(fd)
-                raise
+            if fd is not None:
+                try:
+                    self._acquire(fd, operation, purpose, deadline)
+                except BaseException:
+                    os.close(fd)
+                    raise
         finally:
             os.close(turnstile)
         try:
             yield
         finally:
-            os.close(fd)
+            if fd is not None:
+                os.close(fd)
 
-    def _open(self) -> int:
-        """Open the lock file, creating it with the shared mode if needed."""
+    def _open(self) -> int | None:
+        """Open the lock file, creating it with the shared mode if needed.
+
+        None in a folder where no lock file exists and none can be made (a
+        read-only copy): no process can write there, so there is nothing to
+        wait for and reading needs no lock.
+        """
         flags = os.O_RDONLY | os.O_CLOEXEC
         try:
             fd = os.open(self.path, flags | os.O_CREAT | os.O_EXCL, FILE_MODE)
         except FileExistsError:
             return os.open(self.path, flags)
+        except OSError as error:
+            if cannot_write(error) and not self.path.exists():
+                return None
+            raise
         os.fchmod(fd, FILE_MODE)
         return fd
 

@@ -7,6 +7,7 @@ folder::
     journal.jsonl         every committed change, one JSON line each
     archive/2026Q3.json   documents moved out of the working file, per quarter
     attachments/ab/<sha256>
+    chain.key             the history key (0600, the service account only)
     lock                  the sidecar lock file
     pre-migration/        copies kept before a schema migration
     replaced/             what a restore replaced
@@ -40,6 +41,10 @@ class Paths:
     @property
     def journal(self) -> Path:
         return self.folder / "journal.jsonl"
+
+    @property
+    def key(self) -> Path:
+        return self.folder / "chain.key"
 
     @property
     def lock(self) -> Path:

@@ -1,8 +1,10 @@
 """Commit, and recovery of a transaction that a crash cut short.
 
-A commit appends the transaction to the journal and fsyncs it, then writes
-the archives it touches, then the working file (which records the
-transaction's ``seq`` and the journal size). A crash after the journal
+A commit writes the archives it touches and the working file (which records
+the transaction's ``seq`` and the journal size) to temporary names, appends
+the transaction to the journal and fsyncs it, then renames the files into
+place, archives first: a full disk fails before the journal append, so a
+command that reports failure has committed nothing. A crash after the journal
 append leaves records beyond the working file's ``journal_end``; the next
 writer (or opener), holding the exclusive lock, replays them in ``seq``
 order. Replay is idempotent: an archive already written by the crashed
@@ -17,10 +19,10 @@ import os
 
 from hotline_core.adapters.storage import journal
 from hotline_core.adapters.storage.changes import Changes
-from hotline_core.adapters.storage.errors import DatabaseDamaged
-from hotline_core.adapters.storage.files import create_file, fsync_dir, truncate_durably
+from hotline_core.adapters.storage.errors import DatabaseDamaged, StorageError
+from hotline_core.adapters.storage.files import create_file, discard, fsync_dir, truncate_durably
 from hotline_core.adapters.storage.layout import Image
-from hotline_core.adapters.storage.store import Store
+from hotline_core.adapters.storage.store import Staged, Store
 
 
 def prepare(store: Store, verify: bool = False) -> Image:
@@ -36,16 +38,68 @@ def prepare(store: Store, verify: bool = False) -> Image:
     return image
 
 
+def verify(store: Store) -> None:
+    """What ``prepare`` checks, without writing: for a database that cannot be written."""
+    _, image = store.working()
+    _verify_journal(store, image)
+
+
+def chain_old_history(store: Store, image: Image) -> None:
+    """Chain a journal written before chaining, once: an empty record whose mac covers it all.
+
+    From then on every old line is verified with the rest (docs/security.md).
+    """
+    if journal.is_chained(store.paths.journal, image.meta.journal_end):
+        return
+    record = journal.Record(seq=image.meta.seq + 1, schema=image.meta.schema, ops=())
+    commit(store, Changes(image, store.archive_for_write), record)
+
+
 def commit(store: Store, changes: Changes, record: journal.Record) -> None:
-    end = journal.append(store.paths.journal, journal.encode(record))
-    persist(store, changes, record.seq, end)
+    """Commit ``record``: nothing has changed if this raises before the journal append returned.
+
+    The new files are written to temporary names first (a full disk fails
+    there), then the journal line is appended (cut off again if that fails),
+    and only then are the files put in place. Should that last step fail, the
+    change is committed all the same and the next command finishes it.
+    """
+    key = store.key()
+    start = changes.base.meta.journal_end
+    line, _ = journal.encode(record, key, journal.chain_head(store.paths.journal, start, key))
+    staged = _stage(store, changes, record.seq, start + len(line))
+    try:
+        journal.append(store.paths.journal, line)
+    except BaseException:
+        discard(s.temporary for s in staged)
+        raise
+    try:
+        for file in staged:
+            store.install(file)
+    except OSError as error:
+        discard(s.temporary for s in staged)
+        raise StorageError(
+            f"{error.filename or store.paths.folder}: the change is saved in the journal; "
+            f"the files are brought up to date by the next command ({error.strerror})"
+        ) from None
 
 
 def persist(store: Store, changes: Changes, seq: int, journal_end: int) -> None:
     """Archives first, working file last: the working file's seq says 'done'."""
-    for period, image in changes.archives(seq).items():
-        store.save(store.paths.archive(period), image)
-    store.save(store.paths.working, changes.working(seq, journal_end))
+    for file in _stage(store, changes, seq, journal_end):
+        store.install(file)
+
+
+def _stage(store: Store, changes: Changes, seq: int, journal_end: int) -> list[Staged]:
+    """Every file the change writes, at its temporary name, archives first, working file last."""
+    staged: list[Staged] = []
+    try:
+        for period, image in changes.archives(seq).items():
+            staged.append(store.stage(store.paths.archive(period), image))
+        staged.append(store.stage(store.paths.working, changes.working(seq, journal_end)))
+    except BaseException:
+        discard(s.temporary for s in staged)
+        raise
+    return staged
 
 
 def _replay(store: Store, image: Image) -> Image:

@@ -10,7 +10,6 @@ hold no state between calls, and the lock file itself is kept.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import tarfile
@@ -20,14 +19,15 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from hotline_core.adapters.storage.backup import MANIFEST
+from hotline_core.adapters.storage.chain import KEY_MODE
 from hotline_core.adapters.storage.check import check
 from hotline_core.adapters.storage.errors import DatabaseDamaged, DatabaseExists
-from hotline_core.adapters.storage.files import copy_stream, fsync_dir, make_dirs
+from hotline_core.adapters.storage.files import FILE_MODE, copy_stream, fsync_dir, make_dirs, sha256_of
 from hotline_core.adapters.storage.locking import FileLock
 from hotline_core.adapters.storage.paths import Paths
 from hotline_core.adapters.storage.schema import Schema
 
-_ITEMS = ("archive", "attachments", "journal.jsonl", "working.json")
+_ITEMS = ("archive", "attachments", "chain.key", "journal.jsonl", "working.json")
 
 
 def restore(
@@ -88,7 +88,7 @@ def _place(staging: Path, name: str, handle: IO[bytes]) -> None:
         raise DatabaseDamaged(staging, f"backup member {name!r} points outside the backup")
     target = staging.joinpath(*relative.parts)
     make_dirs(target.parent)
-    copy_stream(handle, target)
+    copy_stream(handle, target, mode=KEY_MODE if relative.name == "chain.key" else FILE_MODE)
 
 
 def _verify(source: Path, staging: Path, schema: Schema) -> None:
@@ -100,7 +100,7 @@ def _verify(source: Path, staging: Path, schema: Schema) -> None:
     if present != set(listed):
         raise DatabaseDamaged(source, "files differ from its manifest (incomplete or altered backup)")
     for name, digest in listed.items():
-        if _sha256(staging / name) != digest:
+        if sha256_of(staging / name) != digest:
             raise DatabaseDamaged(source, f"{name} does not match its manifest hash")
     problems = check(staging, schema)
     if problems:
@@ -115,11 +115,3 @@ def _set_aside(paths: Paths) -> Path:
             (paths.folder / item).rename(kept / item)
     fsync_dir(kept)
     return kept
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -12,11 +12,24 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from attrs import frozen
+
+from hotline_core.adapters.storage import chain
 from hotline_core.adapters.storage.errors import DatabaseDamaged, SchemaTooNew
-from hotline_core.adapters.storage.files import make_dirs, write_atomic
+from hotline_core.adapters.storage.files import install, make_dirs, stage, write_atomic
 from hotline_core.adapters.storage.layout import Image, Meta, decode, encode
 from hotline_core.adapters.storage.paths import Paths
 from hotline_core.adapters.storage.schema import Schema, upgrade
+
+
+@frozen(eq=False)
+class Staged:
+    """A file written to its temporary name, to be put in place once the journal has it."""
+
+    path: Path
+    temporary: Path
+    raw: bytes
+    image: Image
 
 
 class Store:
@@ -27,6 +40,14 @@ class Store:
         self.schema = schema
         self._mutex = threading.Lock()
         self._last: tuple[bytes, Image] | None = None
+
+    def key(self) -> bytes:
+        """The history key, read at each commit (a restore may have put another in place);
+        a chained database without it can be read, not extended."""
+        key = chain.read_key(self.paths.key)
+        if key is None:
+            raise DatabaseDamaged(self.paths.key, "missing: the history cannot be extended or verified")
+        return key
 
     def working(self) -> tuple[bytes, Image]:
         """The working file as it is on disk now, validated."""
@@ -79,13 +100,20 @@ class Store:
         return upgrade(image, self.schema, goal)
 
     def save(self, path: Path, image: Image) -> None:
+        self.install(self.stage(path, image))
+
+    def stage(self, path: Path, image: Image) -> Staged:
+        """The file written beside ``path``, not yet in place (``install``)."""
         raw = encode(image)
         if path.parent != self.paths.folder:
             make_dirs(path.parent)
-        write_atomic(path, raw)
-        if path == self.paths.working:
+        return Staged(path, stage(path, [raw]), raw, image)
+
+    def install(self, staged: Staged) -> None:
+        install(staged.temporary, staged.path)
+        if staged.path == self.paths.working:
             with self._mutex:
-                self._last = (raw, image)
+                self._last = (staged.raw, staged.image)
 
     def _checked(self, path: Path, image: Image, kind: str) -> Image:
         if image.meta.kind != kind:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.adapters.storage import AttachmentRef, Database, StorageError
+from hotline_core.adapters.storage import Database, StorageError
+from hotline_core.domain.model import Attachment
 
 
 def test_the_same_bytes_stored_twice_are_one_file(db: Database) -> None:
@@ -19,7 +20,7 @@ def test_the_same_bytes_stored_twice_are_one_file(db: Database) -> None:
 
 def test_a_reference_says_what_the_domain_needs(db: Database, folder: Path) -> None:
     ref = db.attachments.put(b"%PDF-1.7 reply", "答复.pdf")
-    assert ref == AttachmentRef(
+    assert ref == Attachment(
         sha256=hashlib.sha256(b"%PDF-1.7 reply").hexdigest(),
         name="答复.pdf",
         media_type="application/pdf",

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.adapters.storage import Database, rebuild_from_journal, recovery
-from hotline_core.adapters.storage.store import Store
+from hotline_core.adapters.storage import Database, rebuild_from_journal
+from hotline_core.adapters.storage.store import Staged, Store
 
 ROUNDS = 120
 PERIODS = ["2026Q1", "2026Q2", "2026Q3", "2026Q4"]
@@ -109,19 +109,21 @@ def _die(*_args: object, **_kwargs: object) -> None:
 
 
 def _die_on_working(original: Callable[..., None]) -> Callable[..., None]:
-    def save(store: Store, path: Path, image: object) -> None:
-        if path == store.paths.working:
+    def install(store: Store, staged: Staged) -> None:
+        if staged.path == store.paths.working:
             _die()
-        original(store, path, image)
+        original(store, staged)
 
-    return save
+    return install
 
 
 @pytest.mark.parametrize(
     "where",
     [
-        pytest.param(lambda: setattr(recovery, "persist", _die), id="after-journal-append"),
-        pytest.param(lambda: setattr(Store, "save", _die_on_working(Store.save)), id="after-archive-write"),
+        pytest.param(lambda: setattr(Store, "install", _die), id="after-journal-append"),
+        pytest.param(
+            lambda: setattr(Store, "install", _die_on_working(Store.install)), id="after-archive-write"
+        ),
     ],
 )
 def test_a_transaction_journaled_before_the_crash_is_replayed_once(

@@ -66,7 +66,7 @@ def test_a_damaged_working_file_is_named_explained_and_left_as_it_was(
         assert str(caught.value).startswith(f"{working}: ") and reason in str(caught.value)
         assert "\n" not in str(caught.value)
         assert working.read_bytes() == broken
-    assert sorted(p.name for p in folder.iterdir()) == ["journal.jsonl", "lock", "working.json"]
+    assert sorted(p.name for p in folder.iterdir()) == ["chain.key", "journal.jsonl", "lock", "working.json"]
 
 
 def test_a_newer_schema_is_its_own_kind_of_error(damaged_db: Database, folder: Path) -> None:

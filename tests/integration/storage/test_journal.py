@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -68,6 +69,7 @@ def test_a_rebuild_ignores_a_torn_last_line_and_stops_at_a_damaged_one(
 ) -> None:
     _apply(db, [[("put", "A1", {"n": 1})], [("put", "A2", {"n": 2})]])
     journal = folder / "journal.jsonl"
+    shutil.copy(folder / "chain.key", tmp_path / "chain.key")  # the key goes with its journal
     torn = tmp_path / "torn.jsonl"
     torn.write_bytes(journal.read_bytes() + b'{"crc":"0000')
     assert rebuild_from_journal(torn, tmp_path / "a").read().keys("orders") == ["A1", "A2"]
