@@ -51,18 +51,6 @@ from hotline_core.domain.policy import DEFAULT_SCHEDULE, Limit, Policy, PolicySc
 from hotline_core.domain.state import OrderState
 from hotline_core.domain.vocabulary import AppealType, Rating
 
-LIMIT_NAMES: tuple[str, ...] = (
-    "sign",
-    "return",
-    "contact",
-    "close",
-    "emergency_reply",
-    "unsatisfied_report",
-    "supervision",
-    "petition_accept",
-    "petition_handle",
-)
-
 
 class LimitState(StrEnum):
     OPEN = "open"
@@ -192,51 +180,95 @@ def _present(column: np.ndarray) -> np.ndarray:
     return ~np.isnan(column)
 
 
-def _runs(m: SimpleNamespace) -> dict[str, _Run]:
-    """The rules: which limits apply to each order, from when, met by what."""
-    everyone = np.ones(m.dispatched_at.shape, dtype=bool)
-    # A return request answers the sign limit of the dispatch it was made under only:
-    # once the center refuses it, the order is dispatched afresh and must be signed.
-    asked_since_dispatch = np.where(m.return_asked_at >= m.dispatched_at, m.return_asked_at, _NAN)
-    return {
-        "sign": _Run(everyone, m.dispatched_at, np.fmin(m.signed_at, asked_since_dispatch), m.gone),
-        "return": _Run(
-            _present(m.return_asked_at), _either(m.return_asked_from, m.dispatched_at), m.return_asked_at
-        ),
-        "contact": _Run(everyone, m.dispatched_at, m.contacted_at, m.gone),
-        "close": _Run(
-            everyone,
-            _either(m.redo_at, m.dispatched_at),
-            m.closed_at,
-            m.gone,
-            exempt_at=np.fmin(m.legal_at, m.petition_at),
-            due_override=m.extended_until,
-            override_asked=m.extension_asked_at,
-        ),
-        "emergency_reply": _Run(_present(m.emergency_at), m.emergency_at, m.first_reply_at, m.gone),
-        "unsatisfied_report": _Run(_present(m.unsatisfied), m.unsatisfied, m.unsatisfied_reported_at),
-        "supervision": _Run(_present(m.supervised), m.supervised, m.supervision_answered),
-        "petition_accept": _Run(_present(m.petition_at), m.petition_at, m.petition_answered_at, m.gone),
-        "petition_handle": _Run(_present(m.petition_at), m.petition_at, m.closed_at, m.gone),
-    }
+def _everyone(m: SimpleNamespace) -> np.ndarray:
+    return np.ones(m.dispatched_at.shape, dtype=bool)
 
 
 def _either(first: np.ndarray, otherwise: np.ndarray) -> np.ndarray:
     return np.where(_present(first), first, otherwise)
 
 
-# Which rule of the policy each limit follows; only ``close`` depends on the appeal type.
-_RULES: dict[str, Callable[[Policy, AppealType], Limit]] = {
-    "sign": lambda policy, _: policy.sign,
-    "return": lambda policy, _: policy.return_request,
-    "contact": lambda policy, _: policy.contact,
-    "close": lambda policy, appeal_type: policy.close_for(appeal_type),
-    "emergency_reply": lambda policy, _: policy.emergency_reply,
-    "unsatisfied_report": lambda policy, _: policy.unsatisfied_report,
-    "supervision": lambda policy, _: policy.supervision_answer,
-    "petition_accept": lambda policy, _: policy.petition_accept,
-    "petition_handle": lambda policy, _: policy.petition_handle,
-}
+def _sign_run(m: SimpleNamespace) -> _Run:
+    # A return request answers the sign limit of the dispatch it was made under only:
+    # once the center refuses it, the order is dispatched afresh and must be signed.
+    asked_since_dispatch = np.where(m.return_asked_at >= m.dispatched_at, m.return_asked_at, _NAN)
+    return _Run(_everyone(m), m.dispatched_at, np.fmin(m.signed_at, asked_since_dispatch), m.gone)
+
+
+def _close_run(m: SimpleNamespace) -> _Run:
+    return _Run(
+        _everyone(m),
+        _either(m.redo_at, m.dispatched_at),
+        m.closed_at,
+        m.gone,
+        exempt_at=np.fmin(m.legal_at, m.petition_at),
+        due_override=m.extended_until,
+        override_asked=m.extension_asked_at,
+    )
+
+
+class LimitSpec(NamedTuple):
+    """Everything about one limit: its name, the policy rule it follows, and the run
+    (where it applies, from when, met by what) read from the orders' moments.
+
+    ``at_dispatch``: one of the deadlines an order starts with (``hotline deadlines``);
+    ``emergency_only`` narrows that to emergencies.
+    """
+
+    name: str
+    rule: Callable[[Policy, AppealType], Limit]
+    run: Callable[[SimpleNamespace], _Run]
+    at_dispatch: bool = False
+    emergency_only: bool = False
+
+
+# The one table of limits: names, rules, runs and the deadlines of a dispatch all come from it.
+LIMIT_SPECS: tuple[LimitSpec, ...] = (
+    LimitSpec("sign", lambda p, _: p.sign, _sign_run, at_dispatch=True),
+    LimitSpec(
+        "return",
+        lambda p, _: p.return_request,
+        lambda m: _Run(
+            _present(m.return_asked_at), _either(m.return_asked_from, m.dispatched_at), m.return_asked_at
+        ),
+        at_dispatch=True,
+    ),
+    LimitSpec(
+        "contact",
+        lambda p, _: p.contact,
+        lambda m: _Run(_everyone(m), m.dispatched_at, m.contacted_at, m.gone),
+        at_dispatch=True,
+    ),
+    LimitSpec("close", lambda p, appeal_type: p.close_for(appeal_type), _close_run, at_dispatch=True),
+    LimitSpec(
+        "emergency_reply",
+        lambda p, _: p.emergency_reply,
+        lambda m: _Run(_present(m.emergency_at), m.emergency_at, m.first_reply_at, m.gone),
+        at_dispatch=True,
+        emergency_only=True,
+    ),
+    LimitSpec(
+        "unsatisfied_report",
+        lambda p, _: p.unsatisfied_report,
+        lambda m: _Run(_present(m.unsatisfied), m.unsatisfied, m.unsatisfied_reported_at),
+    ),
+    LimitSpec(
+        "supervision",
+        lambda p, _: p.supervision_answer,
+        lambda m: _Run(_present(m.supervised), m.supervised, m.supervision_answered),
+    ),
+    LimitSpec(
+        "petition_accept",
+        lambda p, _: p.petition_accept,
+        lambda m: _Run(_present(m.petition_at), m.petition_at, m.petition_answered_at, m.gone),
+    ),
+    LimitSpec(
+        "petition_handle",
+        lambda p, _: p.petition_handle,
+        lambda m: _Run(_present(m.petition_at), m.petition_at, m.closed_at, m.gone),
+    ),
+)
+LIMIT_NAMES: tuple[str, ...] = tuple(spec.name for spec in LIMIT_SPECS)
 
 _APPEAL_TYPES: tuple[AppealType, ...] = tuple(AppealType)
 _APPEAL_TYPE_NUMBER = {appeal_type: number for number, appeal_type in enumerate(_APPEAL_TYPES)}
@@ -318,9 +350,9 @@ class LimitPlan:
         states = [order.state for order in orders]
         groups, group = self._groups(orders, states)
         self.fraction = np.array([policy.due_soon_fraction for policy, _ in groups])[group]
-        runs = _runs(_read_moments(states))
-        for column, name in enumerate(LIMIT_NAMES):
-            run, rule = runs[name], _RULES[name]
+        moments = _read_moments(states)
+        for column, spec in enumerate(LIMIT_SPECS):
+            run, rule = spec.run(moments), spec.rule
             # Orders whose groups share a rule and office hours are worked out together.
             by_rule: dict[tuple[Limit, OfficeHours], list[int]] = {}
             for number, (policy, appeal_type) in enumerate(groups):
@@ -485,16 +517,6 @@ class LimitEvaluator:
 _ABSENT = {name: LimitStatus(name, LimitState.NOT_APPLICABLE) for name in LIMIT_NAMES}
 
 
-def limits_at(
-    order: WorkOrder,
-    now: datetime,
-    calendar: WorkingCalendar | None = None,
-    schedule: PolicySchedule = DEFAULT_SCHEDULE,
-) -> dict[str, LimitStatus]:
-    """The limits of one order at ``now``; for many orders use :meth:`LimitEvaluator.table`."""
-    return LimitEvaluator(now, calendar, schedule).limits(order)
-
-
 def next_due(limits: dict[str, LimitStatus]) -> LimitStatus | None:
     """The pending limit that falls due first: what a work queue sorts by."""
     pending = [s for s in limits.values() if s.pending and s.due_epoch is not None]
@@ -512,13 +534,10 @@ def dispatch_deadlines(
     policy = schedule.policy_for(received_at)
     calendar = calendar or WorkingCalendar.default()
     rules = {
-        "sign": policy.sign,
-        "return": policy.return_request,
-        "contact": policy.contact,
-        "close": policy.close_for(appeal_type),
+        spec.name: spec.rule(policy, appeal_type)
+        for spec in LIMIT_SPECS
+        if spec.at_dispatch and (emergency or not spec.emergency_only)
     }
-    if emergency:
-        rules["emergency_reply"] = policy.emergency_reply
     return {
         name: timeline(rule.clock, calendar, policy.office_hours).add(received_at, rule.length)
         for name, rule in rules.items()

@@ -107,9 +107,5 @@ class PolicySchedule:
         """Every version, the first one first."""
         return (self.first, *(policy for _, policy in self.changes))
 
-    def with_change(self, effective_from: datetime, policy: Policy) -> PolicySchedule:
-        changes = sorted((*self.changes, (effective_from, policy)), key=lambda c: c[0])
-        return PolicySchedule(self.first, tuple(changes))
-
 
 DEFAULT_SCHEDULE = PolicySchedule()

@@ -92,11 +92,6 @@ class OrderState:
         return tuple(s for s in self.supervisions if s.answered_at is None)
 
     @property
-    def left_without_handling(self) -> bool:
-        """Returned to the center or declined: the handling limits no longer apply."""
-        return self.returned_at is not None or self.declined_at is not None
-
-    @property
     def with_unit(self) -> bool:
         """True while a county or a department owes the rights department a result."""
         return self.owner.kind is not UnitKind.RIGHTS_DEPT
