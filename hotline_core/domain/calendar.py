@@ -125,8 +125,12 @@ class WorkingCalendar:
         """Every day of ``year`` that is not worked: weekends, holidays, 调休 rest days."""
         cached = self._rest.get(year)
         if cached is None:
-            cached = rest_days.package_rest_days(year)
             override = self.override_for(year)
+            # A year entered from the State Council's notice is exactly that notice: its
+            # rest days on top of the weekends, less its make-up working days. Otherwise the
+            # administrator corrects the package's days.
+            official = override is not None and override.official is True
+            cached = _weekends(year) if official else rest_days.package_rest_days(year)
             if override is not None:
                 cached = (cached | override.rest_days) - override.working_days
             self._rest[year] = cached
@@ -150,6 +154,12 @@ class WorkingCalendar:
         while not self.is_working_day(day):
             day += timedelta(days=1)
         return day
+
+
+def _weekends(year: int) -> frozenset[date]:
+    first = date(year, 1, 1)
+    days = (first + timedelta(days=n) for n in range((date(year + 1, 1, 1) - first).days))
+    return frozenset(day for day in days if day.weekday() >= 5)
 
 
 _DEFAULT = WorkingCalendar()

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from attrs import frozen
 
+from hotline_core.domain.calendar import WorkingCalendar
 from hotline_core.domain.events import Command, Event
 from hotline_core.domain.intake import (
     BadValue,
@@ -23,10 +24,12 @@ from hotline_core.domain.intake import (
     missing_for_close,
     read_moment,
 )
+from hotline_core.domain.limits import LimitEvaluator, LimitState
 from hotline_core.domain.model import OrderRecord
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import DEFAULT_ORGANIZATION, Organization, Person
 from hotline_core.domain.permissions import permission_problem
+from hotline_core.domain.policy import DEFAULT_SCHEDULE, PolicySchedule
 from hotline_core.domain.problems import InvalidInput, Problem, Refused, refuse
 from hotline_core.domain.state import FINISHED, OrderState
 from hotline_core.domain.vocabulary import Action, DeclineReason, Place, Rating, Status
@@ -141,6 +144,20 @@ def _close(state: OrderState, command: Command, now: datetime, org: Organization
     return {}
 
 
+def _feedback(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    """Text and at least one image (a named file or an attachment), or the reason there is none."""
+    text = _text(command, "text")
+    images = ",".join(n.strip() for n in command.data.get("images", "").split(",") if n.strip())
+    reason = command.data.get("no_image_reason", "").strip()
+    if not images and not command.attachments and not reason:
+        raise InvalidInput([Problem("images", "feedback_needs_image")])
+    return (
+        {"text": text}
+        | ({"images": images} if images else {})
+        | ({"no_image_reason": reason} if reason else {})
+    )
+
+
 def _optional_text(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
     text = command.data.get("text", "").strip()
     return {"text": text} if text else {}
@@ -217,15 +234,20 @@ RULES: dict[Action, Rule] = {
             _not_with_unit,
             _when(lambda s: s.contacted_at is not None, "not_contacted"),
         ),
-        _texts("text"),
+        _feedback,
     ),
     Action.REPLY: Rule(_status_in(Status.HANDLING, Status.FEEDBACK_GIVEN), _texts("text")),
+    # The center's rating comes after the feedback, and may come after the close (SPEC 4.2).
     Action.RATE: Rule(
-        _all(_status_in(Status.FEEDBACK_GIVEN), _when(lambda s: s.rating is None, "already_rated")), _rate
+        _all(
+            _status_in(Status.FEEDBACK_GIVEN, Status.CLOSED),
+            _when(lambda s: s.rating is None, "already_rated"),
+        ),
+        _rate,
     ),
     Action.REPORT_UNSATISFIED: Rule(
         _all(
-            _when(lambda s: s.rating is Rating.UNSATISFIED, "not_unsatisfied"),
+            _when(lambda s: s.unsatisfied_at is not None, "not_unsatisfied"),
             _when(lambda s: s.unsatisfied_reported_at is None, "already_reported"),
         ),
         _texts("text"),
@@ -241,7 +263,7 @@ RULES: dict[Action, Rule] = {
         _all(
             _status_in(Status.FEEDBACK_GIVEN),
             _when(
-                lambda s: s.rating is not Rating.UNSATISFIED or s.unsatisfied_reported_at is not None,
+                lambda s: s.unsatisfied_at is None or s.unsatisfied_reported_at is not None,
                 "unsatisfied_not_reported",
             ),
         ),
@@ -258,14 +280,34 @@ def _check_time(state: OrderState, now: datetime) -> None:
         raise refuse("before_last_event", last=state.last_event_at.isoformat())
 
 
+def _check_extension(
+    order: WorkOrder, data: Data, now: datetime, calendar: WorkingCalendar | None, schedule: PolicySchedule
+) -> None:
+    """An extension is asked for by the close due time standing now, for a later time (SPEC 4.2)."""
+    close = LimitEvaluator(now, calendar, schedule).limits(order)["close"]
+    if close.due is None or close.state is LimitState.NOT_APPLICABLE:
+        return
+    due = close.due.isoformat(timespec="minutes")
+    if now > close.due:
+        raise refuse("extension_late", due=due)
+    if datetime.fromisoformat(data["until"]) <= close.due:
+        raise InvalidInput([Problem("until", "extension_not_later", {"due": due})])
+
+
 def decide(
     order: WorkOrder,
     command: Command,
     actor: Person,
     now: datetime,
     org: Organization = DEFAULT_ORGANIZATION,
+    calendar: WorkingCalendar | None = None,
+    schedule: PolicySchedule = DEFAULT_SCHEDULE,
 ) -> Event:
-    """The event that ``command`` records now, or a refusal saying why not."""
+    """The event that ``command`` records now, or a refusal saying why not.
+
+    ``calendar`` and ``schedule`` give the deadlines a rule depends on (an extension
+    must be asked for by the close due time standing, for a later time).
+    """
     state = order.state
     if command.action is Action.RECEIVE:
         raise refuse("receive_is_intake")
@@ -276,6 +318,8 @@ def decide(
     if problem is not None:
         raise refuse(problem.code, **dict(problem.params))
     data = rule.read(state, command, now, org)
+    if command.action is Action.REQUEST_EXTENSION:
+        _check_extension(order, data, now, calendar, schedule)
     return Event(now, actor.login, command.action, command.note.strip(), data, command.attachments)
 
 
@@ -285,9 +329,11 @@ def perform(
     actor: Person,
     now: datetime,
     org: Organization = DEFAULT_ORGANIZATION,
+    calendar: WorkingCalendar | None = None,
+    schedule: PolicySchedule = DEFAULT_SCHEDULE,
 ) -> WorkOrder:
     """The order with the command's event recorded (see :func:`decide`)."""
-    return order.with_event(decide(order, command, actor, now, org))
+    return order.with_event(decide(order, command, actor, now, org, calendar, schedule))
 
 
 def receive(record: OrderRecord, actor: str = "center") -> WorkOrder:

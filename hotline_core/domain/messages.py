@@ -247,6 +247,22 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{login}은(는) '{action}' 권한이 없습니다",
         "{login} may not '{action}'",
     ),
+    # Issue 15: rules that match the source document.
+    "feedback_needs_image": (
+        "反馈须附至少一张图片，或写明没有图片的原因（no_image_reason）",
+        "회신에는 사진이 한 장 이상 있거나 사진이 없는 이유(no_image_reason)가 있어야 합니다",
+        "feedback needs at least one image, or the reason there is none (no_image_reason)",
+    ),
+    "extension_late": (
+        "办结时限 {due} 已过，不能再申请延期",
+        "완결 기한 {due} 이(가) 지나 연기를 신청할 수 없습니다",
+        "the close due time {due} has passed: too late to ask for an extension",
+    ),
+    "extension_not_later": (
+        "延期后的时限须晚于现在的办结时限 {due}",
+        "연기 기한은 현재 완결 기한 {due} 보다 늦어야 합니다",
+        "the extension must end after the current close due time {due}",
+    ),
 }
 
 # field: (Chinese, Korean, English)

@@ -8,6 +8,8 @@ not a code change.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from attrs import field, frozen
 
 from hotline_core.domain.calendar import WorkingCalendar
@@ -25,6 +27,9 @@ class Settings:
     policies: PolicySchedule = DEFAULT_SCHEDULE
     keymap: dict[str, str] = field(factory=dict)
     demo: bool = False
+    # When the database was set up: nothing was owed to it before (no summary of an
+    # earlier quarter is chased). None in a database set up before this was kept.
+    started_at: datetime | None = None
 
     @property
     def organization(self) -> Organization:

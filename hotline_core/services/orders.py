@@ -73,7 +73,10 @@ def act(repo: Repository, actor: str, order_id: str, command: Command, now: date
             raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
         if not may_see(person, order):
             raise refuse("not_permitted", action=command.action.value, login=actor)
-        updated = perform(order, command, person, now, session.settings().organization)
+        settings = session.settings()
+        updated = perform(
+            order, command, person, now, settings.organization, settings.calendar, settings.policies
+        )
         session.put_order(updated)
         if command.action is Action.ARCHIVE:
             session.archive_order(updated)

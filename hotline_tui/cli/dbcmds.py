@@ -54,7 +54,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_init(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args, create=True)
-    founder = services.initialise(repo, context.current_login())
+    founder = services.initialise(repo, context.current_login(), context.system_now())
     out.emit(
         {"db": str(repo.folder), "login": founder.login, "roles": sorted(founder.roles)},
         f"已创建数据库 {repo.folder}；{founder.login} 为系统管理员和承办人",

@@ -15,7 +15,8 @@ from hotline_core.domain.limits import LimitEvaluator
 from hotline_core.domain.model import Attachment
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.problems import InvalidInput, Problem
-from hotline_core.domain.scenario import alert_json, limit_json
+from hotline_core.domain.rounds import earlier_rounds
+from hotline_core.domain.scenario import alert_json, history_json, limit_json
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
 from hotline_tui.cli.output import CommandError, Output
@@ -99,6 +100,7 @@ def order_json(order: WorkOrder, evaluator: LimitEvaluator) -> dict[str, Any]:
         "id": order.id,
         "status": order.state.status.value,
         "limits": {n: limit_json(s) for n, s in evaluator.limits(order).items()},
+        "history": history_json(earlier_rounds(order, evaluator.calendar, evaluator.schedule)),
         "rejected": [],
         "record": stored["record"],
         "events": stored["events"],

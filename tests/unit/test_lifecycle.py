@@ -34,7 +34,9 @@ def refusal(story, action: str, actor=HANDLER, **data) -> str:
 def handled_and_answered(story):
     """A signed, contacted order with feedback given and the reply recorded."""
     s = story(reply="已协调用人单位")
-    return s.do("sign").do("contact").do("feedback", text="已协调，用人单位同意面试")
+    return (
+        s.do("sign").do("contact").do("feedback", text="已协调，用人单位同意面试", no_image_reason="电话答复")
+    )
 
 
 # -- receipt and signing ------------------------------------------------------
@@ -85,11 +87,14 @@ def test_an_approved_return_leaves_the_federation(story) -> None:
 
 
 def test_a_refused_return_restarts_the_clocks_as_a_fresh_dispatch(story) -> None:
+    from hotline_core.domain.limits import LimitEvaluator
+
     s = story().do("request_return", reason="非本单位职责", basis="依据三定方案")
     s.do("refuse_return", after=timedelta(hours=2))
     assert s.state.status is Status.RECEIVED
-    assert s.state.dispatched_at == s.now
-    assert s.state.dispatched_at > s.order.record.received_at
+    # Whether the clocks restart is a deadline question (the request was in time): the limits say.
+    assert LimitEvaluator(s.now).limits(s.order)["sign"].start == s.now
+    assert s.state.return_refused_at == s.now
 
 
 def test_a_refused_return_of_a_signed_order_goes_back_to_handling(story) -> None:
@@ -158,7 +163,7 @@ def test_assign_to_a_department_of_the_federation(story) -> None:
 def test_the_county_clerk_handles_a_transferred_order_and_sends_the_result_back(story) -> None:
     s = story().do("sign").do("transfer", to="延吉市")
     s.do("contact", YANJI_CLERK).do("record", YANJI_CLERK, address="延吉市新兴街")
-    assert refusal(s, "feedback", text="已办") == "with_unit"
+    assert refusal(s, "feedback", text="已办", no_image_reason="电话答复") == "with_unit"
     s.do("submit_result", YANJI_CLERK, text="已联系用人单位")
     assert s.state.owner == RIGHTS_DEPT
     assert s.state.result_at == s.now
@@ -255,10 +260,10 @@ def test_petition_routing_and_legal_procedure_are_recorded_once(story) -> None:
 
 def test_feedback_needs_the_citizen_contacted_and_takes_text_and_pictures(story) -> None:
     s = story().do("sign")
-    assert refusal(s, "feedback", text="已办") == "not_contacted"
+    assert refusal(s, "feedback", text="已办", no_image_reason="电话答复") == "not_contacted"
     s.do("contact")
     assert refusal(s, "feedback") == "required"
-    s.do("feedback", text="已协调")
+    s.do("feedback", text="已协调", no_image_reason="电话答复")
     assert s.state.status is Status.FEEDBACK_GIVEN
 
 
@@ -277,7 +282,7 @@ def test_the_happy_path_closes_and_archives(story) -> None:
 
 def test_closing_an_incomplete_record_is_refused_with_every_missing_field(story) -> None:
     s = story({k: COMPLETE_FORM[k] for k in ("id", "received_at", "channel", "appeal_type", "appeal")})
-    s.do("sign").do("contact").do("feedback", text="已办")
+    s.do("sign").do("contact").do("feedback", text="已办", no_image_reason="电话答复")
     before = s.order
     with pytest.raises(InvalidInput) as refused:
         s.do("close")
@@ -324,7 +329,7 @@ def test_only_an_unsatisfied_rating_sends_an_order_back_for_redo(story) -> None:
 def test_an_extension_is_approved_only_while_the_order_is_being_handled(story) -> None:
     s = story(reply="已答复").do("sign").do("contact")
     s.do("request_extension", reason="需现场核实", until="2026-12-04T17:00:00+08:00")
-    s.do("feedback", text="已办理").do("rate", level="satisfied").do("close")
+    s.do("feedback", text="已办理", no_image_reason="电话答复").do("rate", level="satisfied").do("close")
     assert refusal(s, "approve_extension", LEADER, by="leader") == "finished"
     assert refusal(s, "refuse_extension", LEADER) == "finished"
 

@@ -125,20 +125,27 @@ def test_an_approved_extension_moves_the_close_due_time(story) -> None:
     assert states(s.order, "2026-11-30 10:00")["close"] is OPEN
 
 
-def test_an_extension_asked_for_after_the_close_due_time_leaves_the_breach_standing(story) -> None:
-    s = (
-        story()
-        .do("sign")
-        .do(
-            "request_extension",
-            after=timedelta(days=6),  # Thu 11-26, due was Wed
-            until="2026-12-04T17:00:00+08:00",
-            reason="需现场核查",
+def test_an_extension_asked_for_after_the_close_due_time_is_refused_and_leaves_the_breach_standing(
+    story,
+) -> None:
+    from hotline_core.domain.events import Event
+    from hotline_core.domain.problems import Refused
+
+    s = story().do("sign")
+    with pytest.raises(Refused) as refused:  # Thu 11-26, due was Wed
+        s.do("request_extension", after=timedelta(days=6), until="2026-12-04T17:00:00+08:00", reason="需核查")
+    assert refused.value.problems[0].code == "extension_late"
+    # A trail that holds such a request anyway (recorded before the rule) still moves nothing.
+    late = at("2026-11-26 10:00")
+    order = s.order.with_event(
+        Event(
+            late, "handler", "request_extension", data={"until": "2026-12-04T17:00:00+08:00", "reason": "x"}
         )
     )
-    s.do("approve_extension", LEADER, by="leader").do("approve_extension", by="center")
-    assert due(s.order, "close") == at("2026-11-25 16:00")
-    assert states(s.order, "2026-11-30 10:00")["close"] is LATE
+    for by in ("leader", "center"):
+        order = order.with_event(Event(late, by, "approve_extension", data={"by": by}))
+    assert due(order, "close") == at("2026-11-25 16:00")
+    assert states(order, "2026-11-30 10:00")["close"] is LATE
 
 
 def test_a_second_extension_asked_for_within_the_first_moves_the_due_time_again(story) -> None:
@@ -153,7 +160,9 @@ def test_a_redo_opens_a_new_close_deadline_without_the_old_extension(story) -> N
     s = story(reply="已答复").do("sign").do("contact")
     s.do("request_extension", until="2026-11-27T17:00:00+08:00", reason="需现场核查")
     s.do("approve_extension", LEADER, by="leader").do("approve_extension", by="center")
-    s.do("feedback", text="已办", after=timedelta(days=6)).do("rate", level="unsatisfied")
+    s.do("feedback", text="已办", no_image_reason="电话答复", after=timedelta(days=6)).do(
+        "rate", level="unsatisfied"
+    )
     s.do("report_unsatisfied", text="已解释").do("redo", after=timedelta(days=4))  # Mon 11-30 16:07
     assert due(s.order, "close") == at("2026-12-03 16:07")
     assert states(s.order, "2026-12-01 10:00")["close"] is OPEN
@@ -190,7 +199,7 @@ def test_an_emergency_needs_a_first_reply_within_an_hour_of_natural_time(story) 
 
 
 def test_an_unsatisfied_rating_must_be_reported_within_24_working_hours(story) -> None:
-    s = story(reply="已答复").do("sign").do("contact").do("feedback", text="已办")
+    s = story(reply="已答复").do("sign").do("contact").do("feedback", text="已办", no_image_reason="电话答复")
     s.do("rate", level="unsatisfied", after=timedelta(hours=1))  # Friday 17:03
     assert due(s.order, "unsatisfied_report") == at("2026-11-23 17:03")
     s.do("report_unsatisfied", text="已报告", after=timedelta(days=3, minutes=1))
@@ -205,7 +214,7 @@ def test_supervision_gives_the_unit_24_working_hours(story) -> None:
 
 
 def test_redo_opens_a_new_close_deadline(story) -> None:
-    s = story(reply="已答复").do("sign").do("contact").do("feedback", text="已办")
+    s = story(reply="已答复").do("sign").do("contact").do("feedback", text="已办", no_image_reason="电话答复")
     s.do("rate", level="unsatisfied").do("report_unsatisfied", text="已解释").do("close")
     assert states(s.order, "2026-11-21 00:00")["close"] is MET
     s.do("redo", after=timedelta(days=3))  # Monday 16:06
@@ -306,10 +315,15 @@ def test_dispatch_deadlines_for_the_command_line() -> None:
 
 
 def test_after_a_refused_return_an_unsigned_order_must_be_signed_afresh(story) -> None:
+    from hotline_core.domain.rounds import earlier_rounds
+
     s = story().do("request_return", reason="r", basis="b").do("refuse_return", after=timedelta(hours=1))
     found = _limits_at(s.order, at("2026-11-23 12:00"))
     assert found["sign"].state is LATE and found["sign"].met_at is None  # refused Fri 17:01: due Mon 09:30
-    assert found["return"].state is MET
+    # The request was the first round's: its return limit is met there (issue 15, rounds).
+    assert found["return"].state is NA
+    [first] = earlier_rounds(s.order)
+    assert first.limits["return"].state is MET and first.limits["sign"].state is MET
     s.do("sign", after=timedelta(minutes=5))
     assert _limits_at(s.order, at("2026-11-23 12:00"))["sign"].met_at == s.now
 
