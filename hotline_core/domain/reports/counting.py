@@ -32,6 +32,8 @@ _FLAGS: tuple[str, ...] = (
     "emergency",
     "petition",
     "redone",
+    "earlier_breached",
+    "unsatisfied_late",
 )
 
 
@@ -66,7 +68,7 @@ class OnTime:
 
 @frozen
 class Ratings:
-    """The citizens' ratings standing at the moment (a redo clears the one before it)."""
+    """The citizens' ratings: the last one each order got, whatever round it came in."""
 
     satisfied: int = 0
     basically_satisfied: int = 0
@@ -100,7 +102,14 @@ class Figures:
     emergency: int
     petition: int
     redone: int
+    earlier_breached: int
+    unsatisfied_late: int
     ratings: Ratings
+
+    @property
+    def redo_rate(self) -> float | None:
+        """Orders sent back for redo / orders received."""
+        return rate(self.redone, self.received)
 
 
 def limit_keys(facts: OrderFacts, names: Iterable[str] = LIMITS) -> list[Hashable]:

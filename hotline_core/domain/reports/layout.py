@@ -90,6 +90,8 @@ _SUMMARY_COLUMNS: tuple[Column, ...] = (
     Column("emergency", "突发"),
     Column("petition", "信访"),
     Column("redone", "重办"),
+    Column("earlier_breached", "前轮超时"),
+    Column("unsatisfied_late", "不满意报告超时"),
     *_RATING_COLUMNS,
     Column("open_at_end", "期末未办结"),
 )
@@ -112,6 +114,8 @@ def _summary_cells(row: SummaryRow) -> tuple[Cell, ...]:
         f.emergency,
         f.petition,
         f.redone,
+        f.earlier_breached,
+        f.unsatisfied_late,
         *_rating_cells(f),
         row.open_at_end,
     )
@@ -222,6 +226,8 @@ _ASSESSMENT_COLUMNS: tuple[Column, ...] = (
     Column("punctuality", "无超时率", Kind.RATE),
     Column("returned", "退件"),
     Column("redone", "重办"),
+    Column("earlier_breached", "前轮超时"),
+    Column("unsatisfied_late", "不满意报告超时"),
     Column("score", "得分", Kind.SCORE),
 )
 
@@ -240,6 +246,8 @@ def _unit_cells(unit: UnitAssessment) -> tuple[Cell, ...]:
         unit.punctuality,
         f.returned,
         f.redone,
+        f.earlier_breached,
+        f.unsatisfied_late,
         unit.score,
     )
 
