@@ -35,6 +35,19 @@ def shanghai_date(moment: datetime) -> date:
     return require_aware(moment).astimezone(SHANGHAI).date()
 
 
+def human_due(due: datetime, whole_day: bool = False) -> str:
+    """A due time as people read it: the last day, never the next day's 00:00.
+
+    JSON keeps the instant (the first moment the time is up); text says "11-25 24:00",
+    or "10-08 当日" for a limit that runs to the end of a day (a county summary).
+    """
+    local = require_aware(due, "due").astimezone(SHANGHAI)
+    if local.time() != time(0):
+        return f"{local:%m-%d %H:%M}"
+    day = local.date() - timedelta(days=1)
+    return f"{day:%m-%d} 当日" if whole_day else f"{day:%m-%d} 24:00"
+
+
 def require_aware(moment: datetime, name: str = "time") -> datetime:
     """Refuse a naive datetime: its meaning would depend on the host's zone."""
     if not isinstance(moment, datetime):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from hotline_core import services
+from hotline_core.domain.calendar import human_due
 from hotline_core.domain.events import Command
 from hotline_core.domain.intake import BadValue, read_moment
 from hotline_core.domain.lifecycle import RULES
@@ -132,7 +134,7 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
     data = order_json(order, _evaluator(args))
     lines = [f"{order.id}  {order.state.status.label}  {order.record.appeal.text}"]
     lines += [
-        f"  {n:<20}{v['state']:<16}{v['due'] or ''}"
+        f"  {n:<20}{v['state']:<16}{human_due(datetime.fromisoformat(v['due'])) if v['due'] else ''}"
         for n, v in data["limits"].items()
         if v["state"] != "not_applicable"
     ]

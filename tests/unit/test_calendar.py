@@ -225,3 +225,12 @@ def test_a_report_due_on_a_rest_day_moves_to_the_next_working_day() -> None:
     assert DEFAULT.working_day_on_or_after(date(2026, 1, 3)) == date(2026, 1, 4)  # make-up Sunday
     assert DEFAULT.working_day_on_or_after(date(2026, 10, 3)) == date(2026, 10, 8)
     assert DEFAULT.working_day_on_or_after(date(2026, 4, 3)) == date(2026, 4, 3)
+
+
+def test_people_read_a_due_time_as_its_last_day_never_the_next_days_midnight() -> None:
+    from hotline_core.domain.calendar import SHANGHAI, human_due
+
+    assert human_due(datetime(2026, 11, 26, 0, 0, tzinfo=SHANGHAI)) == "11-25 24:00"
+    assert human_due(datetime(2026, 10, 9, 0, 0, tzinfo=SHANGHAI), whole_day=True) == "10-08 当日"
+    assert human_due(datetime(2026, 11, 25, 16, 0, tzinfo=SHANGHAI)) == "11-25 16:00"
+    assert human_due(datetime(2026, 11, 25, 16, 0, tzinfo=SHANGHAI).astimezone(UTC)) == "11-25 16:00"
