@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from hotline_core.domain.calendar import WorkingCalendar
 from hotline_core.domain.events import Command, Event
@@ -280,6 +280,31 @@ def _check_time(state: OrderState, now: datetime) -> None:
         raise refuse("before_last_event", last=state.last_event_at.isoformat())
 
 
+# The steps a clerk may enter after the fact, saying when they happened (``at=``, SPEC 10).
+BACK_DATABLE = frozenset({Action.CONTACT, Action.FIRST_REPLY, Action.RECORD})
+
+
+def _happened(state: OrderState, command: Command, now: datetime) -> datetime:
+    """When the step happened: ``now``, or the ``at`` given for a step entered after the fact,
+    never in the future nor before the order's previous step."""
+    text = command.data.get("at", "").strip()
+    if not text:
+        return now
+    if command.action not in BACK_DATABLE:
+        raise InvalidInput([Problem("at", "not_back_datable")])
+    try:
+        happened = read_moment(text)
+    except BadValue:
+        raise InvalidInput([Problem("at", "bad_datetime")]) from None
+    if happened > now:
+        raise InvalidInput([Problem("at", "at_in_future")])
+    if happened < state.last_event_at:
+        raise InvalidInput(
+            [Problem("at", "at_before_previous_step", {"last": state.last_event_at.isoformat()})]
+        )
+    return happened
+
+
 def _check_extension(
     order: WorkOrder, data: Data, now: datetime, calendar: WorkingCalendar | None, schedule: PolicySchedule
 ) -> None:
@@ -317,10 +342,16 @@ def decide(
     problem = permission_problem(actor, command, state)
     if problem is not None:
         raise refuse(problem.code, **dict(problem.params))
-    data = rule.read(state, command, now, org)
+    happened = _happened(state, command, now)
+    if "at" in command.data:
+        command = evolve(command, data={k: v for k, v in command.data.items() if k != "at"})
+    data = rule.read(state, command, happened, org)
     if command.action is Action.REQUEST_EXTENSION:
         _check_extension(order, data, now, calendar, schedule)
-    return Event(now, actor.login, command.action, command.note.strip(), data, command.attachments)
+    entered = now if happened != now else None
+    return Event(
+        happened, actor.login, command.action, command.note.strip(), data, command.attachments, entered
+    )
 
 
 def perform(

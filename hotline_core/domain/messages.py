@@ -258,6 +258,21 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "완결 기한 {due} 이(가) 지나 연기를 신청할 수 없습니다",
         "the close due time {due} has passed: too late to ask for an extension",
     ),
+    "not_back_datable": (
+        "只有联系当事人、首次答复和补录信息可以写明发生时间（at=）",
+        "당사자 연락, 첫 회신, 정보 보완만 발생 시간(at=)을 적을 수 있습니다",
+        "only contact, first reply and record may say when they happened (at=)",
+    ),
+    "at_in_future": (
+        "发生时间不能晚于现在",
+        "발생 시간은 현재보다 늦을 수 없습니다",
+        "the time it happened cannot be in the future",
+    ),
+    "at_before_previous_step": (
+        "发生时间不能早于工单的上一步（{last}）",
+        "발생 시간은 작업지시의 이전 단계({last})보다 빠를 수 없습니다",
+        "the time it happened cannot be before the order's previous step ({last})",
+    ),
     "extension_not_later": (
         "延期后的时限须晚于现在的办结时限 {due}",
         "연기 기한은 현재 완결 기한 {due} 보다 늦어야 합니다",

@@ -138,7 +138,11 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
         for n, v in data["limits"].items()
         if v["state"] != "not_applicable"
     ]
-    lines += [f"  {e.at:%Y-%m-%d %H:%M} {e.actor:<12}{e.action.label} {e.note}" for e in order.events]
+    lines += [
+        f"  {e.at:%Y-%m-%d %H:%M} {e.actor:<12}{e.action.label} {e.note}"
+        + (f"（{e.entered_at:%m-%d %H:%M} 补录）" if e.entered_at else "")
+        for e in order.events
+    ]
     out.emit(data, "\n".join(lines))
     return 0
 

@@ -390,3 +390,23 @@ def test_a_naive_time_is_refused(story) -> None:
     s = story()
     with pytest.raises(Refused):
         decide(s.order, Command("sign"), HANDLER, at("2026-11-20 17:00").replace(tzinfo=None))
+
+
+# -- steps entered after the fact (issue 15) --------------------------------------------------
+
+
+def test_a_phone_call_entered_later_keeps_when_it_happened_and_when_it_was_entered(story) -> None:
+    s = story().do("sign")  # 16:01
+    s.do("contact", after=timedelta(minutes=40), at="2026-11-20T16:05:00+08:00")
+    event = s.order.events[-1]
+    assert (event.at, event.entered_at) == (at("2026-11-20 16:05"), at("2026-11-20 16:41"))
+    assert s.state.contacted_at == at("2026-11-20 16:05")  # the limits use when it happened
+    assert s.order.events[-2].entered_at is None
+
+
+def test_a_step_cannot_be_said_to_happen_in_the_future_or_before_the_previous_one(story) -> None:
+    s = story().do("sign")  # 16:01
+    assert refusal(s, "contact", at="2026-11-20T18:00:00+08:00") == "at_in_future"
+    assert refusal(s, "contact", at="2026-11-20T16:00:30+08:00") == "at_before_previous_step"
+    assert refusal(s, "contact", at="yesterday") == "bad_datetime"
+    assert refusal(s, "transfer", to="延吉市", at="2026-11-20T16:01:30+08:00") == "not_back_datable"

@@ -172,7 +172,7 @@ ROUND_STEPS: list[tuple[Action, dict[str, str]]] = [
     (Action.FLAG_EMERGENCY, {}),
     (Action.FIRST_REPLY, {}),
 ]
-# The steps that lead to a round's end, drawn more often so that most walks get there.
+# The steps that lead to a round's end, drawn more often so that more walks get there.
 ROUND_STEPS += [
     step for step in ROUND_STEPS if step[0] in (Action.FEEDBACK, Action.REDO, Action.REFUSE_RETURN)
 ]

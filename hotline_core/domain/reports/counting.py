@@ -34,6 +34,7 @@ _FLAGS: tuple[str, ...] = (
     "redone",
     "earlier_breached",
     "unsatisfied_late",
+    "back_entered",
 )
 
 
@@ -104,6 +105,7 @@ class Figures:
     redone: int
     earlier_breached: int
     unsatisfied_late: int
+    back_entered: int
     ratings: Ratings
 
     @property

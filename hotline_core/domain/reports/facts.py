@@ -85,7 +85,8 @@ class OrderFacts:
     limit other than sign and return breached, i.e. one that the handling unit
     answers. ``earlier_breached``: a limit of a round before a redo (or a refused
     timely return) was breached; ``unsatisfied_late``: an unsatisfied rating was
-    reported late, in any round; ``rating``: the last rating the order got, in
+    reported late, in any round; ``back_entered``: a step was entered after the fact
+    with the time it happened (``at=``); ``rating``: the last rating the order got, in
     whichever round (issue 15: a redo does not erase it).
     """
 
@@ -109,6 +110,7 @@ class OrderFacts:
     redone: bool
     earlier_breached: bool
     unsatisfied_late: bool
+    back_entered: bool
     rating: Rating | None
 
 
@@ -187,5 +189,6 @@ def _facts(
         redone=state.redo_at is not None,
         earlier_breached=_breached(rounds),
         unsatisfied_late=unsatisfied_late or _breached(rounds, frozenset({"unsatisfied_report"})),
+        back_entered=any(e.entered_at is not None for e in then.events),
         rating=state.rating or (earlier_ratings[-1] if earlier_ratings else None),
     )

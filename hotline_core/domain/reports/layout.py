@@ -92,6 +92,7 @@ _SUMMARY_COLUMNS: tuple[Column, ...] = (
     Column("redone", "重办"),
     Column("earlier_breached", "前轮超时"),
     Column("unsatisfied_late", "不满意报告超时"),
+    Column("back_entered", "补录步骤工单"),
     *_RATING_COLUMNS,
     Column("open_at_end", "期末未办结"),
 )
@@ -116,6 +117,7 @@ def _summary_cells(row: SummaryRow) -> tuple[Cell, ...]:
         f.redone,
         f.earlier_breached,
         f.unsatisfied_late,
+        f.back_entered,
         *_rating_cells(f),
         row.open_at_end,
     )

@@ -27,7 +27,8 @@ unless said otherwise:
 - ``earlier_breached`` 前轮超时: orders with a limit breached in a round before
   a redo or a refused timely return (those breaches count in ``overdue`` too);
   ``unsatisfied_late`` 不满意报告超时: an unsatisfied rating reported late, in
-  any round;
+  any round; ``back_entered`` 补录步骤工单: orders with a step entered after the
+  fact with the time it happened (``at=``);
 - ratings: the last rating each order got, in whichever round (a redo does
   not erase it), and satisfaction rate = (satisfied + basically satisfied) /
   rated;

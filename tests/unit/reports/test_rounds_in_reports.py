@@ -53,3 +53,12 @@ def test_the_assessment_holds_the_unit_to_its_earlier_rounds(redone) -> None:
     assert (f.earlier_breached, f.unsatisfied_late, f.handling_overdue) == (1, 1, 1)
     assert f.ratings.rate == 0.5
     assert rights.punctuality == 0.5
+
+
+def test_the_summary_counts_orders_with_a_step_entered_after_the_fact() -> None:
+    late = start("B1", "08-03 09:00", "州本级", "complaint", "rights", "physical", "13900000023", "无障碍")
+    late.on("08-03 09:10", "sign").on("08-03 10:40", "contact", at="2026-08-03T10:05:00+08:00")
+    plain = start("B2", "08-03 09:00", "州本级", "complaint", "rights", "physical", "13900000024", "无障碍")
+    plain.on("08-03 09:10", "sign").on("08-03 10:40", "contact")
+    f = quarterly_summary([late.order, plain.order], "2026Q3", NOW).total.figures
+    assert f.back_entered == 1
