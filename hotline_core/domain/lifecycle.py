@@ -129,6 +129,14 @@ def _approve_extension(state: OrderState, command: Command, now: datetime, org: 
     return {"by": by}
 
 
+def _tell_extension(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    """What the citizen is told: the approved extension's reason and new due time."""
+    approved = state.extensions[-1]
+    return {"reason": approved.reason, "until": approved.until.isoformat()} | _optional_text(
+        state, command, now, org
+    )
+
+
 def _rate(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
     level = _text(command, "level")
     match = [r for r in Rating if level in (r.value, r.label)]
@@ -209,6 +217,13 @@ RULES: dict[Action, Rule] = {
     ),
     Action.APPROVE_EXTENSION: Rule(_extension_pending, _approve_extension),
     Action.REFUSE_EXTENSION: Rule(_extension_pending),
+    # Source 三(一)4: once approved, the citizen is told the reason, time and new due time.
+    Action.TELL_EXTENSION: Rule(
+        _when(
+            lambda s: s.extension_approved_at is not None and s.extension_told_at is None, "nothing_to_tell"
+        ),
+        _tell_extension,
+    ),
     Action.FLAG_EMERGENCY: Rule(
         _all(
             _when(lambda s: s.status not in FINISHED, "finished"),

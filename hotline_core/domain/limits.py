@@ -141,6 +141,8 @@ _MOMENT_FIELDS: tuple[str, ...] = (
     "unsatisfied_reported_at",
     "returned_at",
     "declined_at",
+    "extension_approved_at",
+    "extension_told_at",
 )
 _read_fields = attrgetter(*_MOMENT_FIELDS)
 
@@ -280,6 +282,14 @@ LIMIT_SPECS: tuple[LimitSpec, ...] = (
         lambda p, _: p.unsatisfied_report,
         lambda m: _Run(_present(m.unsatisfied_at), m.unsatisfied_at, m.unsatisfied_reported_at),
         restarts=frozenset({"redo"}),
+    ),
+    LimitSpec(
+        "extension_notice",
+        lambda p, _: p.extension_notice,
+        lambda m: _Run(
+            _present(m.extension_approved_at), m.extension_approved_at, m.extension_told_at, m.gone
+        ),
+        restarts=_ON_BOTH,
     ),
     LimitSpec(
         "supervision",

@@ -273,6 +273,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "발생 시간은 작업지시의 이전 단계({last})보다 빠를 수 없습니다",
         "the time it happened cannot be before the order's previous step ({last})",
     ),
+    "nothing_to_tell": (
+        "没有尚未告知当事人的已批准延期",
+        "당사자에게 알리지 않은 승인된 연기가 없습니다",
+        "there is no approved extension the citizen has not been told of",
+    ),
     "extension_not_later": (
         "延期后的时限须晚于现在的办结时限 {due}",
         "연기 기한은 현재 완결 기한 {due} 보다 늦어야 합니다",
@@ -366,6 +371,7 @@ ACTION_NAMES: dict[str, tuple[str, str, str]] = {
     "reply": ("答复诉求人", "민원인 답변", "reply to the citizen"),
     "rate": ("评价", "평가", "rate"),
     "report_unsatisfied": ("报告不满意情况", "불만족 보고", "report the unsatisfied rating"),
+    "tell_extension": ("告知当事人延期", "당사자에게 연기 통지", "tell the citizen of the extension"),
     "redo": ("重办", "재처리", "redo"),
     "close": ("办结", "완결", "close"),
     "archive": ("归档", "보관", "archive"),

@@ -17,6 +17,7 @@ arrived (:class:`PolicySchedule`).
 | supervision answer | supervision   | 24 h    | working_day  | 四(四) 督促检查      |
 | petition accept    | routing       | 15 days | natural      | 信访工作条例         |
 | petition handle    | routing       | 60 days | natural      | 信访工作条例         |
+| extension notice   | approval      | 24 h    | working_day  | 三(一)4 告知当事人   |
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ class Policy:
     office_hours: OfficeHours = field(factory=OfficeHours)
     due_soon_fraction: float = 0.25
     summary_due_day: int = 3
+    # Telling the citizen of an approved extension: its reason, time and new due time
+    # (source 三(一)4). One working day by default.
+    extension_notice: Limit = field(factory=lambda: _hours(24, Clock.WORKING_DAY))
 
     def close_for(self, appeal_type: AppealType) -> Limit:
         return self.close[appeal_type]

@@ -88,6 +88,8 @@ class OrderState:
     # The approved extensions of this round in turn: each moves the close due time only if it
     # was asked for by the due time then standing (``hotline_core.domain.limits``).
     extensions: tuple[Extension, ...] = ()
+    extension_approved_at: datetime | None = None  # the latest approval: the citizen must be told
+    extension_told_at: datetime | None = None
     emergency_at: datetime | None = None
     first_reply_at: datetime | None = None
     petition_at: datetime | None = None
@@ -182,6 +184,8 @@ def _approve_extension(s: Draft, e: Event) -> Changes:
         "extension": extension,
         "extended_until": extension.until,
         "extensions": (*s.extensions, extension),
+        "extension_approved_at": e.at,
+        "extension_told_at": None,
     }
 
 
@@ -209,6 +213,8 @@ def _redo(s: Draft, e: Event) -> Changes:
         "extension": None,
         "extended_until": None,
         "extensions": (),
+        "extension_approved_at": None,
+        "extension_told_at": None,
         "rounds": (*s.rounds, RoundEnd("redo", e.at, _frozen(s))),
     }
 
@@ -239,6 +245,7 @@ _FOLD: dict[Action, Callable[[Draft, Event], Changes]] = {
     },
     Action.APPROVE_EXTENSION: _approve_extension,
     Action.REFUSE_EXTENSION: lambda s, e: {"extension": None},
+    Action.TELL_EXTENSION: lambda s, e: {"extension_told_at": e.at},
     Action.FLAG_EMERGENCY: lambda s, e: {"emergency_at": e.at},
     Action.FIRST_REPLY: lambda s, e: {"first_reply_at": e.at},
     Action.ROUTE_PETITION: lambda s, e: {"petition_at": e.at},

@@ -125,6 +125,7 @@ class Action(Labelled):
     REQUEST_EXTENSION = "request_extension"
     APPROVE_EXTENSION = "approve_extension"
     REFUSE_EXTENSION = "refuse_extension"
+    TELL_EXTENSION = "tell_extension"
     FLAG_EMERGENCY = "flag_emergency"
     FIRST_REPLY = "first_reply"
     ROUTE_PETITION = "route_petition"
@@ -313,6 +314,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "request_extension": "延期申请",
         "approve_extension": "同意延期",
         "refuse_extension": "不同意延期",
+        "tell_extension": "告知当事人延期",
         "flag_emergency": "标记突发",
         "first_reply": "首次答复",
         "route_petition": "转信访程序",

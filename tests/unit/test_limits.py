@@ -74,6 +74,7 @@ def test_a_fresh_order_has_open_limits_and_the_rest_do_not_apply(story) -> None:
         "close": OPEN,
         "emergency_reply": NA,
         "unsatisfied_report": NA,
+        "extension_notice": NA,
         "supervision": NA,
         "petition_accept": NA,
         "petition_handle": NA,

@@ -178,3 +178,43 @@ def test_events_after_until_are_not_replayed() -> None:
     contact = outcome["a1"]["limits"]["contact"]
     assert (contact["met_at"], contact["state"]) == (None, "open")
     assert outcome["a1"]["rejected"] == []
+
+
+# Decision: telling the citizen of an approved extension is a step with its own limit -------
+
+
+def _approved_monday(*more: dict[str, Any]) -> dict[str, Any]:
+    return run(
+        ev("20T16:10", "sign"),
+        ev("23T10:00", "request_extension", until="2026-11-30T17:00:00+08:00"),
+        ev("23T10:10", "approve_extension", by="leader"),
+        ev("23T10:20", "approve_extension", by="center"),
+        *more,
+        until="25T12:00",
+    )
+
+
+def test_the_citizen_is_told_of_an_approved_extension_within_one_working_day() -> None:
+    told = _approved_monday(ev("24T09:00", "tell_extension"))
+    notice = told["a1"]["limits"]["extension_notice"]
+    assert (notice["due"], notice["met_at"], notice["state"]) == (
+        "2026-11-24T10:20:00+08:00",
+        "2026-11-24T09:00:00+08:00",
+        "met",
+    )
+    assert told["a1"]["rejected"] == []
+
+
+def test_an_extension_the_citizen_was_not_told_of_is_alerted() -> None:
+    untold = _approved_monday()
+    assert untold["a1"]["limits"]["extension_notice"]["state"] == "breached"
+    assert [
+        a["raised_at"]
+        for a in untold["alerts"]
+        if a["limit"] == "extension_notice" and a["kind"] == "overdue"
+    ] == ["2026-11-24T10:20:01+08:00"]
+
+
+def test_there_is_nothing_to_tell_before_both_approve() -> None:
+    outcome = run(ev("20T16:10", "sign"), ev("21T10:00", "tell_extension"))
+    assert rejected(outcome) == [("tell_extension", "nothing_to_tell")]

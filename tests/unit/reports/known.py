@@ -14,7 +14,7 @@ office hour (08:30–11:30, 13:00–17:00), contact 24 working hours, close 24
 | Y3 | 延吉市 | help / social_security | visual | contact+close late, unsatisfied+reported, phone P | closed |
 | T1 | 图们市 | complaint / rights | speech | return requested in 30 min, approved | returned |
 | T2 | 图们市 | report / organization | intellectual | signed, declined | declined |
-| P1 | 州本级 | suggestion / rights | mental | extended, closed after 72 h but before the new time | closed |
+| P1 | 州本级 | suggestion / rights | mental | extended, told; closed after 72 h, in time | closed |
 | P2 | 州本级 | complaint / education | multiple | emergency at dispatch, first reply in 30 min | closed |
 | P3 | 州本级 | help / social_security | physical | routed to petition, answered | open (close exempt) |
 | H1 | 珲春市 | consultation / culture_sports | physical | unsatisfied, redo, satisfied | closed |
@@ -178,6 +178,7 @@ def _prefecture() -> list[WorkOrder]:
     p1.on("08-04 10:00", "approve_extension", LEADER, by="leader").on(
         "08-04 11:00", "approve_extension", by="center"
     )
+    p1.on("08-04 15:00", "tell_extension")  # the citizen told of the new due time (source 三(一)4)
     p1.answered("08-10", "satisfied").on("08-10 12:00", "close")
     p2 = start(
         "P2",
