@@ -14,7 +14,7 @@ from datetime import datetime
 
 from attrs import evolve, frozen
 
-from hotline_core.domain.calendar import WorkingCalendar
+from hotline_core.domain.calendar import WorkingCalendar, shanghai_date
 from hotline_core.domain.events import Command, Event
 from hotline_core.domain.intake import (
     BadValue,
@@ -32,7 +32,15 @@ from hotline_core.domain.permissions import permission_problem
 from hotline_core.domain.policy import DEFAULT_SCHEDULE, PolicySchedule
 from hotline_core.domain.problems import InvalidInput, Problem, Refused, refuse
 from hotline_core.domain.state import FINISHED, OrderState
-from hotline_core.domain.vocabulary import Action, DeclineReason, Place, Rating, Status
+from hotline_core.domain.vocabulary import (
+    Action,
+    ContactResult,
+    DeclineReason,
+    Outcome,
+    Place,
+    Rating,
+    Status,
+)
 
 Data = dict[str, str]
 
@@ -146,15 +154,37 @@ def _rate(state: OrderState, command: Command, now: datetime, org: Organization)
 
 
 def _close(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    """The record complete, and what the order came to (solved unless said otherwise)."""
     missing = missing_for_close(state.record)
     if missing:
         raise InvalidInput(missing)
-    return {}
+    return _choice(command, "outcome", (Outcome.SOLVED, Outcome.EXPLAINED, Outcome.REFERRED))
+
+
+def _choice(command: Command, name: str, choices: tuple[str, ...]) -> Data:
+    """An optional parameter that must be one of ``choices`` when given."""
+    value = command.data.get(name, "").strip()
+    if not value:
+        return {}
+    if value not in choices:
+        raise InvalidInput([Problem(name, "not_in_list", {"choices": "、".join(choices)})])
+    return {name: value}
+
+
+def _contact(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    """One attempt to reach the citizen: reached (the default), no answer, wrong number, refused."""
+    return _choice(command, "result", tuple(ContactResult))
 
 
 def _feedback(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
-    """Text and at least one image (a named file or an attachment), or the reason there is none."""
+    """Text and at least one image (a named file or an attachment), or the reason there is none;
+    without the citizen reached, it says so (``unreachable``), which the call log must bear out."""
     text = _text(command, "text")
+    unreachable: Data = {}
+    if state.contacted_at is None:
+        if not command.data.get("unreachable", "").strip():
+            raise refuse("not_contacted")
+        unreachable = {"unreachable": "yes"}
     images = ",".join(n.strip() for n in command.data.get("images", "").split(",") if n.strip())
     reason = command.data.get("no_image_reason", "").strip()
     if not images and not command.attachments and not reason:
@@ -163,6 +193,7 @@ def _feedback(state: OrderState, command: Command, now: datetime, org: Organizat
         {"text": text}
         | ({"images": images} if images else {})
         | ({"no_image_reason": reason} if reason else {})
+        | unreachable
     )
 
 
@@ -192,7 +223,7 @@ RULES: dict[Action, Rule] = {
     Action.APPROVE_RETURN: Rule(_status_in(Status.RETURN_REQUESTED)),
     Action.REFUSE_RETURN: Rule(_status_in(Status.RETURN_REQUESTED)),
     Action.DECLINE: Rule(_all(_status_in(*_OPEN), _not_with_unit), _decline),
-    Action.CONTACT: Rule(_status_in(Status.HANDLING, Status.FEEDBACK_GIVEN)),
+    Action.CONTACT: Rule(_status_in(Status.HANDLING, Status.FEEDBACK_GIVEN), _contact),
     Action.RECORD: Rule(
         _when(lambda s: s.status not in (Status.RETURNED, Status.ARCHIVED), "wrong_status_record"), _record
     ),
@@ -247,7 +278,7 @@ RULES: dict[Action, Rule] = {
         _all(
             _status_in(Status.HANDLING),
             _not_with_unit,
-            _when(lambda s: s.contacted_at is not None, "not_contacted"),
+            _when(lambda s: s.contacted_at is not None or bool(s.contact_attempts), "not_contacted"),
         ),
         _feedback,
     ),
@@ -320,6 +351,20 @@ def _happened(state: OrderState, command: Command, now: datetime) -> datetime:
     return happened
 
 
+def _check_unreachable(
+    order: WorkOrder, now: datetime, calendar: WorkingCalendar | None, schedule: PolicySchedule
+) -> None:
+    """ "Could not reach the citizen" needs the policy's failed attempts on enough working days."""
+    policy = schedule.policy_for(order.record.received_at)
+    calendar = calendar or WorkingCalendar.default()
+    unanswered = (ContactResult.NO_ANSWER, ContactResult.WRONG_NUMBER)
+    failed = [a.at for a in order.state.contact_attempts if a.result in unanswered]
+    days = {shanghai_date(moment) for moment in failed if calendar.is_working_day(moment)}
+    if len(failed) < policy.unreachable_attempts or len(days) < policy.unreachable_days:
+        params = {"attempts": policy.unreachable_attempts, "days": policy.unreachable_days}
+        raise InvalidInput([Problem("unreachable", "unreachable_too_soon", params)])
+
+
 def _check_extension(
     order: WorkOrder, data: Data, now: datetime, calendar: WorkingCalendar | None, schedule: PolicySchedule
 ) -> None:
@@ -363,6 +408,8 @@ def decide(
     data = rule.read(state, command, happened, org)
     if command.action is Action.REQUEST_EXTENSION:
         _check_extension(order, data, now, calendar, schedule)
+    if data.get("unreachable"):
+        _check_unreachable(order, now, calendar, schedule)
     entered = now if happened != now else None
     return Event(
         happened, actor.login, command.action, command.note.strip(), data, command.attachments, entered

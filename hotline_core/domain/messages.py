@@ -278,6 +278,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "당사자에게 알리지 않은 승인된 연기가 없습니다",
         "there is no approved extension the citizen has not been told of",
     ),
+    "unreachable_too_soon": (
+        "须至少在 {days} 个工作日内联系 {attempts} 次未果，才能反馈“无法联系当事人”",
+        "{days}개 근무일에 걸쳐 {attempts}번 연락이 닿지 않아야 '당사자 연락 불가'로 회신할 수 있습니다",
+        "'could not reach the citizen' needs {attempts} failed attempts on {days} working days",
+    ),
     "extension_not_later": (
         "延期后的时限须晚于现在的办结时限 {due}",
         "연기 기한은 현재 완결 기한 {due} 보다 늦어야 합니다",

@@ -63,6 +63,10 @@ class Policy:
     # Telling the citizen of an approved extension: its reason, time and new due time
     # (source 三(一)4). One working day by default.
     extension_notice: Limit = field(factory=lambda: _hours(24, Clock.WORKING_DAY))
+    # "Could not reach the citizen" may be said in a feedback after this many failed
+    # attempts falling on at least this many different working days.
+    unreachable_attempts: int = 3
+    unreachable_days: int = 2
 
     def close_for(self, appeal_type: AppealType) -> Limit:
         return self.close[appeal_type]

@@ -19,7 +19,7 @@ from hotline_core.domain.events import Event
 from hotline_core.domain.intake import correct_record
 from hotline_core.domain.model import OrderRecord
 from hotline_core.domain.organization import RIGHTS_DEPT, Unit, UnitKind
-from hotline_core.domain.vocabulary import Action, DeclineReason, Rating, Status
+from hotline_core.domain.vocabulary import Action, ContactResult, DeclineReason, Outcome, Rating, Status
 
 FINISHED: frozenset[Status] = frozenset({Status.CLOSED, Status.RETURNED, Status.DECLINED, Status.ARCHIVED})
 
@@ -37,6 +37,14 @@ class Extension:
     @property
     def approved(self) -> bool:
         return self.leader_at is not None and self.center_at is not None
+
+
+@frozen
+class ContactAttempt:
+    """One call (or visit) to reach the citizen, and what it gave."""
+
+    at: datetime
+    result: ContactResult
 
 
 @frozen
@@ -73,7 +81,8 @@ class OrderState:
     last_event_at: datetime
     owner: Unit = RIGHTS_DEPT
     signed_at: datetime | None = None
-    contacted_at: datetime | None = None
+    contacted_at: datetime | None = None  # the first attempt that reached the citizen
+    contact_attempts: tuple[ContactAttempt, ...] = ()
     return_requested_at: datetime | None = None  # the request awaiting the center
     return_asked_at: datetime | None = None  # the first request: only it may pause or restart clocks
     return_refused_at: datetime | None = None  # when the center refused that first request
@@ -105,6 +114,7 @@ class OrderState:
     redo_at: datetime | None = None
     closed_at: datetime | None = None
     archived_at: datetime | None = None
+    outcome: Outcome | None = None
     rounds: tuple[RoundEnd, ...] = ()
 
     @property
@@ -189,6 +199,13 @@ def _approve_extension(s: Draft, e: Event) -> Changes:
     }
 
 
+def _contact(s: Draft, e: Event) -> Changes:
+    result = ContactResult(e.data.get("result", ContactResult.REACHED))
+    reached = result in (ContactResult.REACHED, ContactResult.REFUSED)  # the citizen answered
+    first = {"contacted_at": e.at} if reached and s.contacted_at is None else {}
+    return {"contact_attempts": (*s.contact_attempts, ContactAttempt(e.at, result)), **first}
+
+
 def _rate(s: Draft, e: Event) -> Changes:
     rating = Rating(e.data["level"])
     unsatisfied = (
@@ -210,6 +227,7 @@ def _redo(s: Draft, e: Event) -> Changes:
         "unsatisfied_at": None if reported else s.unsatisfied_at,
         "unsatisfied_reported_at": None,
         "closed_at": None,
+        "outcome": None,
         "extension": None,
         "extended_until": None,
         "extensions": (),
@@ -230,11 +248,12 @@ _FOLD: dict[Action, Callable[[Draft, Event], Changes]] = {
     Action.APPROVE_RETURN: lambda s, e: {"status": Status.RETURNED, "returned_at": e.at},
     Action.REFUSE_RETURN: _refuse_return,
     Action.DECLINE: lambda s, e: {
+        "outcome": Outcome.DECLINED,
         "status": Status.DECLINED,
         "declined_at": e.at,
         "decline_reason": DeclineReason(e.data["reason"]),
     },
-    Action.CONTACT: lambda s, e: {} if s.contacted_at else {"contacted_at": e.at},
+    Action.CONTACT: _contact,
     Action.RECORD: lambda s, e: {"record": correct_record(s.record, e.data)},
     Action.TRANSFER: lambda s, e: {"owner": Unit.county(e.data["to"])},
     Action.ASSIGN: lambda s, e: {"owner": Unit.department(e.data["to"])},
@@ -255,7 +274,11 @@ _FOLD: dict[Action, Callable[[Draft, Event], Changes]] = {
     Action.RATE: _rate,
     Action.REPORT_UNSATISFIED: lambda s, e: {"unsatisfied_reported_at": e.at},
     Action.REDO: _redo,
-    Action.CLOSE: lambda s, e: {"status": Status.CLOSED, "closed_at": e.at},
+    Action.CLOSE: lambda s, e: {
+        "status": Status.CLOSED,
+        "closed_at": e.at,
+        "outcome": Outcome(e.data.get("outcome", Outcome.SOLVED)),
+    },
     Action.ARCHIVE: lambda s, e: {"status": Status.ARCHIVED, "archived_at": e.at},
 }
 

@@ -10,7 +10,7 @@ from hotline_core.domain.events import Command
 from hotline_core.domain.lifecycle import RULES, available_actions, decide
 from hotline_core.domain.organization import RIGHTS_DEPT, Unit
 from hotline_core.domain.problems import InvalidInput, Refused
-from hotline_core.domain.vocabulary import Action, DeclineReason, Place, Rating, Status
+from hotline_core.domain.vocabulary import Action, DeclineReason, Outcome, Place, Rating, Status
 from tests.support import (
     COMPLETE_FORM,
     HANDLER,
@@ -410,3 +410,36 @@ def test_a_step_cannot_be_said_to_happen_in_the_future_or_before_the_previous_on
     assert refusal(s, "contact", at="2026-11-20T16:00:30+08:00") == "at_before_previous_step"
     assert refusal(s, "contact", at="yesterday") == "bad_datetime"
     assert refusal(s, "transfer", to="延吉市", at="2026-11-20T16:01:30+08:00") == "not_back_datable"
+
+
+# -- the call log and the outcome (issue 15) ------------------------------------------------
+
+
+def test_each_contact_attempt_is_logged_and_only_reaching_the_citizen_meets_the_contact(story) -> None:
+    s = story().do("sign").do("contact", result="no_answer").do("contact", result="wrong_number")
+    assert [a.result.value for a in s.state.contact_attempts] == ["no_answer", "wrong_number"]
+    assert s.state.contacted_at is None
+    assert refusal(s, "contact", result="busy") == "not_in_list"
+    s.do("contact")
+    assert s.state.contacted_at == s.now and len(s.state.contact_attempts) == 3
+
+
+def test_could_not_reach_needs_the_policys_attempts_on_two_working_days(story) -> None:
+    s = story().do("sign").do("contact", result="no_answer").do("contact", result="no_answer")
+    s.do("contact", result="no_answer")  # three attempts, all on Friday 11-20
+    unreachable = {"text": "多次联系未果", "no_image_reason": "无法联系", "unreachable": "yes"}
+    assert refusal(s, "feedback", text="已办", no_image_reason="x") == "not_contacted"
+    assert refusal(s, "feedback", **unreachable) == "unreachable_too_soon"
+    s.do("contact", result="wrong_number", after=timedelta(days=3))  # Monday 11-23
+    s.do("feedback", **unreachable)
+    assert s.state.status is Status.FEEDBACK_GIVEN and s.order.events[-1].data["unreachable"] == "yes"
+
+
+def test_a_closed_order_carries_its_outcome(story) -> None:
+    s = handled_and_answered(story).do("rate", level="satisfied")
+    assert refusal(s, "close", outcome="declined") == "not_in_list"
+    s.do("close", outcome="explained")
+    assert s.state.outcome is Outcome.EXPLAINED
+    assert handled_and_answered(story).do("close").state.outcome is Outcome.SOLVED
+    declined = story().do("sign").do("decline", reason="commercial", explanation="x", guidance="y")
+    assert declined.state.outcome is Outcome.DECLINED

@@ -19,7 +19,7 @@ from attrs import frozen
 
 from hotline_core.domain.limits import LimitState
 from hotline_core.domain.reports.facts import OrderFacts
-from hotline_core.domain.vocabulary import AppealType, BusinessArea, Rating
+from hotline_core.domain.vocabulary import AppealType, BusinessArea, Outcome, Rating
 
 LIMITS: tuple[str, ...] = ("sign", "contact", "close")
 _PENDING = (LimitState.OPEN, LimitState.DUE_SOON)
@@ -107,6 +107,7 @@ class Figures:
     unsatisfied_late: int
     back_entered: int
     ratings: Ratings
+    outcomes: dict[Outcome, int]  # finished orders by what they came to
 
     @property
     def redo_rate(self) -> float | None:
@@ -126,6 +127,8 @@ def fact_keys(facts: OrderFacts, limits: Iterable[str] = LIMITS) -> list[Hashabl
     found += [flag for flag in _FLAGS if getattr(facts, flag)]
     if facts.rating is not None:
         found.append(("rating", facts.rating))
+    if facts.outcome is not None:
+        found.append(("outcome", facts.outcome))
     return found
 
 
@@ -144,5 +147,6 @@ def figures_of(counter: Counter[Hashable]) -> Figures:
         contact=_on_time(counter, "contact"),
         close=_on_time(counter, "close"),
         ratings=Ratings(*(counter[("rating", r)] for r in Rating)),
+        outcomes={o: counter[("outcome", o)] for o in Outcome},
         **{flag: counter[flag] for flag in _FLAGS},
     )

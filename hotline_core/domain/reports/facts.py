@@ -30,6 +30,7 @@ from hotline_core.domain.vocabulary import (
     AppealType,
     BusinessArea,
     DisabilityCategory,
+    Outcome,
     Place,
     Rating,
 )
@@ -111,6 +112,7 @@ class OrderFacts:
     earlier_breached: bool
     unsatisfied_late: bool
     back_entered: bool
+    outcome: Outcome | None
     rating: Rating | None
 
 
@@ -190,5 +192,6 @@ def _facts(
         earlier_breached=_breached(rounds),
         unsatisfied_late=unsatisfied_late or _breached(rounds, frozenset({"unsatisfied_report"})),
         back_entered=any(e.entered_at is not None for e in then.events),
+        outcome=state.outcome if state.status in FINISHED else None,
         rating=state.rating or (earlier_ratings[-1] if earlier_ratings else None),
     )

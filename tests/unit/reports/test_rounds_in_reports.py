@@ -62,3 +62,26 @@ def test_the_summary_counts_orders_with_a_step_entered_after_the_fact() -> None:
     plain.on("08-03 09:10", "sign").on("08-03 10:40", "contact")
     f = quarterly_summary([late.order, plain.order], "2026Q3", NOW).total.figures
     assert f.back_entered == 1
+
+
+def test_the_summary_counts_what_finished_orders_came_to(redone) -> None:
+    explained = start(
+        "E1", "08-03 09:00", "州本级", "consultation", "rights", "physical", "13900000025", "补贴"
+    )
+    explained.on("08-03 09:10", "sign").on("08-03 09:20", "contact")
+    explained.on("08-03 10:00", "feedback", text="已解释政策", **PHONE).on(
+        "08-03 11:00", "close", outcome="explained"
+    )
+    declined = start(
+        "D9", "08-03 09:00", "州本级", "complaint", "rights", "physical", "13900000026", "经营纠纷"
+    )
+    declined.on("08-03 09:10", "decline", reason="commercial", explanation="属经营行为", guidance="市场监管")
+    orders = [*redone, explained.order, declined.order]
+    f = quarterly_summary(orders, "2026Q3", NOW).total.figures
+    # R2 closed (solved by default); R1 still handling after its redo: no outcome yet.
+    assert {o.value: n for o, n in f.outcomes.items()} == {
+        "solved": 1,
+        "explained": 1,
+        "referred": 0,
+        "declined": 1,
+    }
