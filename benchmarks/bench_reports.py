@@ -97,7 +97,7 @@ def _steps(chance: random.Random) -> list[tuple[A, dict[str, str]]]:
     """One plausible life: what the rules allow, in the order they allow it."""
     roll = chance.random()
     answered = [
-        (A.FEEDBACK, {"text": "已办"}),
+        (A.FEEDBACK, {"text": "已办", "images": "现场.jpg"}),
         (A.RATE, {"level": chance.choice(("satisfied", "satisfied", "basically_satisfied", "unsatisfied"))}),
         (A.REPORT_UNSATISFIED, {"text": "已报告"}),
         (A.CLOSE, {}),

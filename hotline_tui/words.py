@@ -67,6 +67,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "limit.emergency_reply": ("突发答复", "돌발 답변", "emergency reply"),
     "limit.unsatisfied_report": ("不满意报告", "불만족 보고", "unsatisfied report"),
     "limit.supervision": ("督办答复", "독촉 답변", "supervision"),
+    "limit.extension_notice": ("告知延期", "연기 안내", "extension notice"),
     "limit.petition_accept": ("信访受理", "신방 수리", "petition accept"),
     "limit.petition_handle": ("信访办结", "신방 완결", "petition handle"),
     "limit.short.sign": ("签收", "수령", "sign"),
@@ -76,6 +77,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "limit.short.emergency_reply": ("突发", "돌발", "urgent"),
     "limit.short.unsatisfied_report": ("不满意", "불만족", "unsat."),
     "limit.short.supervision": ("督办", "독촉", "superv."),
+    "limit.short.extension_notice": ("告知", "안내", "told"),
     "limit.short.petition_accept": ("信访", "신방", "petition"),
     "limit.short.petition_handle": ("信访", "신방", "petition"),
     # A limit"s state
@@ -269,6 +271,8 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "{place}이(가) {quarter} 집계표를 제출했습니다",
         "{place} filed its {quarter} summary",
     ),
+    "due.whole_day": ("当日", "당일", "end of day"),
+    "order.entered_at": ("（{at} 补录）", " ({at} 입력)", " (entered {at})"),
     "cli.summary.due": (
         "{quarter} 汇总表报送截止：{due}",
         "{quarter} 집계표 제출 기한: {due}",

@@ -35,6 +35,20 @@ def shanghai_date(moment: datetime) -> date:
     return require_aware(moment).astimezone(SHANGHAI).date()
 
 
+def human_due(due: datetime, whole_day: str | None = None) -> str:
+    """A due time as people read it: the last day, never the next day's 00:00.
+
+    JSON keeps the instant (the first moment the time is up); text says "11-25 24:00",
+    or, for a limit that runs to the end of a day (a county summary), the day followed by
+    ``whole_day``, the reader's word for it ("10-08 当日").
+    """
+    local = require_aware(due, "due").astimezone(SHANGHAI)
+    if local.time() != time(0):
+        return f"{local:%m-%d %H:%M}"
+    day = local.date() - timedelta(days=1)
+    return f"{day:%m-%d} {whole_day}" if whole_day else f"{day:%m-%d} 24:00"
+
+
 def require_aware(moment: datetime, name: str = "time") -> datetime:
     """Refuse a naive datetime: its meaning would depend on the host's zone."""
     if not isinstance(moment, datetime):
@@ -125,8 +139,12 @@ class WorkingCalendar:
         """Every day of ``year`` that is not worked: weekends, holidays, 调休 rest days."""
         cached = self._rest.get(year)
         if cached is None:
-            cached = rest_days.package_rest_days(year)
             override = self.override_for(year)
+            # A year entered from the State Council's notice is exactly that notice: its
+            # rest days on top of the weekends, less its make-up working days. Otherwise the
+            # administrator corrects the package's days.
+            official = override is not None and override.official is True
+            cached = _weekends(year) if official else rest_days.package_rest_days(year)
             if override is not None:
                 cached = (cached | override.rest_days) - override.working_days
             self._rest[year] = cached
@@ -150,6 +168,12 @@ class WorkingCalendar:
         while not self.is_working_day(day):
             day += timedelta(days=1)
         return day
+
+
+def _weekends(year: int) -> frozenset[date]:
+    first = date(year, 1, 1)
+    days = (first + timedelta(days=n) for n in range((date(year + 1, 1, 1) - first).days))
+    return frozenset(day for day in days if day.weekday() >= 5)
 
 
 _DEFAULT = WorkingCalendar()

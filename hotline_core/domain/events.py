@@ -46,7 +46,10 @@ class Event:
     """A step that happened: when, who, what, with which details and files.
 
     ``data`` holds the action's parameters as text (``{"to": "延吉市"}``),
-    already checked by the rules; ``actor`` is the login that acted.
+    already checked by the rules; ``actor`` is the login that acted. ``at`` is
+    when the step happened, which the limits use; ``entered_at`` is when it was
+    typed in, kept only for a step entered after the fact (a phone call at 10:05
+    recorded at 10:40).
     """
 
     at: datetime
@@ -55,3 +58,4 @@ class Event:
     note: str = ""
     data: dict[str, str] = field(factory=dict, converter=_data)
     attachments: tuple[Attachment, ...] = ()
+    entered_at: datetime | None = None

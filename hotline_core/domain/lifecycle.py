@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from attrs import frozen
+from attrs import evolve, frozen
 
+from hotline_core.domain.calendar import WorkingCalendar, shanghai_date
 from hotline_core.domain.events import Command, Event
 from hotline_core.domain.intake import (
     BadValue,
@@ -23,13 +24,23 @@ from hotline_core.domain.intake import (
     missing_for_close,
     read_moment,
 )
+from hotline_core.domain.limits import LimitEvaluator, LimitState
 from hotline_core.domain.model import OrderRecord
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import DEFAULT_ORGANIZATION, Organization, Person
 from hotline_core.domain.permissions import permission_problem
+from hotline_core.domain.policy import DEFAULT_SCHEDULE, PolicySchedule
 from hotline_core.domain.problems import InvalidInput, Problem, Refused, refuse
 from hotline_core.domain.state import FINISHED, OrderState
-from hotline_core.domain.vocabulary import Action, DeclineReason, Place, Rating, Status
+from hotline_core.domain.vocabulary import (
+    Action,
+    ContactResult,
+    DeclineReason,
+    Outcome,
+    Place,
+    Rating,
+    Status,
+)
 
 Data = dict[str, str]
 
@@ -126,6 +137,14 @@ def _approve_extension(state: OrderState, command: Command, now: datetime, org: 
     return {"by": by}
 
 
+def _tell_extension(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    """What the citizen is told: the approved extension's reason and new due time."""
+    approved = state.extensions[-1]
+    return {"reason": approved.reason, "until": approved.until.isoformat()} | _optional_text(
+        state, command, now, org
+    )
+
+
 def _rate(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
     level = _text(command, "level")
     match = [r for r in Rating if level in (r.value, r.label)]
@@ -135,10 +154,47 @@ def _rate(state: OrderState, command: Command, now: datetime, org: Organization)
 
 
 def _close(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    """The record complete, and what the order came to (solved unless said otherwise)."""
     missing = missing_for_close(state.record)
     if missing:
         raise InvalidInput(missing)
-    return {}
+    return _choice(command, "outcome", (Outcome.SOLVED, Outcome.EXPLAINED, Outcome.REFERRED))
+
+
+def _choice(command: Command, name: str, choices: tuple[str, ...]) -> Data:
+    """An optional parameter that must be one of ``choices`` when given."""
+    value = command.data.get(name, "").strip()
+    if not value:
+        return {}
+    if value not in choices:
+        raise InvalidInput([Problem(name, "not_in_list", {"choices": "、".join(choices)})])
+    return {name: value}
+
+
+def _contact(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    """One attempt to reach the citizen: reached (the default), no answer, wrong number, refused."""
+    return _choice(command, "result", tuple(ContactResult))
+
+
+def _feedback(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    """Text and at least one image (a named file or an attachment), or the reason there is none;
+    without the citizen reached, it says so (``unreachable``), which the call log must bear out."""
+    text = _text(command, "text")
+    unreachable: Data = {}
+    if state.contacted_at is None:
+        if not command.data.get("unreachable", "").strip():
+            raise refuse("not_contacted")
+        unreachable = {"unreachable": "yes"}
+    images = ",".join(n.strip() for n in command.data.get("images", "").split(",") if n.strip())
+    reason = command.data.get("no_image_reason", "").strip()
+    if not images and not command.attachments and not reason:
+        raise InvalidInput([Problem("images", "feedback_needs_image")])
+    return (
+        {"text": text}
+        | ({"images": images} if images else {})
+        | ({"no_image_reason": reason} if reason else {})
+        | unreachable
+    )
 
 
 def _optional_text(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
@@ -167,7 +223,7 @@ RULES: dict[Action, Rule] = {
     Action.APPROVE_RETURN: Rule(_status_in(Status.RETURN_REQUESTED)),
     Action.REFUSE_RETURN: Rule(_status_in(Status.RETURN_REQUESTED)),
     Action.DECLINE: Rule(_all(_status_in(*_OPEN), _not_with_unit), _decline),
-    Action.CONTACT: Rule(_status_in(Status.HANDLING, Status.FEEDBACK_GIVEN)),
+    Action.CONTACT: Rule(_status_in(Status.HANDLING, Status.FEEDBACK_GIVEN), _contact),
     Action.RECORD: Rule(
         _when(lambda s: s.status not in (Status.RETURNED, Status.ARCHIVED), "wrong_status_record"), _record
     ),
@@ -192,6 +248,13 @@ RULES: dict[Action, Rule] = {
     ),
     Action.APPROVE_EXTENSION: Rule(_extension_pending, _approve_extension),
     Action.REFUSE_EXTENSION: Rule(_extension_pending),
+    # Source 三(一)4: once approved, the citizen is told the reason, time and new due time.
+    Action.TELL_EXTENSION: Rule(
+        _when(
+            lambda s: s.extension_approved_at is not None and s.extension_told_at is None, "nothing_to_tell"
+        ),
+        _tell_extension,
+    ),
     Action.FLAG_EMERGENCY: Rule(
         _all(
             _when(lambda s: s.status not in FINISHED, "finished"),
@@ -215,17 +278,22 @@ RULES: dict[Action, Rule] = {
         _all(
             _status_in(Status.HANDLING),
             _not_with_unit,
-            _when(lambda s: s.contacted_at is not None, "not_contacted"),
+            _when(lambda s: s.contacted_at is not None or bool(s.contact_attempts), "not_contacted"),
         ),
-        _texts("text"),
+        _feedback,
     ),
     Action.REPLY: Rule(_status_in(Status.HANDLING, Status.FEEDBACK_GIVEN), _texts("text")),
+    # The center's rating comes after the feedback, and may come after the close (SPEC 4.2).
     Action.RATE: Rule(
-        _all(_status_in(Status.FEEDBACK_GIVEN), _when(lambda s: s.rating is None, "already_rated")), _rate
+        _all(
+            _status_in(Status.FEEDBACK_GIVEN, Status.CLOSED),
+            _when(lambda s: s.rating is None, "already_rated"),
+        ),
+        _rate,
     ),
     Action.REPORT_UNSATISFIED: Rule(
         _all(
-            _when(lambda s: s.rating is Rating.UNSATISFIED, "not_unsatisfied"),
+            _when(lambda s: s.unsatisfied_at is not None, "not_unsatisfied"),
             _when(lambda s: s.unsatisfied_reported_at is None, "already_reported"),
         ),
         _texts("text"),
@@ -241,7 +309,7 @@ RULES: dict[Action, Rule] = {
         _all(
             _status_in(Status.FEEDBACK_GIVEN),
             _when(
-                lambda s: s.rating is not Rating.UNSATISFIED or s.unsatisfied_reported_at is not None,
+                lambda s: s.unsatisfied_at is None or s.unsatisfied_reported_at is not None,
                 "unsatisfied_not_reported",
             ),
         ),
@@ -258,14 +326,73 @@ def _check_time(state: OrderState, now: datetime) -> None:
         raise refuse("before_last_event", last=state.last_event_at.isoformat())
 
 
+# The steps a clerk may enter after the fact, saying when they happened (``at=``, SPEC 10).
+BACK_DATABLE = frozenset({Action.CONTACT, Action.FIRST_REPLY, Action.RECORD})
+
+
+def _happened(state: OrderState, command: Command, now: datetime) -> datetime:
+    """When the step happened: ``now``, or the ``at`` given for a step entered after the fact,
+    never in the future nor before the order's previous step."""
+    text = command.data.get("at", "").strip()
+    if not text:
+        return now
+    if command.action not in BACK_DATABLE:
+        raise InvalidInput([Problem("at", "not_back_datable")])
+    try:
+        happened = read_moment(text)
+    except BadValue:
+        raise InvalidInput([Problem("at", "bad_datetime")]) from None
+    if happened > now:
+        raise InvalidInput([Problem("at", "at_in_future")])
+    if happened < state.last_event_at:
+        raise InvalidInput(
+            [Problem("at", "at_before_previous_step", {"last": state.last_event_at.isoformat()})]
+        )
+    return happened
+
+
+def _check_unreachable(
+    order: WorkOrder, now: datetime, calendar: WorkingCalendar | None, schedule: PolicySchedule
+) -> None:
+    """ "Could not reach the citizen" needs the policy's failed attempts on enough working days."""
+    policy = schedule.policy_for(order.record.received_at)
+    calendar = calendar or WorkingCalendar.default()
+    unanswered = (ContactResult.NO_ANSWER, ContactResult.WRONG_NUMBER)
+    failed = [a.at for a in order.state.contact_attempts if a.result in unanswered]
+    days = {shanghai_date(moment) for moment in failed if calendar.is_working_day(moment)}
+    if len(failed) < policy.unreachable_attempts or len(days) < policy.unreachable_days:
+        params = {"attempts": policy.unreachable_attempts, "days": policy.unreachable_days}
+        raise InvalidInput([Problem("unreachable", "unreachable_too_soon", params)])
+
+
+def _check_extension(
+    order: WorkOrder, data: Data, now: datetime, calendar: WorkingCalendar | None, schedule: PolicySchedule
+) -> None:
+    """An extension is asked for by the close due time standing now, for a later time (SPEC 4.2)."""
+    close = LimitEvaluator(now, calendar, schedule).limits(order)["close"]
+    if close.due is None or close.state is LimitState.NOT_APPLICABLE:
+        return
+    due = close.due.isoformat(timespec="minutes")
+    if now > close.due:
+        raise refuse("extension_late", due=due)
+    if datetime.fromisoformat(data["until"]) <= close.due:
+        raise InvalidInput([Problem("until", "extension_not_later", {"due": due})])
+
+
 def decide(
     order: WorkOrder,
     command: Command,
     actor: Person,
     now: datetime,
     org: Organization = DEFAULT_ORGANIZATION,
+    calendar: WorkingCalendar | None = None,
+    schedule: PolicySchedule = DEFAULT_SCHEDULE,
 ) -> Event:
-    """The event that ``command`` records now, or a refusal saying why not."""
+    """The event that ``command`` records now, or a refusal saying why not.
+
+    ``calendar`` and ``schedule`` give the deadlines a rule depends on (an extension
+    must be asked for by the close due time standing, for a later time).
+    """
     state = order.state
     if command.action is Action.RECEIVE:
         raise refuse("receive_is_intake")
@@ -275,8 +402,18 @@ def decide(
     problem = permission_problem(actor, command, state)
     if problem is not None:
         raise refuse(problem.code, **dict(problem.params))
-    data = rule.read(state, command, now, org)
-    return Event(now, actor.login, command.action, command.note.strip(), data, command.attachments)
+    happened = _happened(state, command, now)
+    if "at" in command.data:
+        command = evolve(command, data={k: v for k, v in command.data.items() if k != "at"})
+    data = rule.read(state, command, happened, org)
+    if command.action is Action.REQUEST_EXTENSION:
+        _check_extension(order, data, now, calendar, schedule)
+    if data.get("unreachable"):
+        _check_unreachable(order, now, calendar, schedule)
+    entered = now if happened != now else None
+    return Event(
+        happened, actor.login, command.action, command.note.strip(), data, command.attachments, entered
+    )
 
 
 def perform(
@@ -285,9 +422,11 @@ def perform(
     actor: Person,
     now: datetime,
     org: Organization = DEFAULT_ORGANIZATION,
+    calendar: WorkingCalendar | None = None,
+    schedule: PolicySchedule = DEFAULT_SCHEDULE,
 ) -> WorkOrder:
     """The order with the command's event recorded (see :func:`decide`)."""
-    return order.with_event(decide(order, command, actor, now, org))
+    return order.with_event(decide(order, command, actor, now, org, calendar, schedule))
 
 
 def receive(record: OrderRecord, actor: str = "center") -> WorkOrder:

@@ -40,28 +40,27 @@ from enum import StrEnum
 from itertools import chain
 from operator import attrgetter
 from types import SimpleNamespace
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import numpy as np
 
 from hotline_core.domain.calendar import SHANGHAI, WorkingCalendar
 from hotline_core.domain.clocks import Clock, Deadline, OfficeHours, Timeline, timeline
-from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.model import OrderRecord
 from hotline_core.domain.policy import DEFAULT_SCHEDULE, Limit, Policy, PolicySchedule
 from hotline_core.domain.state import OrderState
-from hotline_core.domain.vocabulary import AppealType, Rating
+from hotline_core.domain.vocabulary import AppealType
 
-LIMIT_NAMES: tuple[str, ...] = (
-    "sign",
-    "return",
-    "contact",
-    "close",
-    "emergency_reply",
-    "unsatisfied_report",
-    "supervision",
-    "petition_accept",
-    "petition_handle",
-)
+
+class Stated(Protocol):
+    """What the limits read of an order: its record and its state (a work order, or an
+    order as it stood when a round ended)."""
+
+    @property
+    def record(self) -> OrderRecord: ...
+
+    @property
+    def state(self) -> OrderState: ...
 
 
 class LimitState(StrEnum):
@@ -123,21 +122,23 @@ _MOMENT_FIELDS: tuple[str, ...] = (
     "dispatched_at",
     "signed_at",
     "return_asked_at",
-    "return_asked_from",
+    "return_refused_at",
+    "return_again_at",
     "contacted_at",
     "redo_at",
+    "feedback_at",
     "closed_at",
-    "extended_until",
     "legal_at",
     "petition_at",
     "petition_answered_at",
     "emergency_at",
     "first_reply_at",
-    "rated_at",
+    "unsatisfied_at",
     "unsatisfied_reported_at",
     "returned_at",
     "declined_at",
-    "extension_asked_at",
+    "extension_approved_at",
+    "extension_told_at",
 )
 _read_fields = attrgetter(*_MOMENT_FIELDS)
 
@@ -158,8 +159,11 @@ def _read_moments(states: Sequence[OrderState]) -> SimpleNamespace:
         map(datetime.timestamp, moments[present]), dtype=np.float64, count=present.size
     )
     m = SimpleNamespace(**dict(zip(_MOMENT_FIELDS, epochs.reshape(count, width).T, strict=True)))
-    rating = np.fromiter((s.rating for s in states), dtype=object, count=count)
-    m.unsatisfied = np.where(rating == Rating.UNSATISFIED, m.rated_at, _NAN)
+    m.extensions = {
+        row: tuple((e.requested_at.timestamp(), e.until.timestamp()) for e in state.extensions)
+        for row, state in enumerate(states)
+        if state.extensions
+    }
     m.supervised, m.supervision_answered = np.full(count, _NAN), np.full(count, _NAN)
     for row, state in enumerate(states):
         if state.supervisions:
@@ -168,7 +172,10 @@ def _read_moments(states: Sequence[OrderState]) -> SimpleNamespace:
             m.supervision_answered[row] = (
                 _NAN if latest.answered_at is None else latest.answered_at.timestamp()
             )
-    m.gone = _present(m.returned_at) | _present(m.declined_at)
+    m.returned = _present(m.returned_at)
+    m.gone = m.returned | _present(m.declined_at)
+    m.round_start = m.dispatched_at  # until a refused return in time restarts it (LimitPlan)
+    m.restart = m.paused_from = np.full(count, _NAN)
     return m
 
 
@@ -180,59 +187,123 @@ class _Run(NamedTuple):
     met: np.ndarray
     lifted: np.ndarray | bool = False  # no longer applies if still unmet (a return, a decline)
     exempt_at: np.ndarray | None = None  # when it stopped applying at all (legal procedure, petition)
-    due_override: np.ndarray | None = None  # an approved extension: a fixed due moment ...
-    override_asked: np.ndarray | None = None  # ... if asked for by the due time it moves
+    # Approved extensions by row, ``(asked, until)`` epochs in turn: each moves the due time
+    # if asked for by the due time then standing, to a later moment.
+    extensions: dict[int, tuple[tuple[float, float], ...]] | None = None
 
 
 def _present(column: np.ndarray) -> np.ndarray:
     return ~np.isnan(column)
 
 
-def _runs(m: SimpleNamespace) -> dict[str, _Run]:
-    """The rules: which limits apply to each order, from when, met by what."""
-    everyone = np.ones(m.dispatched_at.shape, dtype=bool)
-    # A return request answers the sign limit of the dispatch it was made under only:
-    # once the center refuses it, the order is dispatched afresh and must be signed.
-    asked_since_dispatch = np.where(m.return_asked_at >= m.dispatched_at, m.return_asked_at, _NAN)
-    return {
-        "sign": _Run(everyone, m.dispatched_at, np.fmin(m.signed_at, asked_since_dispatch), m.gone),
-        "return": _Run(
-            _present(m.return_asked_at), _either(m.return_asked_from, m.dispatched_at), m.return_asked_at
-        ),
-        "contact": _Run(everyone, m.dispatched_at, m.contacted_at, m.gone),
-        "close": _Run(
-            everyone,
-            _either(m.redo_at, m.dispatched_at),
-            m.closed_at,
-            m.gone,
-            exempt_at=np.fmin(m.legal_at, m.petition_at),
-            due_override=m.extended_until,
-            override_asked=m.extension_asked_at,
-        ),
-        "emergency_reply": _Run(_present(m.emergency_at), m.emergency_at, m.first_reply_at, m.gone),
-        "unsatisfied_report": _Run(_present(m.unsatisfied), m.unsatisfied, m.unsatisfied_reported_at),
-        "supervision": _Run(_present(m.supervised), m.supervised, m.supervision_answered),
-        "petition_accept": _Run(_present(m.petition_at), m.petition_at, m.petition_answered_at, m.gone),
-        "petition_handle": _Run(_present(m.petition_at), m.petition_at, m.closed_at, m.gone),
-    }
+def _everyone(m: SimpleNamespace) -> np.ndarray:
+    return np.ones(m.dispatched_at.shape, dtype=bool)
 
 
 def _either(first: np.ndarray, otherwise: np.ndarray) -> np.ndarray:
     return np.where(_present(first), first, otherwise)
 
 
-# Which rule of the policy each limit follows; only ``close`` depends on the appeal type.
-_RULES: dict[str, Callable[[Policy, AppealType], Limit]] = {
-    "sign": lambda policy, _: policy.sign,
-    "return": lambda policy, _: policy.return_request,
-    "contact": lambda policy, _: policy.contact,
-    "close": lambda policy, appeal_type: policy.close_for(appeal_type),
-    "emergency_reply": lambda policy, _: policy.emergency_reply,
-    "unsatisfied_report": lambda policy, _: policy.unsatisfied_report,
-    "supervision": lambda policy, _: policy.supervision_answer,
-    "petition_accept": lambda policy, _: policy.petition_accept,
-    "petition_handle": lambda policy, _: policy.petition_handle,
-}
+def _sign_run(m: SimpleNamespace) -> _Run:
+    # Signing, a return request or a decline acknowledge the order. A return request answers
+    # the sign limit of the round it was made in only: after a refused request made in time
+    # the order is dispatched afresh and must be signed.
+    asked = np.where(_present(m.restart), m.return_again_at, m.return_asked_at)
+    met = np.fmin(np.fmin(m.signed_at, asked), m.declined_at)
+    return _Run(_everyone(m), m.round_start, met, m.gone)
+
+
+def _return_run(m: SimpleNamespace) -> _Run:
+    """Only a return request is timed by it (a decline is not: SPEC 5); after a restart, the
+    request made since."""
+    restarted = _present(m.restart)
+    asked = np.where(restarted, m.return_again_at, m.return_asked_at)
+    return _Run(_present(asked), m.round_start, asked)
+
+
+def _close_run(m: SimpleNamespace) -> _Run:
+    # The feedback to the center meets it (source 三(二)1); a decline is due "in time", within
+    # the close limit of its type (SPEC 5). A return lifts it.
+    return _Run(
+        _everyone(m),
+        _either(m.redo_at, m.round_start),
+        np.fmin(m.feedback_at, m.declined_at),
+        m.returned,
+        exempt_at=np.fmin(m.legal_at, m.petition_at),
+        extensions=m.extensions,
+    )
+
+
+class LimitSpec(NamedTuple):
+    """Everything about one limit: its name, the policy rule it follows, and the run
+    (where it applies, from when, met by what) read from the orders' moments.
+
+    ``at_dispatch``: one of the deadlines an order starts with (``hotline deadlines``);
+    ``emergency_only`` narrows that to emergencies. ``restarts``: the kinds of round end
+    (``redo``, ``return``) after which it runs anew, so the round before keeps its outcome.
+    """
+
+    name: str
+    rule: Callable[[Policy, AppealType], Limit]
+    run: Callable[[SimpleNamespace], _Run]
+    at_dispatch: bool = False
+    emergency_only: bool = False
+    restarts: frozenset[str] = frozenset()
+
+
+_ON_RETURN, _ON_BOTH = frozenset({"return"}), frozenset({"redo", "return"})
+
+
+# The one table of limits: names, rules, runs and the deadlines of a dispatch all come from it.
+LIMIT_SPECS: tuple[LimitSpec, ...] = (
+    LimitSpec("sign", lambda p, _: p.sign, _sign_run, at_dispatch=True, restarts=_ON_RETURN),
+    LimitSpec("return", lambda p, _: p.return_request, _return_run, at_dispatch=True, restarts=_ON_RETURN),
+    LimitSpec(
+        "contact",
+        lambda p, _: p.contact,
+        lambda m: _Run(_everyone(m), m.round_start, m.contacted_at, m.gone),
+        at_dispatch=True,
+        restarts=_ON_RETURN,
+    ),
+    LimitSpec("close", lambda p, kind: p.close_for(kind), _close_run, at_dispatch=True, restarts=_ON_BOTH),
+    LimitSpec(
+        "emergency_reply",
+        lambda p, _: p.emergency_reply,
+        lambda m: _Run(_present(m.emergency_at), m.emergency_at, m.first_reply_at, m.gone),
+        at_dispatch=True,
+        emergency_only=True,
+    ),
+    LimitSpec(
+        "unsatisfied_report",
+        lambda p, _: p.unsatisfied_report,
+        lambda m: _Run(_present(m.unsatisfied_at), m.unsatisfied_at, m.unsatisfied_reported_at),
+        restarts=frozenset({"redo"}),
+    ),
+    LimitSpec(
+        "extension_notice",
+        lambda p, _: p.extension_notice,
+        lambda m: _Run(
+            _present(m.extension_approved_at), m.extension_approved_at, m.extension_told_at, m.gone
+        ),
+        restarts=_ON_BOTH,
+    ),
+    LimitSpec(
+        "supervision",
+        lambda p, _: p.supervision_answer,
+        lambda m: _Run(_present(m.supervised), m.supervised, m.supervision_answered),
+    ),
+    LimitSpec(
+        "petition_accept",
+        lambda p, _: p.petition_accept,
+        lambda m: _Run(_present(m.petition_at), m.petition_at, m.petition_answered_at, m.gone),
+    ),
+    LimitSpec(
+        "petition_handle",
+        lambda p, _: p.petition_handle,
+        lambda m: _Run(_present(m.petition_at), m.petition_at, m.closed_at, m.gone),
+    ),
+)
+LIMIT_NAMES: tuple[str, ...] = tuple(spec.name for spec in LIMIT_SPECS)
 
 _APPEAL_TYPES: tuple[AppealType, ...] = tuple(AppealType)
 _APPEAL_TYPE_NUMBER = {appeal_type: number for number, appeal_type in enumerate(_APPEAL_TYPES)}
@@ -254,7 +325,7 @@ class LimitPlan:
 
     def __init__(
         self,
-        orders: Sequence[WorkOrder],
+        orders: Sequence[Stated],
         calendar: WorkingCalendar | None = None,
         schedule: PolicySchedule = DEFAULT_SCHEDULE,
     ) -> None:
@@ -275,6 +346,10 @@ class LimitPlan:
         self.line = np.zeros(size, dtype=np.int16)  # index into ``self.lines``
         self.lines: list[Timeline] = []
         self.fraction = np.zeros(len(orders))
+        # A first return request made in time and not yet answered pauses every limit: its
+        # states stay as they were when it was made (SPEC 4.2). NaN: not paused.
+        self.paused_from = np.full(len(orders), np.nan)
+        self.restarted = np.zeros(len(orders), dtype=bool)  # a refused request in time restarted it
         self._plan(orders)
 
     def at(self, now: datetime) -> LimitTable:
@@ -283,7 +358,14 @@ class LimitPlan:
             raise ValueError("now must be timezone-aware")
         epoch = now.timestamp()
         now_position = np.array([line.position_epoch(epoch) for line in self.lines] or [0.0])
-        remaining = self.due_position - now_position[self.line]
+        position = now_position[self.line]
+        moment = np.full(self.paused_from.shape, epoch)
+        paused = np.flatnonzero(self.paused_from < epoch)
+        for row in paused.tolist():
+            moment[row] = self.paused_from[row]
+            for column, line in enumerate(self.line[:, row].tolist()):
+                position[column, row] = self.lines[line].position_epoch(moment[row])
+        remaining = self.due_position - position
         has_met = ~np.isnan(self.met)
         rules = (  # the first that holds decides, as in the module docstring
             # An exemption recorded after the due time does not undo a breach.
@@ -291,7 +373,7 @@ class LimitPlan:
             (has_met & (self.met <= self.due), LimitState.MET),
             (has_met, LimitState.BREACHED),
             (self.lifted, LimitState.NOT_APPLICABLE),
-            (epoch > self.due, LimitState.BREACHED),
+            (moment > self.due, LimitState.BREACHED),
             # Measured on the limit's own clock: a quarter of 24 working hours is 6 working hours.
             (remaining <= self.fraction * self.total, LimitState.DUE_SOON),
         )
@@ -308,15 +390,16 @@ class LimitPlan:
             float(self.due_position[column, row] - self.fraction[row] * self.total[column, row])
         )
 
-    def _plan(self, orders: Sequence[WorkOrder]) -> None:
+    def _plan(self, orders: Sequence[Stated]) -> None:
         if not orders:
             return
         states = [order.state for order in orders]
         groups, group = self._groups(orders, states)
         self.fraction = np.array([policy.due_soon_fraction for policy, _ in groups])[group]
-        runs = _runs(_read_moments(states))
-        for column, name in enumerate(LIMIT_NAMES):
-            run, rule = runs[name], _RULES[name]
+        moments = _read_moments(states)
+        self._settle_returns(moments, groups, group)
+        for column, spec in enumerate(LIMIT_SPECS):
+            run, rule = spec.run(moments), spec.rule
             # Orders whose groups share a rule and office hours are worked out together.
             by_rule: dict[tuple[Limit, OfficeHours], list[int]] = {}
             for number, (policy, appeal_type) in enumerate(groups):
@@ -325,8 +408,32 @@ class LimitPlan:
                 rows = run.applies & np.isin(group, numbers) if len(by_rule) > 1 else run.applies
                 self._plan_rows(column, rows, run, limit, office_hours)
 
+    def _settle_returns(
+        self, m: SimpleNamespace, groups: list[tuple[Policy, AppealType]], group: np.ndarray
+    ) -> None:
+        """Whether each order's first return request was made in time, and what follows:
+        refused, the clocks restart at the refusal (once); awaiting the center, they pause."""
+        asked = _present(m.return_asked_at)
+        if not asked.any():
+            return
+        due = np.full(asked.shape, _NAN)
+        by_rule: dict[tuple[Limit, OfficeHours], list[int]] = {}
+        for number, (policy, _) in enumerate(groups):
+            by_rule.setdefault((policy.return_request, policy.office_hours), []).append(number)
+        for (limit, office_hours), numbers in by_rule.items():
+            rows = asked & np.isin(group, numbers)
+            if rows.any():
+                line = timeline(limit.clock, self.calendar, office_hours)
+                due[rows] = line.advance_many(m.dispatched_at[rows], limit.length.total_seconds())[0]
+        timely = m.return_asked_at <= due
+        refused = _present(m.return_refused_at)
+        m.restart = np.where(timely & refused, m.return_refused_at, _NAN)
+        m.paused_from = np.where(timely & ~refused & ~m.gone, m.return_asked_at, _NAN)
+        m.round_start = _either(m.restart, m.dispatched_at)
+        self.paused_from, self.restarted = m.paused_from, _present(m.restart)
+
     def _groups(
-        self, orders: Sequence[WorkOrder], states: Sequence[OrderState]
+        self, orders: Sequence[Stated], states: Sequence[OrderState]
     ) -> tuple[list[tuple[Policy, AppealType]], np.ndarray]:
         """Each order's policy (the one in force at its receipt) and appeal type, as a group number."""
         count, kinds = len(orders), len(_APPEAL_TYPES)
@@ -352,13 +459,8 @@ class LimitPlan:
         start, seconds = run.start[where], limit.length.total_seconds()
         due, due_position, provisional = line.advance_many(start, seconds)
         total = np.full(due.shape, seconds)  # counted time from start to due, for "due soon"
-        if run.due_override is not None and run.override_asked is not None:
-            # An approved extension asked for in time: a fixed moment, never provisional.
-            moved = _present(run.due_override[where]) & (run.override_asked[where] <= due)
-            if moved.any():
-                fixed = run.due_override[where][moved]
-                due[moved], due_position[moved], provisional[moved] = fixed, line.positions(fixed), False
-                total[moved] = due_position[moved] - line.positions(start[moved])
+        if run.extensions:
+            self._extend(run.extensions, rows, start, due, due_position, provisional, total, line)
         self.applies[column, where] = True
         self.start[column, where] = start
         self.due[column, where] = due
@@ -371,6 +473,31 @@ class LimitPlan:
             self.exempt_at[column, where] = run.exempt_at[where]
         self.clock[column, where] = _CLOCKS.index(limit.clock)
         self.line[column, where] = self.lines.index(line)
+
+    @staticmethod
+    def _extend(
+        extensions: dict[int, tuple[tuple[float, float], ...]],
+        rows: np.ndarray,
+        start: np.ndarray,
+        due: np.ndarray,
+        due_position: np.ndarray,
+        provisional: np.ndarray,
+        total: np.ndarray,
+        line: Timeline,
+    ) -> None:
+        """Approved extensions in turn: each asked for by the due time then standing (the
+        original or an earlier extension's), for a later moment, moves it there."""
+        index = np.cumsum(rows) - 1  # a row of the table → its place in the rows worked on
+        for row, approved in extensions.items():
+            if not rows[row]:
+                continue
+            at, moved = index[row], False
+            for asked, until in approved:
+                if asked <= due[at] < until:
+                    due[at], provisional[at], moved = until, False, True
+            if moved:
+                due_position[at] = line.positions(np.array([due[at]]))[0]
+                total[at] = due_position[at] - line.positions(np.array([start[at]]))[0]
 
 
 class LimitTable:
@@ -467,28 +594,18 @@ class LimitEvaluator:
         self.calendar = calendar or WorkingCalendar.default()
         self.schedule = schedule
 
-    def plan(self, orders: Sequence[WorkOrder]) -> LimitPlan:
+    def plan(self, orders: Sequence[Stated]) -> LimitPlan:
         return LimitPlan(orders, self.calendar, self.schedule)
 
-    def table(self, orders: Sequence[WorkOrder]) -> LimitTable:
+    def table(self, orders: Sequence[Stated]) -> LimitTable:
         return self.plan(orders).at(self.now)
 
-    def limits(self, order: WorkOrder) -> dict[str, LimitStatus]:
+    def limits(self, order: Stated) -> dict[str, LimitStatus]:
         """Every limit name with its status (``not_applicable`` where it does not apply)."""
         return self.table([order]).limits(0)
 
 
 _ABSENT = {name: LimitStatus(name, LimitState.NOT_APPLICABLE) for name in LIMIT_NAMES}
-
-
-def limits_at(
-    order: WorkOrder,
-    now: datetime,
-    calendar: WorkingCalendar | None = None,
-    schedule: PolicySchedule = DEFAULT_SCHEDULE,
-) -> dict[str, LimitStatus]:
-    """The limits of one order at ``now``; for many orders use :meth:`LimitEvaluator.table`."""
-    return LimitEvaluator(now, calendar, schedule).limits(order)
 
 
 def next_due(limits: dict[str, LimitStatus]) -> LimitStatus | None:
@@ -508,13 +625,10 @@ def dispatch_deadlines(
     policy = schedule.policy_for(received_at)
     calendar = calendar or WorkingCalendar.default()
     rules = {
-        "sign": policy.sign,
-        "return": policy.return_request,
-        "contact": policy.contact,
-        "close": policy.close_for(appeal_type),
+        spec.name: spec.rule(policy, appeal_type)
+        for spec in LIMIT_SPECS
+        if spec.at_dispatch and (emergency or not spec.emergency_only)
     }
-    if emergency:
-        rules["emergency_reply"] = policy.emergency_reply
     return {
         name: timeline(rule.clock, calendar, policy.office_hours).add(received_at, rule.length)
         for name, rule in rules.items()

@@ -328,6 +328,47 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{path}: 일반 파일이 아닙니다 (링크, 폴더, 장치는 첨부할 수 없습니다)",
         "{path}: not a regular file (a link, folder or device cannot be attached)",
     ),
+    # Issue 15: rules that match the source document.
+    "feedback_needs_image": (
+        "反馈须附至少一张图片，或写明没有图片的原因（no_image_reason）",
+        "회신에는 사진이 한 장 이상 있거나 사진이 없는 이유(no_image_reason)가 있어야 합니다",
+        "feedback needs at least one image, or the reason there is none (no_image_reason)",
+    ),
+    "extension_late": (
+        "办结时限 {due} 已过，不能再申请延期",
+        "완결 기한 {due} 이(가) 지나 연기를 신청할 수 없습니다",
+        "the close due time {due} has passed: too late to ask for an extension",
+    ),
+    "not_back_datable": (
+        "只有联系当事人、首次答复和补录信息可以写明发生时间（at=）",
+        "당사자 연락, 첫 회신, 정보 보완만 발생 시간(at=)을 적을 수 있습니다",
+        "only contact, first reply and record may say when they happened (at=)",
+    ),
+    "at_in_future": (
+        "发生时间不能晚于现在",
+        "발생 시간은 현재보다 늦을 수 없습니다",
+        "the time it happened cannot be in the future",
+    ),
+    "at_before_previous_step": (
+        "发生时间不能早于工单的上一步（{last}）",
+        "발생 시간은 작업지시의 이전 단계({last})보다 빠를 수 없습니다",
+        "the time it happened cannot be before the order's previous step ({last})",
+    ),
+    "nothing_to_tell": (
+        "没有尚未告知当事人的已批准延期",
+        "당사자에게 알리지 않은 승인된 연기가 없습니다",
+        "there is no approved extension the citizen has not been told of",
+    ),
+    "unreachable_too_soon": (
+        "须至少在 {days} 个工作日内联系 {attempts} 次未果，才能反馈“无法联系当事人”",
+        "{days}개 근무일에 걸쳐 {attempts}번 연락이 닿지 않아야 '당사자 연락 불가'로 회신할 수 있습니다",
+        "'could not reach the citizen' needs {attempts} failed attempts on {days} working days",
+    ),
+    "extension_not_later": (
+        "延期后的时限须晚于现在的办结时限 {due}",
+        "연기 기한은 현재 완결 기한 {due} 보다 늦어야 합니다",
+        "the extension must end after the current close due time {due}",
+    ),
 }
 
 # field: (Chinese, Korean, English)
@@ -421,6 +462,7 @@ ACTION_NAMES: dict[str, tuple[str, str, str]] = {
     "reply": ("答复诉求人", "민원인 답변", "reply to the citizen"),
     "rate": ("评价", "평가", "rate"),
     "report_unsatisfied": ("报告不满意情况", "불만족 보고", "report the unsatisfied rating"),
+    "tell_extension": ("告知当事人延期", "당사자에게 연기 통지", "tell the citizen of the extension"),
     "redo": ("重办", "재처리", "redo"),
     "close": ("办结", "완결", "close"),
     "archive": ("归档", "보관", "archive"),

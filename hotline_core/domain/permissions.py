@@ -21,8 +21,9 @@ from hotline_core.domain.problems import Problem, refuse
 from hotline_core.domain.state import OrderState
 from hotline_core.domain.vocabulary import Action, Place, Role
 
-COUNTY_CLERK_ACTIONS = frozenset({Action.CONTACT, Action.RECORD, Action.SUBMIT_RESULT})
-DEPARTMENT_ACTIONS = frozenset({Action.SUBMIT_RESULT})
+# Departments handle as counties do (source 四(二) names them together; issue 15).
+COUNTY_CLERK_ACTIONS = frozenset({Action.CONTACT, Action.RECORD, Action.SUBMIT_RESULT, Action.FIRST_REPLY})
+DEPARTMENT_ACTIONS = COUNTY_CLERK_ACTIONS
 LEADER_ACTIONS = frozenset({Action.APPROVE_EXTENSION, Action.REFUSE_EXTENSION})
 # Only the leader in charge can give the leader's approval; the handler
 # records the center's decisions, which reach the federation on the platform.

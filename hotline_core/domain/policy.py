@@ -17,6 +17,7 @@ arrived (:class:`PolicySchedule`).
 | supervision answer | supervision   | 24 h    | working_day  | 四(四) 督促检查      |
 | petition accept    | routing       | 15 days | natural      | 信访工作条例         |
 | petition handle    | routing       | 60 days | natural      | 信访工作条例         |
+| extension notice   | approval      | 24 h    | working_day  | 三(一)4 告知当事人   |
 """
 
 from __future__ import annotations
@@ -59,6 +60,13 @@ class Policy:
     office_hours: OfficeHours = field(factory=OfficeHours)
     due_soon_fraction: float = 0.25
     summary_due_day: int = 3
+    # Telling the citizen of an approved extension: its reason, time and new due time
+    # (source 三(一)4). One working day by default.
+    extension_notice: Limit = field(factory=lambda: _hours(24, Clock.WORKING_DAY))
+    # "Could not reach the citizen" may be said in a feedback after this many failed
+    # attempts falling on at least this many different working days.
+    unreachable_attempts: int = 3
+    unreachable_days: int = 2
 
     def close_for(self, appeal_type: AppealType) -> Limit:
         return self.close[appeal_type]
@@ -106,10 +114,6 @@ class PolicySchedule:
     def policies(self) -> tuple[Policy, ...]:
         """Every version, the first one first."""
         return (self.first, *(policy for _, policy in self.changes))
-
-    def with_change(self, effective_from: datetime, policy: Policy) -> PolicySchedule:
-        changes = sorted((*self.changes, (effective_from, policy)), key=lambda c: c[0])
-        return PolicySchedule(self.first, tuple(changes))
 
 
 DEFAULT_SCHEDULE = PolicySchedule()

@@ -57,6 +57,7 @@ from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person, UnitKind
 from hotline_core.domain.policy import POLICIES, PolicySchedule
 from hotline_core.domain.problems import HotlineError, InvalidInput, Problem
+from hotline_core.domain.rounds import Round, earlier_rounds
 from hotline_core.domain.vocabulary import Action, Place, Role
 
 # The one text the replay writes where a clerk would have written words (see above).
@@ -110,6 +111,11 @@ def limit_json(status: LimitStatus) -> dict[str, Any]:
         "state": status.state.value,
         "provisional": status.provisional,
     }
+
+
+def history_json(rounds: list[Round]) -> list[dict[str, Any]]:
+    """The rounds before the current one (SPEC 10): each limit that restarted, as it ended."""
+    return [{"round": r.number, "limits": {n: limit_json(s) for n, s in r.limits.items()}} for r in rounds]
 
 
 def alert_json(alert: Alert) -> dict[str, Any]:
@@ -207,7 +213,9 @@ class _Replay:
                 raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
             when, command, actor = _parse_event(event, order)
             self.advance(when)
-            self.orders[order_id] = perform(order, command, actor, when)
+            self.orders[order_id] = perform(
+                order, command, actor, when, calendar=self.calendar, schedule=self.schedule
+            )
             self.escalate(when)
         except HotlineError as error:
             self.rejected.setdefault(order_id, []).append(_rejection(event, error))
@@ -224,13 +232,18 @@ def _parse_event(event: Mapping[str, Any], order: WorkOrder) -> tuple[datetime, 
     action = str(event.get("action", ""))
     if action not in set(Action) - {Action.RECEIVE}:
         raise InvalidInput([Problem("action", "not_in_list", {"choices": "、".join(RULES)})])
-    data = {k: v for k, v in event.items() if k not in _EVENT_KEYS}
+    data = {k: _value(v) for k, v in event.items() if k not in _EVENT_KEYS}
     for name in UNLISTED_TEXTS.get(Action(action), ()):
         data.setdefault(name, REPLAY_TEXT)
     actor = str(event.get("actor", _default_actor(Action(action), data)))
     if actor not in _ACTORS:
         raise InvalidInput([Problem("actor", "not_in_list", {"choices": "、".join(_ACTORS)})])
     return when, Command(action, data, str(event.get("note", ""))), _actor(actor, order)
+
+
+def _value(value: Any) -> Any:
+    """A list (``feedback``'s ``images``) as the comma-separated names the rules read."""
+    return ",".join(map(str, value)) if isinstance(value, list) else value
 
 
 def _default_actor(action: Action, data: Mapping[str, Any]) -> str:
@@ -282,6 +295,8 @@ def simulate(scenario: object, calendar: WorkingCalendar | None = None) -> dict[
     for form in scenario.get("orders", []):
         replay.intake(form)
     for event in sorted(scenario.get("events", []), key=_sort_key):
+        if until is not None and (0, until.timestamp()) < _sort_key(event) < (1, 0.0):
+            continue  # the outcome is as of ``until``: what happens after it is not replayed
         replay.apply(event)
     end = until or max((o.state.last_event_at for o in replay.orders.values()), default=None)
     if end is not None:
@@ -303,6 +318,7 @@ def _outcome(replay: _Replay, end: datetime | None) -> dict[str, Any]:
         order_id: {
             "status": order.state.status.value,
             "limits": {n: limit_json(s) for n, s in evaluator.limits(order).items()},
+            "history": history_json(earlier_rounds(order, replay.calendar, replay.schedule)),
             "rejected": replay.rejected.get(order_id, []),
         }
         for order_id, order in replay.orders.items()

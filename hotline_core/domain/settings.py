@@ -8,6 +8,8 @@ not a code change.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from attrs import field, frozen
 
 from hotline_core.domain.calendar import WorkingCalendar
@@ -26,6 +28,9 @@ class Settings:
     keymap: dict[str, str] = field(factory=dict)
     demo: bool = False
     attachment_limit_mb: int = 20  # the largest file a clerk may attach
+    # When the database was set up: nothing was owed to it before (no summary of an
+    # earlier quarter is chased). None in a database set up before this was kept.
+    started_at: datetime | None = None
 
     @property
     def organization(self) -> Organization:

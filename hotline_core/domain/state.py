@@ -19,7 +19,7 @@ from hotline_core.domain.events import Event
 from hotline_core.domain.intake import correct_record
 from hotline_core.domain.model import OrderRecord
 from hotline_core.domain.organization import RIGHTS_DEPT, Unit, UnitKind
-from hotline_core.domain.vocabulary import Action, DeclineReason, Rating, Status
+from hotline_core.domain.vocabulary import Action, ContactResult, DeclineReason, Outcome, Rating, Status
 
 FINISHED: frozenset[Status] = frozenset({Status.CLOSED, Status.RETURNED, Status.DECLINED, Status.ARCHIVED})
 
@@ -40,12 +40,35 @@ class Extension:
 
 
 @frozen
+class ContactAttempt:
+    """One call (or visit) to reach the citizen, and what it gave."""
+
+    at: datetime
+    result: ContactResult
+
+
+@frozen
 class Supervision:
     """The rights department chasing a unit that owns an overdue order (督办)."""
 
     unit: Unit
     at: datetime
     answered_at: datetime | None = None
+
+
+@frozen
+class RoundEnd:
+    """Where a round of handling ended: a redo, or a refused return that may restart the clocks.
+
+    ``state`` is the order just before: its limits, taken at ``at``, are that round's
+    outcome and never change afterwards. Whether a refused return ends a round (it
+    does when the request was made in time) is a question of deadlines, answered by
+    ``hotline_core.domain.limits``.
+    """
+
+    kind: str  # "redo" | "return"
+    at: datetime
+    state: OrderState
 
 
 @frozen
@@ -58,10 +81,12 @@ class OrderState:
     last_event_at: datetime
     owner: Unit = RIGHTS_DEPT
     signed_at: datetime | None = None
-    contacted_at: datetime | None = None
-    return_requested_at: datetime | None = None
-    return_asked_at: datetime | None = None
-    return_asked_from: datetime | None = None
+    contacted_at: datetime | None = None  # the first attempt that reached the citizen
+    contact_attempts: tuple[ContactAttempt, ...] = ()
+    return_requested_at: datetime | None = None  # the request awaiting the center
+    return_asked_at: datetime | None = None  # the first request: only it may pause or restart clocks
+    return_refused_at: datetime | None = None  # when the center refused that first request
+    return_again_at: datetime | None = None  # the first request made after that refusal
     status_before_return: Status | None = None
     returned_at: datetime | None = None
     decline_reason: DeclineReason | None = None
@@ -69,9 +94,11 @@ class OrderState:
     supervisions: tuple[Supervision, ...] = ()
     extension: Extension | None = None
     extended_until: datetime | None = None
-    # When the first of the approved extensions standing was asked for: one asked for only
-    # after the close limit fell due does not move it (``hotline_core.domain.limits``).
-    extension_asked_at: datetime | None = None
+    # The approved extensions of this round in turn: each moves the close due time only if it
+    # was asked for by the due time then standing (``hotline_core.domain.limits``).
+    extensions: tuple[Extension, ...] = ()
+    extension_approved_at: datetime | None = None  # the latest approval: the citizen must be told
+    extension_told_at: datetime | None = None
     emergency_at: datetime | None = None
     first_reply_at: datetime | None = None
     petition_at: datetime | None = None
@@ -82,19 +109,17 @@ class OrderState:
     replied_at: datetime | None = None
     rating: Rating | None = None
     rated_at: datetime | None = None
+    unsatisfied_at: datetime | None = None  # an unsatisfied rating that must be reported
     unsatisfied_reported_at: datetime | None = None
     redo_at: datetime | None = None
     closed_at: datetime | None = None
     archived_at: datetime | None = None
+    outcome: Outcome | None = None
+    rounds: tuple[RoundEnd, ...] = ()
 
     @property
     def open_supervisions(self) -> tuple[Supervision, ...]:
         return tuple(s for s in self.supervisions if s.answered_at is None)
-
-    @property
-    def left_without_handling(self) -> bool:
-        """Returned to the center or declined: the handling limits no longer apply."""
-        return self.returned_at is not None or self.declined_at is not None
 
     @property
     def with_unit(self) -> bool:
@@ -116,9 +141,17 @@ def _receive(s: Draft, e: Event) -> Changes:
     }
 
 
-def _ask_return(s: Draft, e: Event, **more: object) -> Changes:
-    """A return request or a decline: both answer the 1-hour return limit."""
-    return {"return_asked_at": e.at, "return_asked_from": s.dispatched_at, **more}
+def _request_return(s: Draft, e: Event) -> Changes:
+    """The first request is the one the return limit times; one after its refusal is noted too."""
+    asked: Changes = {"return_asked_at": e.at} if s.return_asked_at is None else {}
+    if s.return_refused_at is not None and s.return_again_at is None:
+        asked = {"return_again_at": e.at}
+    return {
+        "status": Status.RETURN_REQUESTED,
+        "return_requested_at": e.at,
+        "status_before_return": s.status,
+        **asked,
+    }
 
 
 def _reply(s: Draft, e: Event) -> Changes:
@@ -131,13 +164,16 @@ def _reply(s: Draft, e: Event) -> Changes:
 
 
 def _refuse_return(s: Draft, e: Event) -> Changes:
-    # A refused return is a fresh dispatch: every clock restarts now (SPEC 4.2).
-    return {
+    # A refused request made in time is a fresh dispatch (SPEC 4.2), once: the limits
+    # decide whether it was in time, so the first refusal is kept with the round before it.
+    changes: Changes = {
         "status": s.status_before_return or Status.RECEIVED,
-        "dispatched_at": e.at,
         "return_requested_at": None,
         "status_before_return": None,
     }
+    if s.return_refused_at is None:
+        changes |= {"return_refused_at": e.at, "rounds": (*s.rounds, RoundEnd("return", e.at, _frozen(s)))}
+    return changes
 
 
 def _submit_result(s: Draft, e: Event) -> Changes:
@@ -157,38 +193,67 @@ def _approve_extension(s: Draft, e: Event) -> Changes:
     return {
         "extension": extension,
         "extended_until": extension.until,
-        "extension_asked_at": s.extension_asked_at or extension.requested_at,
+        "extensions": (*s.extensions, extension),
+        "extension_approved_at": e.at,
+        "extension_told_at": None,
     }
 
 
+def _contact(s: Draft, e: Event) -> Changes:
+    result = ContactResult(e.data.get("result", ContactResult.REACHED))
+    reached = result in (ContactResult.REACHED, ContactResult.REFUSED)  # the citizen answered
+    first = {"contacted_at": e.at} if reached and s.contacted_at is None else {}
+    return {"contact_attempts": (*s.contact_attempts, ContactAttempt(e.at, result)), **first}
+
+
+def _rate(s: Draft, e: Event) -> Changes:
+    rating = Rating(e.data["level"])
+    unsatisfied = (
+        {"unsatisfied_at": e.at, "unsatisfied_reported_at": None} if rating is Rating.UNSATISFIED else {}
+    )
+    return {"rating": rating, "rated_at": e.at, **unsatisfied}
+
+
 def _redo(s: Draft, e: Event) -> Changes:
-    # A redo opens a new close deadline (SPEC 4.2): extensions of the old one go with it.
+    # A redo opens a new round with a new close deadline (SPEC 4.2): the round before is kept
+    # whole in ``rounds``; an unsatisfied rating not yet reported still has to be.
+    reported = s.unsatisfied_reported_at is not None
     return {
         "status": Status.HANDLING,
         "redo_at": e.at,
         "feedback_at": None,
         "rating": None,
         "rated_at": None,
+        "unsatisfied_at": None if reported else s.unsatisfied_at,
         "unsatisfied_reported_at": None,
         "closed_at": None,
+        "outcome": None,
         "extension": None,
         "extended_until": None,
-        "extension_asked_at": None,
+        "extensions": (),
+        "extension_approved_at": None,
+        "extension_told_at": None,
+        "rounds": (*s.rounds, RoundEnd("redo", e.at, _frozen(s))),
     }
+
+
+def _frozen(s: Draft) -> OrderState:
+    return OrderState(**vars(s))
 
 
 _FOLD: dict[Action, Callable[[Draft, Event], Changes]] = {
     Action.RECEIVE: _receive,
     Action.SIGN: lambda s, e: {"status": Status.HANDLING, "signed_at": e.at},
-    Action.REQUEST_RETURN: lambda s, e: _ask_return(
-        s, e, status=Status.RETURN_REQUESTED, return_requested_at=e.at, status_before_return=s.status
-    ),
+    Action.REQUEST_RETURN: _request_return,
     Action.APPROVE_RETURN: lambda s, e: {"status": Status.RETURNED, "returned_at": e.at},
     Action.REFUSE_RETURN: _refuse_return,
-    Action.DECLINE: lambda s, e: _ask_return(
-        s, e, status=Status.DECLINED, declined_at=e.at, decline_reason=DeclineReason(e.data["reason"])
-    ),
-    Action.CONTACT: lambda s, e: {} if s.contacted_at else {"contacted_at": e.at},
+    Action.DECLINE: lambda s, e: {
+        "outcome": Outcome.DECLINED,
+        "status": Status.DECLINED,
+        "declined_at": e.at,
+        "decline_reason": DeclineReason(e.data["reason"]),
+    },
+    Action.CONTACT: _contact,
     Action.RECORD: lambda s, e: {"record": correct_record(s.record, e.data)},
     Action.TRANSFER: lambda s, e: {"owner": Unit.county(e.data["to"])},
     Action.ASSIGN: lambda s, e: {"owner": Unit.department(e.data["to"])},
@@ -199,16 +264,21 @@ _FOLD: dict[Action, Callable[[Draft, Event], Changes]] = {
     },
     Action.APPROVE_EXTENSION: _approve_extension,
     Action.REFUSE_EXTENSION: lambda s, e: {"extension": None},
+    Action.TELL_EXTENSION: lambda s, e: {"extension_told_at": e.at},
     Action.FLAG_EMERGENCY: lambda s, e: {"emergency_at": e.at},
     Action.FIRST_REPLY: lambda s, e: {"first_reply_at": e.at},
     Action.ROUTE_PETITION: lambda s, e: {"petition_at": e.at},
     Action.LEGAL_PROCEDURE: lambda s, e: {"legal_at": e.at},
     Action.FEEDBACK: lambda s, e: {"status": Status.FEEDBACK_GIVEN, "feedback_at": e.at},
     Action.REPLY: _reply,
-    Action.RATE: lambda s, e: {"rating": Rating(e.data["level"]), "rated_at": e.at},
+    Action.RATE: _rate,
     Action.REPORT_UNSATISFIED: lambda s, e: {"unsatisfied_reported_at": e.at},
     Action.REDO: _redo,
-    Action.CLOSE: lambda s, e: {"status": Status.CLOSED, "closed_at": e.at},
+    Action.CLOSE: lambda s, e: {
+        "status": Status.CLOSED,
+        "closed_at": e.at,
+        "outcome": Outcome(e.data.get("outcome", Outcome.SOLVED)),
+    },
     Action.ARCHIVE: lambda s, e: {"status": Status.ARCHIVED, "archived_at": e.at},
 }
 

@@ -85,6 +85,24 @@ class Rating(Labelled):
     UNSATISFIED = "unsatisfied"
 
 
+class ContactResult(Labelled):
+    """What one attempt to reach the citizen gave (the call log)."""
+
+    REACHED = "reached"
+    NO_ANSWER = "no_answer"
+    WRONG_NUMBER = "wrong_number"
+    REFUSED = "refused"
+
+
+class Outcome(Labelled):
+    """What a finished order came to (source 三(二)2 names the "explained" case)."""
+
+    SOLVED = "solved"
+    EXPLAINED = "explained"
+    REFERRED = "referred"
+    DECLINED = "declined"
+
+
 class Role(Labelled):
     HANDLER = "handler"
     COUNTY_CLERK = "county_clerk"
@@ -125,6 +143,7 @@ class Action(Labelled):
     REQUEST_EXTENSION = "request_extension"
     APPROVE_EXTENSION = "approve_extension"
     REFUSE_EXTENSION = "refuse_extension"
+    TELL_EXTENSION = "tell_extension"
     FLAG_EMERGENCY = "flag_emergency"
     FIRST_REPLY = "first_reply"
     ROUTE_PETITION = "route_petition"
@@ -239,6 +258,18 @@ DEFAULT_DEPARTMENTS: tuple[str, ...] = (
 )
 
 _LABELS: dict[str, dict[str, str]] = {
+    "ContactResult": {
+        "reached": "已联系上",
+        "no_answer": "无人接听",
+        "wrong_number": "号码错误",
+        "refused": "拒绝沟通",
+    },
+    "Outcome": {
+        "solved": "已解决",
+        "explained": "已解释说明（当前无法解决）",
+        "referred": "已转有关部门",
+        "declined": "不予受理",
+    },
     "Channel": {
         "phone": "电话",
         "sms": "短信",
@@ -313,6 +344,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "request_extension": "延期申请",
         "approve_extension": "同意延期",
         "refuse_extension": "不同意延期",
+        "tell_extension": "告知当事人延期",
         "flag_emergency": "标记突发",
         "first_reply": "首次答复",
         "route_petition": "转信访程序",

@@ -27,7 +27,8 @@ def run_escalation(repo: Repository, now: datetime) -> list[Alert]:
         quarter = Quarter.of(now.astimezone(SHANGHAI).date()).previous()
         due = summary_due(quarter, settings.calendar, settings.policies.policy_for(now).summary_due_day)
         filed = {Place(county) for county in session.summaries(quarter)}
-        missing = summary_alerts(quarter, due.due, filed, now, raised)
+        owed = filed or _in_use(session, quarter)
+        missing = summary_alerts(quarter, due.due, filed, now, raised) if owed else []
         for alert in missing:
             session.put_alert(alert)
     return fresh + missing
@@ -37,6 +38,18 @@ def escalate(repo: Repository, actor: str, now: datetime) -> list[Alert]:
     """``hotline escalate`` (cron): :func:`run_escalation` for a user of this database."""
     identify(repo.snapshot(), actor)
     return run_escalation(repo, now)
+
+
+def _in_use(session: Session, quarter: Quarter) -> bool:
+    """Whether the database was in use for ``quarter``: it started before the quarter ended,
+    or holds an order received by then. A new database owes no summary of the quarters
+    before it (issue 15); a quarter a county filed a summary for is in use too (checked by the caller).
+    """
+    last_day = quarter.last_day
+    started = session.settings().started_at
+    if started is not None and started.astimezone(SHANGHAI).date() <= last_day:
+        return True
+    return any(o.record.received_at.astimezone(SHANGHAI).date() <= last_day for o in session.orders())
 
 
 @frozen

@@ -82,7 +82,10 @@ def act(repo: Repository, actor: str, order_id: str, command: Command, now: date
         order = session.order(order_id)
         if order is None or not may_see(person, order):  # one may not see: as if it did not exist
             raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
-        updated = perform(order, command, person, now, session.settings().organization)
+        settings = session.settings()
+        updated = perform(
+            order, command, person, now, settings.organization, settings.calendar, settings.policies
+        )
         view = view_of(person, updated)
         if view is None:  # a unit keeps seeing what was passed to it; refused before storing
             raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from attrs import evolve
@@ -14,14 +15,15 @@ from hotline_core.services.access import identify, require
 from hotline_core.services.ports import Repository, Session
 
 
-def initialise(repo: Repository, login: str) -> Person:
-    """A new database's first user administers it and handles orders."""
+def initialise(repo: Repository, login: str, now: datetime | None = None) -> Person:
+    """A new database's first user administers it and handles orders; ``now`` is kept as
+    the moment the database started."""
     founder = Person(login, {Role.ADMIN, Role.HANDLER})
     with repo.transaction() as session:
         if session.users():
             raise refuse("already_initialised")
         session.put_user(founder)
-        session.put_settings(Settings())
+        session.put_settings(Settings(started_at=now))
         seed_knowledge(session)
     return founder
 

@@ -58,7 +58,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_init(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args, create=True)
-    founder = services.initialise(repo, context.acting_login(args))
+    founder = services.initialise(repo, context.acting_login(args), context.system_now())
     out.emit(
         {"db": str(repo.folder), "login": founder.login, "roles": sorted(founder.roles)},
         out.t("cli.init.done", db=repo.folder, login=founder.login),

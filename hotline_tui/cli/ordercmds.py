@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from hotline_core import services
+from hotline_core.domain.calendar import human_due
 from hotline_core.domain.events import Command
 from hotline_core.domain.intake import BadValue, read_moment
 from hotline_core.domain.lifecycle import RULES
@@ -15,7 +17,8 @@ from hotline_core.domain.limits import LimitEvaluator
 from hotline_core.domain.model import Attachment
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.problems import InvalidInput, Problem
-from hotline_core.domain.scenario import alert_json, limit_json
+from hotline_core.domain.rounds import earlier_rounds
+from hotline_core.domain.scenario import alert_json, history_json, limit_json
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
 from hotline_tui.cli.output import CommandError, Output
@@ -102,6 +105,7 @@ def order_json(order: WorkOrder, evaluator: LimitEvaluator) -> dict[str, Any]:
         "id": order.id,
         "status": order.state.status.value,
         "limits": {n: limit_json(s) for n, s in evaluator.limits(order).items()},
+        "history": history_json(earlier_rounds(order, evaluator.calendar, evaluator.schedule)),
         "rejected": [],
         "record": stored["record"],
         "events": stored["events"],
@@ -132,11 +136,16 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
     t = out.t
     lines = [f"{order.id}  {t.name(order.state.status)}  {order.record.appeal.text}"]
     lines += [
-        f"  {t(f'limit.{n}'):<20}{t('state.' + v['state']):<16}{v['due'] or ''}"
+        f"  {t(f'limit.{n}'):<20}{t('state.' + v['state']):<16}"
+        + (human_due(datetime.fromisoformat(v["due"])) if v["due"] else "")
         for n, v in data["limits"].items()
         if v["state"] != "not_applicable"
     ]
-    lines += [f"  {e.at:%Y-%m-%d %H:%M} {e.actor:<12}{t.name(e.action)} {e.note}" for e in order.events]
+    lines += [
+        f"  {e.at:%Y-%m-%d %H:%M} {e.actor:<12}{t.name(e.action)} {e.note}"
+        + (t("order.entered_at", at=f"{e.entered_at:%m-%d %H:%M}") if e.entered_at else "")
+        for e in order.events
+    ]
     out.emit(data, "\n".join(lines))
     return 0
 

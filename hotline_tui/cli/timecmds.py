@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from hotline_core import services
-from hotline_core.domain.calendar import CalendarOverride
+from hotline_core.domain.calendar import CalendarOverride, human_due
 from hotline_core.domain.intake import BadValue, read_choice, read_moment
 from hotline_core.domain.limits import dispatch_deadlines
 from hotline_core.domain.problems import InvalidInput, Problem
@@ -89,7 +89,8 @@ def run_deadlines(args: argparse.Namespace, out: Output) -> int:
     found = dispatch_deadlines(received, appeal_type, args.emergency, settings.calendar, settings.policies)
     data: dict[str, Any] = {f"{name}_by": d.due.isoformat() for name, d in found.items()}
     data["provisional"] = any(d.provisional for d in found.values())
-    lines = [f"{name:<20}{value}" for name, value in data.items()]
+    lines = [f"{name}_by".ljust(20) + human_due(d.due) for name, d in found.items()]
+    lines.append(f"{'provisional':<20}{data['provisional']}")
     out.emit(data, "\n".join(lines))
     return 0
 
@@ -102,7 +103,8 @@ def run_summary_due(args: argparse.Namespace, out: Output) -> int:
     deadline = summary_due(quarter, settings.calendar, due_day)
     data = {"quarter": str(quarter), "due": deadline.due.isoformat(), "provisional": deadline.provisional}
     note = out.t("cli.summary.provisional") if deadline.provisional else ""
-    out.emit(data, out.t("cli.summary.due", quarter=quarter, due=deadline.due.isoformat()) + note)
+    due = human_due(deadline.due, whole_day=out.t("due.whole_day"))
+    out.emit(data, out.t("cli.summary.due", quarter=quarter, due=due) + note)
     return 0
 
 
@@ -171,7 +173,8 @@ def _summary(outcome: dict[str, Any]) -> str:
         lines.append(f"{order_id}  {result['status']}")
         for name, limit in result["limits"].items():
             if limit["state"] != "not_applicable":
-                lines.append(f"  {name:<18}{limit['state']:<10}due {limit['due']}  met {limit['met_at']}")
+                due = human_due(datetime.fromisoformat(limit["due"])) if limit["due"] else "-"
+                lines.append(f"  {name:<18}{limit['state']:<10}due {due}  met {limit['met_at']}")
         lines.extend(f"  ✗ {r['at']} {r['action']}: {r['reason']}" for r in result["rejected"])
     lines.append(f"alerts: {len(outcome['alerts'])}")
     lines.extend(

@@ -116,7 +116,9 @@ def test_an_admin_enters_next_years_schedule_and_deadlines_become_firm(cli) -> N
     cli("init")
     code, data, _ = cli("deadlines", "--received", "2026-12-31T16:30:00+08:00", "--type", "help", "--json")
     assert data["provisional"] is True
-    code, data, _ = cli("calendar", "override", "2027", "--rest", "2027-01-04", "--official", "--json")
+    code, data, _ = cli(
+        "calendar", "override", "2027", "--rest", "2027-01-01,2027-01-04", "--official", "--json"
+    )
     assert code == 0 and data["official"] and "2027-01-04" in data["holidays"]
     code, data, _ = cli("deadlines", "--received", "2026-12-31T16:30:00+08:00", "--type", "help", "--json")
     assert data["provisional"] is False and data["sign_by"] == "2027-01-05T09:00:00+08:00"

@@ -104,7 +104,7 @@ QUICK_SIGN = evolve(
 
 def change_policy(cli, effective_from: str) -> None:
     cli("init")
-    schedule = PolicySchedule().with_change(at(effective_from), QUICK_SIGN)
+    schedule = PolicySchedule(YANBIAN_2019, ((at(effective_from), QUICK_SIGN),))
     services.change_settings(FileRepository.open(cli.folder), "founder", policies=schedule)
 
 

@@ -31,9 +31,10 @@ def test_intake_act_and_show_speak_english_but_quote_the_order_as_written(cli, t
     assert not HAN.search(said.replace(MINIMAL_FORM["appeal"], ""))
 
 
-def test_escalation_and_the_calendar_speak_korean(cli) -> None:
+def test_escalation_and_the_calendar_speak_korean(cli, tmp_path) -> None:
     cli("init")
-    first, *alerts = cli("escalate", "--lang", "ko")[1].splitlines()
+    cli("intake", push(tmp_path, MINIMAL_FORM))  # received 2026-11-20, long unsigned by then
+    first, *alerts = cli("escalate", "--now", "2027-01-20T09:00:00+08:00", "--lang", "ko")[1].splitlines()
     assert first.startswith("새 알림 ") and first.endswith("건")
     assert alerts and all(not HAN.search(line.split()[0]) for line in alerts)  # the kinds in Korean
     said = cli("calendar", "show", "2026", "--lang", "ko")[1]

@@ -49,7 +49,11 @@ async def test_a_bad_phone_number_is_shown_under_its_field_and_nothing_is_stored
 
 
 async def test_closing_an_incomplete_record_lists_what_is_missing_and_stores_nothing(repo, clock) -> None:
-    for command in (Command("sign"), Command("contact"), Command("feedback", {"text": "已办"})):
+    for command in (
+        Command("sign"),
+        Command("contact"),
+        Command("feedback", {"text": "已办", "no_image_reason": "电话答复"}),
+    ):
         services.act(repo, "clerk", "A1", command, clock())
     before = stored(repo)
     app = make_app(repo, clock)

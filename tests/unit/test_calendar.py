@@ -146,7 +146,7 @@ def test_an_override_enters_next_years_notice_when_it_is_published() -> None:
     # A made-up 2027 notice: Spring Festival rest 5-12 February, make-up Saturdays 13 and 20.
     notice_2027 = CalendarOverride(
         2027,
-        rest_days={"2027-02-11", "2027-02-12"},
+        rest_days=span("2027-02-05", "2027-02-12"),
         working_days={"2027-02-13", "2027-02-20"},
         official=True,
     )
@@ -154,6 +154,18 @@ def test_an_override_enters_next_years_notice_when_it_is_published() -> None:
     assert_rest_days(*span("2027-02-05", "2027-02-12"), calendar=calendar)
     assert_working_days("2027-02-13", "2027-02-20", calendar=calendar)
     assert calendar.is_official(2027)
+
+
+def test_an_official_notice_is_exactly_the_administrators_days_not_the_packages_guess() -> None:
+    # Issue 15.9: the package guesses New Year's Day 2027 is a rest day; this notice does not.
+    notice_2027 = CalendarOverride(2027, rest_days={"2027-01-04"}, working_days={"2027-01-09"}, official=True)
+    calendar = DEFAULT.with_override(notice_2027)
+    assert_rest_days("2027-01-04", "2027-01-02", "2027-01-03", calendar=calendar)
+    assert_working_days("2027-01-01", "2027-01-09", calendar=calendar)
+    assert_rest_days("2027-01-01", calendar=DEFAULT)
+    # Not marked official, an override corrects the package's days.
+    corrected = DEFAULT.with_override(CalendarOverride(2027, rest_days={"2027-01-04"}))
+    assert_rest_days("2027-01-01", "2027-01-04", calendar=corrected)
 
 
 def test_an_override_accepts_dates_or_iso_strings() -> None:
@@ -213,3 +225,12 @@ def test_a_report_due_on_a_rest_day_moves_to_the_next_working_day() -> None:
     assert DEFAULT.working_day_on_or_after(date(2026, 1, 3)) == date(2026, 1, 4)  # make-up Sunday
     assert DEFAULT.working_day_on_or_after(date(2026, 10, 3)) == date(2026, 10, 8)
     assert DEFAULT.working_day_on_or_after(date(2026, 4, 3)) == date(2026, 4, 3)
+
+
+def test_people_read_a_due_time_as_its_last_day_never_the_next_days_midnight() -> None:
+    from hotline_core.domain.calendar import SHANGHAI, human_due
+
+    assert human_due(datetime(2026, 11, 26, 0, 0, tzinfo=SHANGHAI)) == "11-25 24:00"
+    assert human_due(datetime(2026, 10, 9, 0, 0, tzinfo=SHANGHAI), whole_day="当日") == "10-08 当日"
+    assert human_due(datetime(2026, 11, 25, 16, 0, tzinfo=SHANGHAI)) == "11-25 16:00"
+    assert human_due(datetime(2026, 11, 25, 16, 0, tzinfo=SHANGHAI).astimezone(UTC)) == "11-25 16:00"

@@ -203,13 +203,13 @@ def test_a_deadline_ending_at_24_00_on_31_december_does_not_touch_2027() -> None
 
 
 def test_once_2027_is_marked_official_its_deadlines_are_final() -> None:
-    calendar = WorkingCalendar((CalendarOverride(2027, official=True),))
+    calendar = WorkingCalendar((CalendarOverride(2027, rest_days={"2027-01-01"}, official=True),))
     line = Timeline(Clock.WORKING_DAY, calendar)
     assert line.add(at("2026-12-30 10:00"), 72 * HOUR) == Deadline(at("2027-01-05 10:00"), False)
 
 
 def test_entering_next_years_notice_moves_a_provisional_deadline() -> None:
-    notice_2027 = CalendarOverride(2027, rest_days={"2027-01-04"}, official=True)
+    notice_2027 = CalendarOverride(2027, rest_days={"2027-01-01", "2027-01-04"}, official=True)
     line = Timeline(Clock.WORKING_DAY, WorkingCalendar((notice_2027,)))
     assert line.add(at("2026-12-30 10:00"), 72 * HOUR) == Deadline(at("2027-01-06 10:00"), False)
 

@@ -52,7 +52,7 @@ def test_an_emergency_tells_the_leader_at_once(story) -> None:
 
 
 def test_an_unsatisfied_rating_tells_the_leader_and_the_handler(story) -> None:
-    s = story(reply="已答复").do("sign").do("contact").do("feedback", text="已办")
+    s = story(reply="已答复").do("sign").do("contact").do("feedback", text="已办", no_image_reason="电话答复")
     s.do("rate", level="unsatisfied")
     [alert] = [a for a in escalate([s.order], s.now) if a.kind is AlertKind.UNSATISFIED]
     assert alert.recipients == (LEADER, RIGHTS)
@@ -73,7 +73,9 @@ def test_a_redo_opens_a_new_close_deadline_that_alerts_again_once(story) -> None
     late = escalate([s.order], at("2026-11-25 16:30"))
     raised = {a.key for a in late}
     assert ("close_overdue", "close") in kinds(late)
-    s.do("feedback", text="已办", after=timedelta(days=6)).do("rate", level="unsatisfied")
+    s.do("feedback", text="已办", no_image_reason="电话答复", after=timedelta(days=6)).do(
+        "rate", level="unsatisfied"
+    )
     s.do("report_unsatisfied", text="已解释").do("redo")  # Thu 11-26 16:06: close due Tue 12-01 16:06
     raised |= {a.key for a in escalate([s.order], s.now, raised)}
     again = escalate([s.order], at("2026-12-01 17:00"), raised)

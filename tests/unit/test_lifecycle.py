@@ -10,7 +10,7 @@ from hotline_core.domain.events import Command
 from hotline_core.domain.lifecycle import RULES, available_actions, decide
 from hotline_core.domain.organization import RIGHTS_DEPT, Unit
 from hotline_core.domain.problems import InvalidInput, Refused
-from hotline_core.domain.vocabulary import Action, DeclineReason, Place, Rating, Status
+from hotline_core.domain.vocabulary import Action, DeclineReason, Outcome, Place, Rating, Status
 from tests.support import (
     COMPLETE_FORM,
     HANDLER,
@@ -34,7 +34,9 @@ def refusal(story, action: str, actor=HANDLER, **data) -> str:
 def handled_and_answered(story):
     """A signed, contacted order with feedback given and the reply recorded."""
     s = story(reply="已协调用人单位")
-    return s.do("sign").do("contact").do("feedback", text="已协调，用人单位同意面试")
+    return (
+        s.do("sign").do("contact").do("feedback", text="已协调，用人单位同意面试", no_image_reason="电话答复")
+    )
 
 
 # -- receipt and signing ------------------------------------------------------
@@ -85,11 +87,14 @@ def test_an_approved_return_leaves_the_federation(story) -> None:
 
 
 def test_a_refused_return_restarts_the_clocks_as_a_fresh_dispatch(story) -> None:
+    from hotline_core.domain.limits import LimitEvaluator
+
     s = story().do("request_return", reason="非本单位职责", basis="依据三定方案")
     s.do("refuse_return", after=timedelta(hours=2))
     assert s.state.status is Status.RECEIVED
-    assert s.state.dispatched_at == s.now
-    assert s.state.dispatched_at > s.order.record.received_at
+    # Whether the clocks restart is a deadline question (the request was in time): the limits say.
+    assert LimitEvaluator(s.now).limits(s.order)["sign"].start == s.now
+    assert s.state.return_refused_at == s.now
 
 
 def test_a_refused_return_of_a_signed_order_goes_back_to_handling(story) -> None:
@@ -158,7 +163,7 @@ def test_assign_to_a_department_of_the_federation(story) -> None:
 def test_the_county_clerk_handles_a_transferred_order_and_sends_the_result_back(story) -> None:
     s = story().do("sign").do("transfer", to="延吉市")
     s.do("contact", YANJI_CLERK).do("record", YANJI_CLERK, address="延吉市新兴街")
-    assert refusal(s, "feedback", text="已办") == "with_unit"
+    assert refusal(s, "feedback", text="已办", no_image_reason="电话答复") == "with_unit"
     s.do("submit_result", YANJI_CLERK, text="已联系用人单位")
     assert s.state.owner == RIGHTS_DEPT
     assert s.state.result_at == s.now
@@ -255,10 +260,10 @@ def test_petition_routing_and_legal_procedure_are_recorded_once(story) -> None:
 
 def test_feedback_needs_the_citizen_contacted_and_takes_text_and_pictures(story) -> None:
     s = story().do("sign")
-    assert refusal(s, "feedback", text="已办") == "not_contacted"
+    assert refusal(s, "feedback", text="已办", no_image_reason="电话答复") == "not_contacted"
     s.do("contact")
     assert refusal(s, "feedback") == "required"
-    s.do("feedback", text="已协调")
+    s.do("feedback", text="已协调", no_image_reason="电话答复")
     assert s.state.status is Status.FEEDBACK_GIVEN
 
 
@@ -277,7 +282,7 @@ def test_the_happy_path_closes_and_archives(story) -> None:
 
 def test_closing_an_incomplete_record_is_refused_with_every_missing_field(story) -> None:
     s = story({k: COMPLETE_FORM[k] for k in ("id", "received_at", "channel", "appeal_type", "appeal")})
-    s.do("sign").do("contact").do("feedback", text="已办")
+    s.do("sign").do("contact").do("feedback", text="已办", no_image_reason="电话答复")
     before = s.order
     with pytest.raises(InvalidInput) as refused:
         s.do("close")
@@ -324,7 +329,7 @@ def test_only_an_unsatisfied_rating_sends_an_order_back_for_redo(story) -> None:
 def test_an_extension_is_approved_only_while_the_order_is_being_handled(story) -> None:
     s = story(reply="已答复").do("sign").do("contact")
     s.do("request_extension", reason="需现场核实", until="2026-12-04T17:00:00+08:00")
-    s.do("feedback", text="已办理").do("rate", level="satisfied").do("close")
+    s.do("feedback", text="已办理", no_image_reason="电话答复").do("rate", level="satisfied").do("close")
     assert refusal(s, "approve_extension", LEADER, by="leader") == "finished"
     assert refusal(s, "refuse_extension", LEADER) == "finished"
 
@@ -385,3 +390,56 @@ def test_a_naive_time_is_refused(story) -> None:
     s = story()
     with pytest.raises(Refused):
         decide(s.order, Command("sign"), HANDLER, at("2026-11-20 17:00").replace(tzinfo=None))
+
+
+# -- steps entered after the fact (issue 15) --------------------------------------------------
+
+
+def test_a_phone_call_entered_later_keeps_when_it_happened_and_when_it_was_entered(story) -> None:
+    s = story().do("sign")  # 16:01
+    s.do("contact", after=timedelta(minutes=40), at="2026-11-20T16:05:00+08:00")
+    event = s.order.events[-1]
+    assert (event.at, event.entered_at) == (at("2026-11-20 16:05"), at("2026-11-20 16:41"))
+    assert s.state.contacted_at == at("2026-11-20 16:05")  # the limits use when it happened
+    assert s.order.events[-2].entered_at is None
+
+
+def test_a_step_cannot_be_said_to_happen_in_the_future_or_before_the_previous_one(story) -> None:
+    s = story().do("sign")  # 16:01
+    assert refusal(s, "contact", at="2026-11-20T18:00:00+08:00") == "at_in_future"
+    assert refusal(s, "contact", at="2026-11-20T16:00:30+08:00") == "at_before_previous_step"
+    assert refusal(s, "contact", at="yesterday") == "bad_datetime"
+    assert refusal(s, "transfer", to="延吉市", at="2026-11-20T16:01:30+08:00") == "not_back_datable"
+
+
+# -- the call log and the outcome (issue 15) ------------------------------------------------
+
+
+def test_each_contact_attempt_is_logged_and_only_reaching_the_citizen_meets_the_contact(story) -> None:
+    s = story().do("sign").do("contact", result="no_answer").do("contact", result="wrong_number")
+    assert [a.result.value for a in s.state.contact_attempts] == ["no_answer", "wrong_number"]
+    assert s.state.contacted_at is None
+    assert refusal(s, "contact", result="busy") == "not_in_list"
+    s.do("contact")
+    assert s.state.contacted_at == s.now and len(s.state.contact_attempts) == 3
+
+
+def test_could_not_reach_needs_the_policys_attempts_on_two_working_days(story) -> None:
+    s = story().do("sign").do("contact", result="no_answer").do("contact", result="no_answer")
+    s.do("contact", result="no_answer")  # three attempts, all on Friday 11-20
+    unreachable = {"text": "多次联系未果", "no_image_reason": "无法联系", "unreachable": "yes"}
+    assert refusal(s, "feedback", text="已办", no_image_reason="x") == "not_contacted"
+    assert refusal(s, "feedback", **unreachable) == "unreachable_too_soon"
+    s.do("contact", result="wrong_number", after=timedelta(days=3))  # Monday 11-23
+    s.do("feedback", **unreachable)
+    assert s.state.status is Status.FEEDBACK_GIVEN and s.order.events[-1].data["unreachable"] == "yes"
+
+
+def test_a_closed_order_carries_its_outcome(story) -> None:
+    s = handled_and_answered(story).do("rate", level="satisfied")
+    assert refusal(s, "close", outcome="declined") == "not_in_list"
+    s.do("close", outcome="explained")
+    assert s.state.outcome is Outcome.EXPLAINED
+    assert handled_and_answered(story).do("close").state.outcome is Outcome.SOLVED
+    declined = story().do("sign").do("decline", reason="commercial", explanation="x", guidance="y")
+    assert declined.state.outcome is Outcome.DECLINED

@@ -13,7 +13,6 @@ from hotline_core.domain.limits import (
     LimitEvaluator,
     LimitState,
     dispatch_deadlines,
-    limits_at,
     next_due,
 )
 from hotline_core.domain.policy import YANBIAN_2019, Limit, PolicySchedule
@@ -29,12 +28,16 @@ OPEN, SOON, MET, LATE, NA = (
 )
 
 
+def _limits_at(order, now: datetime) -> dict:
+    return LimitEvaluator(now).limits(order)
+
+
 def states(order, now: str) -> dict[str, LimitState]:
-    return {name: s.state for name, s in limits_at(order, at(now)).items()}
+    return {name: s.state for name, s in _limits_at(order, at(now)).items()}
 
 
 def due(order, name: str, now: str = "2026-11-20 16:00") -> datetime | None:
-    return limits_at(order, at(now))[name].due
+    return _limits_at(order, at(now))[name].due
 
 
 # -- the SPEC's worked examples ---------------------------------------------
@@ -71,6 +74,7 @@ def test_a_fresh_order_has_open_limits_and_the_rest_do_not_apply(story) -> None:
         "close": OPEN,
         "emergency_reply": NA,
         "unsatisfied_report": NA,
+        "extension_notice": NA,
         "supervision": NA,
         "petition_accept": NA,
         "petition_handle": NA,
@@ -90,7 +94,7 @@ def test_met_in_time_stays_met_and_met_late_stays_breached(story) -> None:
     late = story().do("sign", after=timedelta(minutes=61)).order
     assert states(on_time, "2026-12-31 00:00")["sign"] is MET
     assert states(late, "2026-12-31 00:00")["sign"] is LATE
-    assert limits_at(late, at("2026-12-31 00:00"))["sign"].met_at == at("2026-11-20 17:01")
+    assert _limits_at(late, at("2026-12-31 00:00"))["sign"].met_at == at("2026-11-20 17:01")
 
 
 def test_a_return_request_answers_the_sign_limit_and_opens_the_return_limit(story) -> None:
@@ -122,20 +126,27 @@ def test_an_approved_extension_moves_the_close_due_time(story) -> None:
     assert states(s.order, "2026-11-30 10:00")["close"] is OPEN
 
 
-def test_an_extension_asked_for_after_the_close_due_time_leaves_the_breach_standing(story) -> None:
-    s = (
-        story()
-        .do("sign")
-        .do(
-            "request_extension",
-            after=timedelta(days=6),  # Thu 11-26, due was Wed
-            until="2026-12-04T17:00:00+08:00",
-            reason="需现场核查",
+def test_an_extension_asked_for_after_the_close_due_time_is_refused_and_leaves_the_breach_standing(
+    story,
+) -> None:
+    from hotline_core.domain.events import Event
+    from hotline_core.domain.problems import Refused
+
+    s = story().do("sign")
+    with pytest.raises(Refused) as refused:  # Thu 11-26, due was Wed
+        s.do("request_extension", after=timedelta(days=6), until="2026-12-04T17:00:00+08:00", reason="需核查")
+    assert refused.value.problems[0].code == "extension_late"
+    # A trail that holds such a request anyway (recorded before the rule) still moves nothing.
+    late = at("2026-11-26 10:00")
+    order = s.order.with_event(
+        Event(
+            late, "handler", "request_extension", data={"until": "2026-12-04T17:00:00+08:00", "reason": "x"}
         )
     )
-    s.do("approve_extension", LEADER, by="leader").do("approve_extension", by="center")
-    assert due(s.order, "close") == at("2026-11-25 16:00")
-    assert states(s.order, "2026-11-30 10:00")["close"] is LATE
+    for by in ("leader", "center"):
+        order = order.with_event(Event(late, by, "approve_extension", data={"by": by}))
+    assert due(order, "close") == at("2026-11-25 16:00")
+    assert states(order, "2026-11-30 10:00")["close"] is LATE
 
 
 def test_a_second_extension_asked_for_within_the_first_moves_the_due_time_again(story) -> None:
@@ -150,7 +161,9 @@ def test_a_redo_opens_a_new_close_deadline_without_the_old_extension(story) -> N
     s = story(reply="已答复").do("sign").do("contact")
     s.do("request_extension", until="2026-11-27T17:00:00+08:00", reason="需现场核查")
     s.do("approve_extension", LEADER, by="leader").do("approve_extension", by="center")
-    s.do("feedback", text="已办", after=timedelta(days=6)).do("rate", level="unsatisfied")
+    s.do("feedback", text="已办", no_image_reason="电话答复", after=timedelta(days=6)).do(
+        "rate", level="unsatisfied"
+    )
     s.do("report_unsatisfied", text="已解释").do("redo", after=timedelta(days=4))  # Mon 11-30 16:07
     assert due(s.order, "close") == at("2026-12-03 16:07")
     assert states(s.order, "2026-12-01 10:00")["close"] is OPEN
@@ -187,7 +200,7 @@ def test_an_emergency_needs_a_first_reply_within_an_hour_of_natural_time(story) 
 
 
 def test_an_unsatisfied_rating_must_be_reported_within_24_working_hours(story) -> None:
-    s = story(reply="已答复").do("sign").do("contact").do("feedback", text="已办")
+    s = story(reply="已答复").do("sign").do("contact").do("feedback", text="已办", no_image_reason="电话答复")
     s.do("rate", level="unsatisfied", after=timedelta(hours=1))  # Friday 17:03
     assert due(s.order, "unsatisfied_report") == at("2026-11-23 17:03")
     s.do("report_unsatisfied", text="已报告", after=timedelta(days=3, minutes=1))
@@ -202,7 +215,7 @@ def test_supervision_gives_the_unit_24_working_hours(story) -> None:
 
 
 def test_redo_opens_a_new_close_deadline(story) -> None:
-    s = story(reply="已答复").do("sign").do("contact").do("feedback", text="已办")
+    s = story(reply="已答复").do("sign").do("contact").do("feedback", text="已办", no_image_reason="电话答复")
     s.do("rate", level="unsatisfied").do("report_unsatisfied", text="已解释").do("close")
     assert states(s.order, "2026-11-21 00:00")["close"] is MET
     s.do("redo", after=timedelta(days=3))  # Monday 16:06
@@ -239,13 +252,13 @@ def test_inputs_given_in_utc_give_the_same_deadlines(story) -> None:
 
 
 def test_a_host_in_utc_gives_the_same_results(story, monkeypatch) -> None:
-    expected = {n: s.due for n, s in limits_at(story().order, at("2026-11-21 00:00")).items()}
+    expected = {n: s.due for n, s in _limits_at(story().order, at("2026-11-21 00:00")).items()}
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     try:
         with freeze_time("2026-11-20 16:00:00"):  # 16:00 UTC = 00:00 next day in Beijing
             now = datetime.now(UTC)
-            found = {n: s.due for n, s in limits_at(story().order, now).items()}
+            found = {n: s.due for n, s in _limits_at(story().order, now).items()}
     finally:
         monkeypatch.undo()
         time.tzset()
@@ -254,11 +267,11 @@ def test_a_host_in_utc_gives_the_same_results(story, monkeypatch) -> None:
 
 def test_crossing_into_a_year_without_an_official_schedule_is_provisional(story) -> None:
     order = story(received_at="2026-12-31T10:00:00+08:00").order
-    close = limits_at(order, at("2026-12-31 11:00"))["close"]
+    close = _limits_at(order, at("2026-12-31 11:00"))["close"]
     assert close.provisional
     official = WorkingCalendar((CalendarOverride(2027, official=True),))
     assert not LimitEvaluator(at("2026-12-31 11:00"), official).limits(order)["close"].provisional
-    assert not limits_at(story().order, at("2026-11-20 17:00"))["close"].provisional
+    assert not _limits_at(story().order, at("2026-11-20 17:00"))["close"].provisional
 
 
 def test_a_rest_day_added_by_the_administrator_moves_the_deadline(story) -> None:
@@ -272,7 +285,7 @@ def test_a_policy_change_applies_to_orders_received_after_it(story) -> None:
     from attrs import evolve
 
     quicker = evolve(YANBIAN_2019, name="quicker", sign=Limit(timedelta(minutes=30), "office_hours"))
-    schedule = PolicySchedule().with_change(at("2026-11-20 12:00"), quicker)
+    schedule = PolicySchedule(YANBIAN_2019, ((at("2026-11-20 12:00"), quicker),))
     before = story(received_at="2026-11-20T11:00:00+08:00").order
     after = story().order
     evaluator = LimitEvaluator(at("2026-11-20 16:00"), schedule=schedule)
@@ -282,7 +295,7 @@ def test_a_policy_change_applies_to_orders_received_after_it(story) -> None:
 
 def test_the_next_due_limit_is_what_the_queue_sorts_by(story) -> None:
     s = story().do("sign")
-    nearest = next_due(limits_at(s.order, at("2026-11-20 16:30")))
+    nearest = next_due(_limits_at(s.order, at("2026-11-20 16:30")))
     assert nearest is not None and nearest.name == "contact"
 
 
@@ -303,12 +316,17 @@ def test_dispatch_deadlines_for_the_command_line() -> None:
 
 
 def test_after_a_refused_return_an_unsigned_order_must_be_signed_afresh(story) -> None:
+    from hotline_core.domain.rounds import earlier_rounds
+
     s = story().do("request_return", reason="r", basis="b").do("refuse_return", after=timedelta(hours=1))
-    found = limits_at(s.order, at("2026-11-23 12:00"))
+    found = _limits_at(s.order, at("2026-11-23 12:00"))
     assert found["sign"].state is LATE and found["sign"].met_at is None  # refused Fri 17:01: due Mon 09:30
-    assert found["return"].state is MET
+    # The request was the first round's: its return limit is met there (issue 15, rounds).
+    assert found["return"].state is NA
+    [first] = earlier_rounds(s.order)
+    assert first.limits["return"].state is MET and first.limits["sign"].state is MET
     s.do("sign", after=timedelta(minutes=5))
-    assert limits_at(s.order, at("2026-11-23 12:00"))["sign"].met_at == s.now
+    assert _limits_at(s.order, at("2026-11-23 12:00"))["sign"].met_at == s.now
 
 
 # -- many orders at once: the table that the queue, escalation and reports read ----
@@ -330,7 +348,7 @@ def _quicker_from(moment: str) -> PolicySchedule:
         close={t: Limit(timedelta(hours=48), "working_day") for t in AppealType},
         due_soon_fraction=0.5,
     )
-    return PolicySchedule().with_change(at(moment), quicker)
+    return PolicySchedule(YANBIAN_2019, ((at(moment), quicker),))
 
 
 @pytest.mark.parametrize(
@@ -381,6 +399,17 @@ def test_a_plan_is_taken_again_at_a_later_now_without_working_deadlines_out_agai
     orders = _demo_orders()
     plan = LimitPlan(orders)
     later = at("2026-12-20 10:00")
-    assert [plan.at(later).limits(r) for r in range(len(orders))] == [limits_at(o, later) for o in orders]
+    assert [plan.at(later).limits(r) for r in range(len(orders))] == [_limits_at(o, later) for o in orders]
     empty = LimitPlan([]).at(later)
     assert empty.next_due().size == 0 and empty.flagged() == []
+
+
+def test_one_table_names_every_limit_with_its_rule_and_dispatch_deadlines() -> None:
+    from hotline_core.domain.limits import LIMIT_NAMES, LIMIT_SPECS
+
+    assert tuple(spec.name for spec in LIMIT_SPECS) == LIMIT_NAMES
+    for spec in LIMIT_SPECS:
+        for appeal_type in AppealType:
+            assert isinstance(spec.rule(YANBIAN_2019, appeal_type), Limit)
+    plain = dispatch_deadlines(at("2026-11-20 16:00"), AppealType.COMPLAINT)
+    assert set(plain) == {s.name for s in LIMIT_SPECS if s.at_dispatch and not s.emergency_only}

@@ -58,10 +58,11 @@ def test_a_county_clerk_acts_only_on_orders_their_county_owns(story) -> None:
     assert not allowed(TUMEN_CLERK, s, "contact")
 
 
-def test_a_department_contact_submits_results_for_its_own_department(story) -> None:
-    s = story().do("sign").do("assign", to="康复部")
-    assert allowed(REHAB_CONTACT, s, "submit_result")
-    assert not allowed(REHAB_CONTACT, s, "contact")
+def test_a_department_handles_its_own_orders_as_a_county_does(story) -> None:
+    s = story().do("sign").do("assign", to="康复部").do("flag_emergency")
+    for action in ("submit_result", "contact", "record", "first_reply"):  # issue 15: as counties
+        assert allowed(REHAB_CONTACT, s, action)
+    assert not allowed(REHAB_CONTACT, s, "feedback")
     other = Person("edu", {Role.DEPARTMENT}, department="教育就业部")
     assert not allowed(other, s, "submit_result")
 

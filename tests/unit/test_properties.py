@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from hotline_core.adapters.serialization import structure_order, unstructure_order
@@ -52,7 +52,12 @@ DATA_CHOICES: dict[Action, list[dict[str, str]]] = {
     Action.SUBMIT_RESULT: [{"text": "已办理"}, {}],
     Action.REQUEST_EXTENSION: [{"until": "2027-03-01T17:00:00+08:00", "reason": "核查"}, {"until": "x"}],
     Action.APPROVE_EXTENSION: [{"by": "leader"}, {"by": "center"}, {"by": "someone"}],
-    Action.FEEDBACK: [{"text": "已反馈"}, {}],
+    Action.FEEDBACK: [
+        {"text": "已反馈", "images": "现场.jpg"},
+        {"text": "已电话答复", "no_image_reason": "电话咨询"},
+        {"text": "已反馈"},
+        {},
+    ],
     Action.REPLY: [{"text": "已答复"}],
     Action.RATE: [{"level": "satisfied"}, {"level": "unsatisfied"}, {"level": "meh"}],
     Action.REPORT_UNSATISFIED: [{"text": "已报告"}],
@@ -146,3 +151,62 @@ def test_structuring_then_unstructuring_an_order_returns_the_same_order(form) ->
     data = unstructure_order(order)
     assert unstructure_order(structure_order(data)) == data
     assert structure_order(data) == order
+
+
+# -- rounds (issue 15): what an earlier round's limits said never changes ---------------------
+
+ROUND_STEPS: list[tuple[Action, dict[str, str]]] = [
+    (Action.SIGN, {}),
+    (Action.CONTACT, {}),
+    (Action.REQUEST_RETURN, {"reason": "非本单位职责", "basis": "三定方案"}),
+    (Action.REFUSE_RETURN, {}),
+    (Action.REQUEST_EXTENSION, {"reason": "核查"}),
+    (Action.APPROVE_EXTENSION, {"by": "leader"}),
+    (Action.APPROVE_EXTENSION, {"by": "center"}),
+    (Action.FEEDBACK, {"text": "已反馈", "images": "现场.jpg"}),
+    (Action.RATE, {"level": "unsatisfied"}),
+    (Action.RATE, {"level": "satisfied"}),
+    (Action.REPORT_UNSATISFIED, {"text": "已报告"}),
+    (Action.REDO, {}),
+    (Action.CLOSE, {}),
+    (Action.FLAG_EMERGENCY, {}),
+    (Action.FIRST_REPLY, {}),
+]
+# The steps that lead to a round's end, drawn more often so that more walks get there.
+ROUND_STEPS += [
+    step for step in ROUND_STEPS if step[0] in (Action.FEEDBACK, Action.REDO, Action.REFUSE_RETURN)
+]
+ROUND_STEPS += [(Action.RATE, {"level": "unsatisfied"})] * 2
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_no_limit_outcome_of_an_earlier_round_ever_changes_after_the_round_ends(data) -> None:
+    from hotline_core.domain.rounds import earlier_rounds
+
+    order = receive(parse_order({**COMPLETE_FORM, "reply": "已答复"}))
+    now, seen = order.record.received_at, []
+    prelude = [(Action.SIGN, {}), (Action.CONTACT, {})] if data.draw(st.booleans(), label="signed") else []
+    for number in range(data.draw(st.integers(0, 40), label="steps")):
+        step = (
+            prelude[number]
+            if number < len(prelude)
+            else data.draw(st.sampled_from(ROUND_STEPS), label="step")
+        )
+        action, parameters = step
+        # Minutes to days apart: some steps in time, some late (sign 1 office hour, close 3 days).
+        when = now + timedelta(minutes=data.draw(st.sampled_from([1, 20, 90, 600, 1500, 4000]), label="gap"))
+        if action is Action.REQUEST_EXTENSION:
+            days = data.draw(st.integers(1, 12), label="days")
+            parameters = {**parameters, "until": (when + timedelta(days=days)).isoformat()}
+        actor = LEADER if parameters.get("by") == "leader" else HANDLER
+        try:
+            order = order.with_event(decide(order, Command(action, parameters), actor, when))
+        except HotlineError:
+            continue
+        now = when
+        rounds = earlier_rounds(order)
+        assert rounds[: len(seen)] == seen, "an earlier round's outcome changed"
+        assert len(rounds) >= len(seen)
+        seen = rounds
+    event(f"rounds ended: {min(len(seen), 3)}")  # the statistics show the walks reach redo and returns

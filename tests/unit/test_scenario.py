@@ -143,11 +143,11 @@ def with_events(*events: dict[str, str], orders: tuple[dict[str, object], ...] =
 
 HAPPY_PATH = with_events(
     event("24T15:00", "A1", "submit_result", actor="county_clerk"),
-    event("24T16:00", "A1", "feedback"),
+    event("24T16:00", "A1", "feedback", images=["现场.jpg"]),
     event("25T09:00", "A1", "rate", level="unsatisfied"),
     event("25T10:00", "A1", "report_unsatisfied"),
     event("25T11:00", "A1", "redo"),
-    event("25T14:00", "A1", "feedback"),
+    event("25T14:00", "A1", "feedback", no_image_reason="电话答复"),
     event("25T15:00", "A1", "rate", level="satisfied"),
     event("25T15:30", "A1", "close"),
     event("26T09:00", "A1", "archive"),
@@ -169,7 +169,8 @@ def test_a_happy_path_written_with_only_the_spec_11_parameters_is_never_rejected
     assert limits["contact"] == ("2026-11-23T10:00:00+08:00", "met")
     # The redo opens a new close deadline: 72 working hours from Wednesday 11:00 skip the weekend.
     assert a1["limits"]["close"]["due"] == "2026-11-30T11:00:00+08:00"
-    assert limits["close"] == ("2026-11-25T15:30:00+08:00", "met")
+    # The feedback meets the close limit (issue 15): the second round's feedback at 14:00.
+    assert limits["close"] == ("2026-11-25T14:00:00+08:00", "met")
 
 
 def test_the_leaders_and_the_centers_approval_move_the_close_deadline() -> None:
@@ -215,7 +216,7 @@ def test_the_parameters_spec_11_lists_are_never_filled_in() -> None:
         event("24T11:00", "A1", "request_extension"),
         event("24T11:30", "A1", "request_extension", until="2026-12-10T17:00:00+08:00"),
         event("24T12:00", "A1", "approve_extension"),
-        event("24T13:00", "A1", "feedback", text="  "),
+        event("24T13:00", "A1", "feedback", text="  ", no_image_reason="电话答复"),
         event("24T14:00", "A1", "transfer"),
         orders=(spec_order("D1"),),
     )

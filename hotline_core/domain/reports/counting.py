@@ -19,7 +19,7 @@ from attrs import frozen
 
 from hotline_core.domain.limits import LimitState
 from hotline_core.domain.reports.facts import OrderFacts
-from hotline_core.domain.vocabulary import AppealType, BusinessArea, Rating
+from hotline_core.domain.vocabulary import AppealType, BusinessArea, Outcome, Rating
 
 LIMITS: tuple[str, ...] = ("sign", "contact", "close")
 _PENDING = (LimitState.OPEN, LimitState.DUE_SOON)
@@ -32,6 +32,9 @@ _FLAGS: tuple[str, ...] = (
     "emergency",
     "petition",
     "redone",
+    "earlier_breached",
+    "unsatisfied_late",
+    "back_entered",
 )
 
 
@@ -66,7 +69,7 @@ class OnTime:
 
 @frozen
 class Ratings:
-    """The citizens' ratings standing at the moment (a redo clears the one before it)."""
+    """The citizens' ratings: the last one each order got, whatever round it came in."""
 
     satisfied: int = 0
     basically_satisfied: int = 0
@@ -100,7 +103,16 @@ class Figures:
     emergency: int
     petition: int
     redone: int
+    earlier_breached: int
+    unsatisfied_late: int
+    back_entered: int
     ratings: Ratings
+    outcomes: dict[Outcome, int]  # finished orders by what they came to
+
+    @property
+    def redo_rate(self) -> float | None:
+        """Orders sent back for redo / orders received."""
+        return rate(self.redone, self.received)
 
 
 def limit_keys(facts: OrderFacts, names: Iterable[str] = LIMITS) -> list[Hashable]:
@@ -115,6 +127,8 @@ def fact_keys(facts: OrderFacts, limits: Iterable[str] = LIMITS) -> list[Hashabl
     found += [flag for flag in _FLAGS if getattr(facts, flag)]
     if facts.rating is not None:
         found.append(("rating", facts.rating))
+    if facts.outcome is not None:
+        found.append(("outcome", facts.outcome))
     return found
 
 
@@ -133,5 +147,6 @@ def figures_of(counter: Counter[Hashable]) -> Figures:
         contact=_on_time(counter, "contact"),
         close=_on_time(counter, "close"),
         ratings=Ratings(*(counter[("rating", r)] for r in Rating)),
+        outcomes={o: counter[("outcome", o)] for o in Outcome},
         **{flag: counter[flag] for flag in _FLAGS},
     )

@@ -23,12 +23,14 @@ from attrs import frozen
 from hotline_core.domain.limits import LIMIT_NAMES, LimitEvaluator, LimitState
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import RIGHTS_DEPT, Unit
+from hotline_core.domain.rounds import Round, earlier_rounds
 from hotline_core.domain.state import FINISHED
 from hotline_core.domain.vocabulary import (
     Action,
     AppealType,
     BusinessArea,
     DisabilityCategory,
+    Outcome,
     Place,
     Rating,
 )
@@ -80,8 +82,13 @@ def handling_unit(order: WorkOrder) -> Unit:
 class OrderFacts:
     """The figures of one order that every report counts, as of one moment.
 
-    ``overdue``: any limit breached; ``handling_overdue``: any limit other
-    than sign and return breached, i.e. one that the handling unit answers.
+    ``overdue``: any limit breached, in any round; ``handling_overdue``: any
+    limit other than sign and return breached, i.e. one that the handling unit
+    answers. ``earlier_breached``: a limit of a round before a redo (or a refused
+    timely return) was breached; ``unsatisfied_late``: an unsatisfied rating was
+    reported late, in any round; ``back_entered``: a step was entered after the fact
+    with the time it happened (``at=``); ``rating``: the last rating the order got, in
+    whichever round (issue 15: a redo does not erase it).
     """
 
     order_id: str
@@ -102,6 +109,10 @@ class OrderFacts:
     emergency: bool
     petition: bool
     redone: bool
+    earlier_breached: bool
+    unsatisfied_late: bool
+    back_entered: bool
+    outcome: Outcome | None
     rating: Rating | None
 
 
@@ -115,6 +126,7 @@ def facts_at(
     """
     thens = [as_of(order, moment) for order in orders]
     table = evaluator.table(thens)
+    unsatisfied_late = table.breached(["unsatisfied_report"])
     handled_by_units = [name for name in LIMIT_NAMES if name not in _ANSWERED_BY_SIGNING]
     columns = zip(
         table.states("sign"),
@@ -122,12 +134,25 @@ def facts_at(
         table.states("close"),
         table.breached(LIMIT_NAMES),
         table.breached(handled_by_units),
+        unsatisfied_late,
         strict=True,
     )
     return [
-        (then, _facts(order, then, *column))
+        (then, _facts(order, then, *column, _rounds(then, evaluator)))
         for order, then, column in zip(orders, thens, columns, strict=True)
     ]
+
+
+def _rounds(then: WorkOrder, evaluator: LimitEvaluator) -> list[Round]:
+    if not then.state.rounds:  # most orders: no need to work anything out
+        return []
+    return earlier_rounds(then, evaluator.calendar, evaluator.schedule)
+
+
+def _breached(rounds: list[Round], names: frozenset[str] | None = None) -> bool:
+    return any(
+        s.state is _BREACHED for r in rounds for n, s in r.limits.items() if names is None or n in names
+    )
 
 
 def _facts(
@@ -138,9 +163,13 @@ def _facts(
     close: LimitState,
     overdue: bool,
     handling_overdue: bool,
+    unsatisfied_late: bool,
+    rounds: list[Round],
 ) -> OrderFacts:
     latest = order.state.record
     state = then.state
+    handled = frozenset(LIMIT_NAMES) - _ANSWERED_BY_SIGNING
+    earlier_ratings = [r.rating for r in rounds if r.rating is not None]
     return OrderFacts(
         order_id=order.id,
         received_at=order.record.received_at,
@@ -151,8 +180,8 @@ def _facts(
         sign=sign,
         contact=contact,
         close=close,
-        overdue=overdue,
-        handling_overdue=handling_overdue,
+        overdue=overdue or _breached(rounds),
+        handling_overdue=handling_overdue or _breached(rounds, handled),
         finished=state.status in FINISHED,
         returned=state.returned_at is not None,
         declined=state.declined_at is not None,
@@ -160,5 +189,9 @@ def _facts(
         emergency=state.emergency_at is not None,
         petition=state.petition_at is not None,
         redone=state.redo_at is not None,
-        rating=state.rating,
+        earlier_breached=_breached(rounds),
+        unsatisfied_late=unsatisfied_late or _breached(rounds, frozenset({"unsatisfied_report"})),
+        back_entered=any(e.entered_at is not None for e in then.events),
+        outcome=state.outcome if state.status in FINISHED else None,
+        rating=state.rating or (earlier_ratings[-1] if earlier_ratings else None),
     )

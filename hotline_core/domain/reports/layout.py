@@ -19,7 +19,7 @@ from hotline_core.domain.reports.period import Period
 from hotline_core.domain.reports.phrases import Term
 from hotline_core.domain.reports.quarterly import QuarterlySummary, SummaryRow
 from hotline_core.domain.reports.table import Cell, Column, Document, Kind, Table
-from hotline_core.domain.vocabulary import AppealType, BusinessArea
+from hotline_core.domain.vocabulary import AppealType, BusinessArea, Outcome
 
 Report = QuarterlySummary | HotIssues | Assessment | SummaryFilings
 _LIMIT_WORDS = {"sign": "签收", "contact": "联系", "close": "办结"}
@@ -74,6 +74,13 @@ def _rating_cells(figures: Figures) -> list[Cell]:
 
 # -- quarterly summary -----------------------------------------------------------------
 
+_OUTCOME_HEADINGS = {
+    Outcome.SOLVED: "办结：已解决",
+    Outcome.EXPLAINED: "办结：解释说明",
+    Outcome.REFERRED: "办结：已转办",
+    Outcome.DECLINED: "办结：不予受理",
+}
+
 _SUMMARY_COLUMNS: tuple[Column, ...] = (
     Column("place", "地区", Kind.TEXT),
     Column("received", "受理量"),
@@ -90,6 +97,10 @@ _SUMMARY_COLUMNS: tuple[Column, ...] = (
     Column("emergency", "突发"),
     Column("petition", "信访"),
     Column("redone", "重办"),
+    Column("earlier_breached", "前轮超时"),
+    Column("unsatisfied_late", "不满意报告超时"),
+    Column("back_entered", "补录步骤工单"),
+    *(Column(f"outcome_{o.value}", _OUTCOME_HEADINGS[o]) for o in Outcome),
     *_RATING_COLUMNS,
     Column("open_at_end", "期末未办结"),
 )
@@ -112,6 +123,10 @@ def _summary_cells(row: SummaryRow) -> tuple[Cell, ...]:
         f.emergency,
         f.petition,
         f.redone,
+        f.earlier_breached,
+        f.unsatisfied_late,
+        f.back_entered,
+        *(f.outcomes[o] for o in Outcome),
         *_rating_cells(f),
         row.open_at_end,
     )
@@ -222,6 +237,8 @@ _ASSESSMENT_COLUMNS: tuple[Column, ...] = (
     Column("punctuality", "无超时率", Kind.RATE),
     Column("returned", "退件"),
     Column("redone", "重办"),
+    Column("earlier_breached", "前轮超时"),
+    Column("unsatisfied_late", "不满意报告超时"),
     Column("score", "得分", Kind.SCORE),
 )
 
@@ -240,6 +257,8 @@ def _unit_cells(unit: UnitAssessment) -> tuple[Cell, ...]:
         unit.punctuality,
         f.returned,
         f.redone,
+        f.earlier_breached,
+        f.unsatisfied_late,
         unit.score,
     )
 

@@ -24,9 +24,14 @@ unless said otherwise:
 - ``returned`` 退件 (return approved), ``declined`` 不予受理, ``extended``
   延期 (an extension approved by both leader and center), ``emergency`` 突发,
   ``petition`` 信访, ``redone`` 重办 (sent back for redo at least once);
-- ratings: satisfied / basically satisfied / unsatisfied as they stand
-  (a redo clears a rating), and satisfaction rate = (satisfied + basically
-  satisfied) / rated;
+- ``earlier_breached`` 前轮超时: orders with a limit breached in a round before
+  a redo or a refused timely return (those breaches count in ``overdue`` too);
+  ``unsatisfied_late`` 不满意报告超时: an unsatisfied rating reported late, in
+  any round; ``back_entered`` 补录步骤工单: orders with a step entered after the
+  fact with the time it happened (``at=``);
+- ratings: the last rating each order got, in whichever round (a redo does
+  not erase it), and satisfaction rate = (satisfied + basically satisfied) /
+  rated;
 - ``open_at_end`` 期末未办结: orders of the place received *at any time* up
   to the end and not closed, returned, declined or archived by then: the
   backlog the next period inherits.

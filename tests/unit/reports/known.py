@@ -14,7 +14,7 @@ office hour (08:30–11:30, 13:00–17:00), contact 24 working hours, close 24
 | Y3 | 延吉市 | help / social_security | visual | contact+close late, unsatisfied+reported, phone P | closed |
 | T1 | 图们市 | complaint / rights | speech | return requested in 30 min, approved | returned |
 | T2 | 图们市 | report / organization | intellectual | signed, declined | declined |
-| P1 | 州本级 | suggestion / rights | mental | extended, closed after 72 h but before the new time | closed |
+| P1 | 州本级 | suggestion / rights | mental | extended, told; closed after 72 h, in time | closed |
 | P2 | 州本级 | complaint / education | multiple | emergency at dispatch, first reply in 30 min | closed |
 | P3 | 州本级 | help / social_security | physical | routed to petition, answered | open (close exempt) |
 | H1 | 珲春市 | consultation / culture_sports | physical | unsatisfied, redo, satisfied | closed |
@@ -51,7 +51,7 @@ class Steps(Story):
 
     def answered(self, day: str, rating: str | None = None) -> Steps:
         """Feedback at 10:00 of ``day`` and the rating at 11:00 (if any)."""
-        self.on(f"{day} 10:00", "feedback", text="已办理并答复")
+        self.on(f"{day} 10:00", "feedback", text="已办理并答复", no_image_reason="电话答复")
         if rating:
             self.on(f"{day} 11:00", "rate", level=rating)
         return self
@@ -128,7 +128,9 @@ def _yanji() -> list[WorkOrder]:
         "13900000002",
         "咨询康复训练补贴申请条件",
     )
-    y2.on("07-15 11:00", "sign").on("07-15 14:00", "contact").on("07-15 15:00", "feedback", text="已答复")
+    y2.on("07-15 11:00", "sign").on("07-15 14:00", "contact").on(
+        "07-15 15:00", "feedback", text="已答复", no_image_reason="电话答复"
+    )
     y2.on("07-15 15:10", "rate", level="basically_satisfied").on("07-15 15:20", "close")
     y3 = start(
         "Y3",
@@ -176,6 +178,7 @@ def _prefecture() -> list[WorkOrder]:
     p1.on("08-04 10:00", "approve_extension", LEADER, by="leader").on(
         "08-04 11:00", "approve_extension", by="center"
     )
+    p1.on("08-04 15:00", "tell_extension")  # the citizen told of the new due time (source 三(一)4)
     p1.answered("08-10", "satisfied").on("08-10 12:00", "close")
     p2 = start(
         "P2",
@@ -200,7 +203,7 @@ def _prefecture() -> list[WorkOrder]:
     )
     a1.on("08-12 09:10", "sign").on("08-12 09:20", "assign", to="康复部")
     a1.on("08-13 10:00", "submit_result", REHAB_CONTACT, text="已安排适配").on("08-13 11:00", "contact")
-    a1.on("08-13 14:00", "feedback", text="已适配").on("08-13 15:00", "close")
+    a1.on("08-13 14:00", "feedback", text="已适配", no_image_reason="电话答复").on("08-13 15:00", "close")
     return [p1.order, p2.order, p3.order, a1.order]
 
 
@@ -215,9 +218,11 @@ def _counties() -> list[WorkOrder]:
         "13900000010",
         "咨询残疾人文体活动报名",
     )
-    h1.on("08-10 09:05", "sign").on("08-10 09:30", "contact").on("08-10 10:00", "feedback", text="已答复")
+    h1.on("08-10 09:05", "sign").on("08-10 09:30", "contact").on(
+        "08-10 10:00", "feedback", text="已答复", no_image_reason="电话答复"
+    )
     h1.on("08-10 10:30", "rate", level="unsatisfied").on("08-10 11:00", "report_unsatisfied", text="已报告")
-    h1.on("08-10 14:00", "redo").on("08-11 09:00", "feedback", text="已重新答复")
+    h1.on("08-10 14:00", "redo").on("08-11 09:00", "feedback", text="已重新答复", no_image_reason="电话答复")
     h1.on("08-11 09:30", "rate", level="satisfied").on("08-11 10:00", "close")
     l1 = start(
         "L1",
@@ -233,7 +238,9 @@ def _counties() -> list[WorkOrder]:
     l1.on("08-11 15:00", "contact", LONGJING_CLERK).on(
         "08-12 10:00", "submit_result", LONGJING_CLERK, text="已办"
     )
-    l1.on("08-12 11:00", "feedback", text="已办").on("08-12 14:00", "rate", level="satisfied")
+    l1.on("08-12 11:00", "feedback", text="已办", no_image_reason="电话答复").on(
+        "08-12 14:00", "rate", level="satisfied"
+    )
     l1.on("08-12 15:00", "close")
     d1 = start(
         "D1",

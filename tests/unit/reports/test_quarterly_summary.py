@@ -202,11 +202,12 @@ EXPECTED_LIMITS = {
     #              sign            contact          close
     Place.PREFECTURE: (OnTime(4, 0, 0), OnTime(3, 1, 0), OnTime(3, 0, 0)),  # P3's close exempt
     Place.YANJI: (OnTime(2, 2, 0), OnTime(2, 2, 0), OnTime(2, 2, 0)),  # Y2 signed late; U1 never
-    Place.TUMEN: (OnTime(2, 0, 0), OnTime(0, 0, 0), OnTime(0, 0, 0)),  # return / decline lift them
+    # A return lifts them; T2's decline lifts contact and meets close in time (issue 15.7).
+    Place.TUMEN: (OnTime(2, 0, 0), OnTime(0, 0, 0), OnTime(1, 0, 0)),
     Place.DUNHUA: (OnTime(1, 0, 0), OnTime(1, 0, 0), OnTime(0, 0, 1)),  # close still running
     Place.HUNCHUN: (OnTime(1, 0, 0), OnTime(1, 0, 0), OnTime(1, 0, 0)),  # closed within the redo's limit
     Place.LONGJING: (OnTime(1, 0, 0), OnTime(1, 0, 0), OnTime(1, 0, 0)),
-    None: (OnTime(11, 2, 0), OnTime(8, 3, 0), OnTime(7, 2, 1)),
+    None: (OnTime(11, 2, 0), OnTime(8, 3, 0), OnTime(8, 2, 1)),
 }
 
 
@@ -218,9 +219,9 @@ def test_sign_contact_and_close_on_time_late_and_running(q3, place) -> None:
 
 def test_on_time_rates_leave_out_what_is_still_running_and_what_does_not_apply(q3) -> None:
     f = q3.total.figures
-    assert (f.sign.rate, f.contact.rate, f.close.rate) == (11 / 13, 8 / 11, 7 / 9)
+    assert (f.sign.rate, f.contact.rate, f.close.rate) == (11 / 13, 8 / 11, 8 / 10)
     tumen = row(q3, Place.TUMEN).figures
-    assert (tumen.sign.rate, tumen.contact.rate, tumen.close.rate) == (1.0, None, None)
+    assert (tumen.sign.rate, tumen.contact.rate, tumen.close.rate) == (1.0, None, 1.0)
     assert row(q3, Place.DUNHUA).figures.close.rate is None
 
 
