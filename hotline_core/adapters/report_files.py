@@ -25,6 +25,7 @@ import csv
 import json
 from datetime import date, datetime
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -104,10 +105,10 @@ def _shown(table: Table) -> list[int]:
 def write_csv(document: Document, path: Path) -> list[Path]:
     """One CSV per table, UTF-8 with BOM, headings in Chinese."""
     single = len(document.tables) == 1
-    written = []
+    written: list[Path] = []
     for table in document.tables:
         target = path if single else path.with_name(f"{path.stem}-{table.key}{path.suffix or '.csv'}")
-        written.append(write_atomically(target, lambda p, t=table: _write_one_csv(t, p)))
+        written.append(write_atomically(target, partial(_write_one_csv, table)))
     return written
 
 

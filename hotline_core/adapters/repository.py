@@ -127,7 +127,7 @@ class Session:
         self._writer.put(USERS, person.login, CONVERTER.unstructure(person))
 
     def remove_user(self, login: str) -> bool:
-        return self._writer.remove(USERS, login)
+        return bool(self._writer.remove(USERS, login))
 
     def settings(self) -> Settings:
         doc = self._tables.get(SETTINGS, "settings")

@@ -30,7 +30,7 @@ from collections.abc import Set as AbstractSet
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Union, cast, get_args, get_origin
 
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
@@ -95,7 +95,7 @@ def _code(value: Any, kind: type[StrEnum]) -> StrEnum:
     unhashable values) when the look-up misses.
     """
     try:
-        return kind._value2member_map_[value]
+        return cast(StrEnum, kind._value2member_map_[value])
     except (KeyError, TypeError):
         pass
     return kind(value)

@@ -103,6 +103,10 @@ class CalendarOverride:
     official: bool | None = None
 
 
+def _as_tuple(overrides: Iterable[CalendarOverride]) -> tuple[CalendarOverride, ...]:
+    return tuple(overrides)
+
+
 def _one_per_year(_instance: object, _attribute: object, overrides: tuple[CalendarOverride, ...]) -> None:
     years = [o.year for o in overrides]
     repeated = sorted({y for y in years if years.count(y) > 1})
@@ -119,7 +123,7 @@ class WorkingCalendar:
     field that takes no part in equality.
     """
 
-    overrides: tuple[CalendarOverride, ...] = field(default=(), converter=tuple, validator=_one_per_year)
+    overrides: tuple[CalendarOverride, ...] = field(default=(), converter=_as_tuple, validator=_one_per_year)
     _rest: dict[int, frozenset[date]] = field(init=False, factory=dict, eq=False, hash=False, repr=False)
 
     @classmethod

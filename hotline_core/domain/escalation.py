@@ -88,24 +88,22 @@ def _limit_alerts(order: WorkOrder, status: LimitStatus, now: datetime) -> list[
     # dispatches the order afresh (SPEC 4.2), and those new deadlines alert again.
     start = status.start
     base = f"{order.id}:{status.name}" + (f"@{start.astimezone(SHANGHAI):%Y%m%dT%H%M%S}" if start else "")
-    common = {"raised_at": now, "order_id": order.id, "limit": status.name, "due": status.due}
+
+    def alert(suffix: str, kind: AlertKind, recipients: tuple[str, ...], supervision_of: str = "") -> Alert:
+        return Alert(
+            f"{base}:{suffix}", kind, now, recipients, order.id, status.name, status.due, supervision_of
+        )
+
     if status.state is LimitState.DUE_SOON:
-        return [Alert(f"{base}:due_soon", AlertKind.DUE_SOON, recipients=(owner,), **common)]
+        return [alert("due_soon", AlertKind.DUE_SOON, (owner,))]
     if status.state is not LimitState.BREACHED or status.met_epoch is not None:
         return []
     if status.name == "sign":
-        return [Alert(f"{base}:overdue", AlertKind.SIGN_OVERDUE, recipients=(RIGHTS, LEADER), **common)]
+        return [alert("overdue", AlertKind.SIGN_OVERDUE, (RIGHTS, LEADER))]
     if status.name == "close":
-        return [
-            Alert(
-                f"{base}:overdue",
-                AlertKind.CLOSE_OVERDUE,
-                recipients=_unique(owner, RIGHTS, LEADER),
-                supervision_of=order.state.owner.name,
-                **common,
-            )
-        ]
-    return [Alert(f"{base}:overdue", AlertKind.OVERDUE, recipients=_unique(owner, RIGHTS), **common)]
+        recipients = _unique(owner, RIGHTS, LEADER)
+        return [alert("overdue", AlertKind.CLOSE_OVERDUE, recipients, order.state.owner.name)]
+    return [alert("overdue", AlertKind.OVERDUE, _unique(owner, RIGHTS))]
 
 
 def _unique(*recipients: str) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ scenarios use too.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from attrs import field, frozen
@@ -25,7 +26,7 @@ def _action(value: Action | str) -> Action:
     return value if value.__class__ is Action else Action(value)
 
 
-def _data(value: dict[str, object] | None) -> dict[str, str]:
+def _data(value: Mapping[str, object] | None) -> dict[str, str]:
     if not value:  # sign, contact, close... carry no data: no comprehension for an empty copy
         return {}
     return {str(k): str(v) for k, v in value.items()}

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 from attrs import frozen
 
-from hotline_core.domain.model import Appeal, Citizen, OrderRecord
+from hotline_core.domain.model import Appeal, Attachment, Citizen, OrderRecord
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_core.domain.vocabulary import (
     ALIASES,
@@ -286,7 +286,7 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
-def _assemble(values: Mapping[str, Any], attachments: tuple = ()) -> OrderRecord:
+def _assemble(values: Mapping[str, Any], attachments: tuple[Attachment, ...] = ()) -> OrderRecord:
     parts: dict[str, dict[str, Any]] = {"": {}, "appeal": {}, "citizen": {}}
     for name, spec in FORM.items():
         parts[spec.part][spec.attribute] = values.get(name, spec.empty)

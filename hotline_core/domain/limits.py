@@ -40,7 +40,7 @@ from enum import StrEnum
 from itertools import chain
 from operator import attrgetter
 from types import SimpleNamespace
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 
@@ -527,7 +527,7 @@ class LimitTable:
         columns = [LIMIT_NAMES.index(name) for name in names]
         return (self.code[columns] == _CODE[LimitState.BREACHED]).any(axis=0).tolist()
 
-    def _columns(self, where: tuple[slice | int, ...]) -> list[list]:
+    def _columns(self, where: tuple[slice | int, ...]) -> list[list[Any]]:
         """The cells :meth:`_statuses` reads, as Python lists (one ``tolist`` each, not a
         NumPy scalar per cell, which is several times slower)."""
         plan = self.plan
@@ -535,7 +535,7 @@ class LimitTable:
         return [array[where].tolist() for array in arrays]
 
     @staticmethod
-    def _statuses(cells: list[list]) -> dict[str, LimitStatus]:
+    def _statuses(cells: list[list[Any]]) -> dict[str, LimitStatus]:
         found = dict(_ABSENT)
         for column, (applies, code, due, met, provisional, clock, start) in enumerate(
             zip(*cells, strict=True)

@@ -8,6 +8,7 @@ in :class:`Organization`, which the rules take as a parameter.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from attrs import field, frozen
@@ -43,6 +44,10 @@ class Unit:
 RIGHTS_DEPT = Unit(UnitKind.RIGHTS_DEPT, "维权部")
 
 
+def _roles(roles: Iterable[Role]) -> frozenset[Role]:
+    return frozenset(roles)
+
+
 @frozen
 class Person:
     """A login on the shared host and what it may act as.
@@ -52,7 +57,7 @@ class Person:
     """
 
     login: str
-    roles: frozenset[Role] = field(converter=frozenset)
+    roles: frozenset[Role] = field(converter=_roles)
     county: Place | None = None
     department: str | None = None
 

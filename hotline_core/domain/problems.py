@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from attrs import field, frozen
+import attrs
+from attrs import frozen
 
 from hotline_core.domain.messages import DEFAULT_LANGUAGE, ORDER_WORDS, Catalog
 
@@ -32,7 +33,7 @@ class Problem:
 
     field: str
     code: str
-    params: tuple[tuple[str, str], ...] = field(default=(), converter=_freeze)
+    params: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_freeze)
 
     def message(self, language: str = DEFAULT_LANGUAGE) -> str:
         return self.words().sentence(self.field, self.code, language, dict(self.params))

@@ -74,7 +74,7 @@ def computed_rest_days(year: int) -> frozenset[date]:
     """
     import holidays
 
-    china = holidays.China(years=year, language="zh_CN")
+    china = holidays.country_holidays("CN", years=year, language="zh_CN")
     return frozenset(day for day in _days_of(year) if not china.is_working_day(day))
 
 

@@ -64,7 +64,7 @@ def person_for(
     return Person(
         login.strip(),
         {chosen},
-        county=Place(county) if chosen is Role.COUNTY_CLERK else None,
+        county=Place(county) if chosen is Role.COUNTY_CLERK and county is not None else None,
         department=department if chosen is Role.DEPARTMENT else None,
     )
 

@@ -138,8 +138,13 @@ def facts_at(
         strict=True,
     )
     return [
-        (then, _facts(order, then, *column, _rounds(then, evaluator)))
-        for order, then, column in zip(orders, thens, columns, strict=True)
+        (
+            then,
+            _facts(order, then, sign, contact, close, late, handling, unsatisfied, _rounds(then, evaluator)),
+        )
+        for order, then, (sign, contact, close, late, handling, unsatisfied) in zip(
+            orders, thens, columns, strict=True
+        )
     ]
 
 
