@@ -12,9 +12,9 @@ hours' total), so a position is ``rank * full + offset``, ``rank`` being the
 number of working days before the instant's day. The timeline keeps each
 day's rank and the list of working days, built a year at a time as instants
 reach them: both directions are a ``divmod`` and a few list lookups, however
-long the duration. The ``*_epoch`` methods work on Unix epoch seconds, and
-:meth:`Timeline.advance_many` does the same arithmetic on NumPy arrays, for
-callers that evaluate many orders at once.
+long the duration. ``position_epoch`` and ``instant_epoch`` work on Unix epoch
+seconds, and :meth:`Timeline.advance_many` does ``add`` on NumPy arrays of them,
+for callers that evaluate many orders at once (the limits of every open order).
 
 ``instant(p)`` is the *earliest* instant whose position reaches ``p``: 72
 working hours from Saturday 10:00 end at Wednesday 24:00 (Thursday 00:00),
@@ -177,12 +177,8 @@ class Timeline:
 
     def add(self, start: datetime, duration: timedelta) -> Deadline:
         """The earliest instant by which ``duration`` of counted time has run from ``start``."""
-        due, provisional = self._add_one(_to_anchor_seconds(start), duration.total_seconds(), 0)
+        due, provisional = self._add_one(_to_anchor_seconds(start), duration.total_seconds())
         return Deadline(_from_anchor_seconds(due), provisional)
-
-    def elapsed(self, start: datetime, end: datetime) -> timedelta:
-        """Counted time from ``start`` to ``end``; negative when ``end`` comes first."""
-        return timedelta(seconds=self.position(end) - self.position(start))
 
     # -- Unix epoch seconds: the same without datetime objects, for bulk work ----
 
@@ -191,30 +187,6 @@ class Timeline:
 
     def instant_epoch(self, position: Seconds) -> Seconds:
         return self._instant(position) + _ANCHOR_EPOCH
-
-    def add_epoch(self, start: Seconds, seconds: Seconds) -> tuple[Seconds, bool]:
-        """``add`` on epoch seconds: ``(due epoch, provisional)``."""
-        return self._add_one(start - _ANCHOR_EPOCH, seconds, _ANCHOR_EPOCH)
-
-    def advance_epoch(self, start: Seconds, seconds: Seconds) -> tuple[Seconds, Seconds, bool]:
-        """``(due epoch, due position, provisional)``: ``add_epoch`` that also tells where the due
-        time stands on the clock, for callers that measure the time left again and again."""
-        if seconds < 0:
-            raise ValueError(f"a duration cannot be negative, got {seconds} s")
-        value = start - _ANCHOR_EPOCH
-        if self.clock is _NATURAL:
-            return start + seconds, value + seconds, False
-        start_day = int(value // _DAY)
-        days = self._cover(self._days, start_day)
-        position = self._position_on(days, value) + seconds
-        due, due_day = value, start_day
-        if seconds > 0:
-            days, due, due_day = self._instant_on(days, position)
-        unofficial, first = days.unofficial, days.first
-        return due + _ANCHOR_EPOCH, position, unofficial[due_day - first + 1] > unofficial[start_day - first]
-
-    def elapsed_epoch(self, start: Seconds, end: Seconds) -> Seconds:
-        return self._position(end - _ANCHOR_EPOCH) - self._position(start - _ANCHOR_EPOCH)
 
     # -- NumPy arrays of epoch seconds: one order per item -------------------------
 
@@ -228,9 +200,11 @@ class Timeline:
     def advance_many(
         self, starts: np.ndarray, seconds: np.ndarray | float
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """``advance_epoch`` of every item: ``(due epochs, due positions, provisional)``.
+        """``add`` of every item, on epoch seconds: ``(due epochs, due positions, provisional)``.
 
-        The same arithmetic as the scalar methods, a whole column at a time:
+        The due position tells where the due time stands on the clock, for callers
+        that measure the time left again and again. The same arithmetic as the
+        scalar methods, a whole column at a time:
         the limits of 100,000 orders cost a few NumPy passes instead of a
         Python loop over each of them.
         """
@@ -285,19 +259,19 @@ class Timeline:
 
     # -- the arithmetic, on seconds since the anchor -----------------------------
 
-    def _add_one(self, start: Seconds, seconds: Seconds, shift: Seconds) -> tuple[Seconds, bool]:
-        """``(due, provisional)`` for a start in seconds since the anchor; due + ``shift``."""
+    def _add_one(self, start: Seconds, seconds: Seconds) -> tuple[Seconds, bool]:
+        """``(due, provisional)`` for a start in seconds since the anchor."""
         if seconds < 0:
             raise ValueError(f"a duration cannot be negative, got {seconds} s")
         if self.clock is _NATURAL:
-            return start + seconds + shift, False
+            return start + seconds, False
         start_day = int(start // _DAY)
         days = self._cover(self._days, start_day)
         due, due_day = start, start_day
         if seconds > 0:
             days, due, due_day = self._instant_on(days, self._position_on(days, start) + seconds)
         unofficial, first = days.unofficial, days.first
-        return due + shift, unofficial[due_day - first + 1] > unofficial[start_day - first]
+        return due, unofficial[due_day - first + 1] > unofficial[start_day - first]
 
     def _position(self, value: Seconds) -> Seconds:
         if self.clock is _NATURAL:
