@@ -27,7 +27,6 @@ from bisect import bisect_left, bisect_right
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
 from functools import lru_cache
-from typing import NamedTuple
 
 import numpy as np
 from attrs import field, frozen
@@ -71,35 +70,46 @@ class Deadline:
     provisional: bool
 
 
-class _Days(NamedTuple):
+class _Days:
     """One snapshot of the day table; replaced whole, never changed, so readers need no lock.
 
     Days are numbered from the anchor day. ``rank[i]`` counts the working days
     from the anchor to day ``first + i`` (negative before the anchor);
     ``working`` lists the working days in order, ``working[0]`` having rank
     ``rank[0]``; ``unofficial[i]`` counts the days of non-official years before
-    day ``first + i``. The ``arrays`` hold the same three lists as NumPy
-    arrays for bulk work; lists stay for single lookups, where they are faster.
+    day ``first + i``. :attr:`arrays` holds the same three lists as NumPy arrays
+    for bulk work; lists stay for single lookups, where they are faster.
     """
 
-    first: int
-    rank: list[int]
-    working: list[int]
-    unofficial: list[int]
-    first_year: int
-    last_year: int
-    arrays: tuple[np.ndarray, np.ndarray, np.ndarray]
+    __slots__ = ("_arrays", "first", "first_year", "last_year", "rank", "unofficial", "working")
 
+    def __init__(
+        self,
+        first: int,
+        rank: list[int],
+        working: list[int],
+        unofficial: list[int],
+        first_year: int,
+        last_year: int,
+    ) -> None:
+        self.first, self.rank, self.working, self.unofficial = first, rank, working, unofficial
+        self.first_year, self.last_year = first_year, last_year
+        self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
-def _snapshot(
-    first: int, rank: list[int], working: list[int], unofficial: list[int], first_year: int, last_year: int
-) -> _Days:
-    arrays = (
-        np.array(rank, dtype=np.int64),
-        np.array(working, dtype=np.int64),
-        np.array(unofficial, dtype=np.int64),
-    )
-    return _Days(first, rank, working, unofficial, first_year, last_year, arrays)
+    @property
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The lists as arrays, made when bulk work first reads this snapshot.
+
+        A table grown a year at a time over decades is then converted once, not at
+        every year. Two threads may both make them; either result is the same.
+        """
+        if self._arrays is None:
+            self._arrays = (
+                np.array(self.rank, dtype=np.int64),
+                np.array(self.working, dtype=np.int64),
+                np.array(self.unofficial, dtype=np.int64),
+            )
+        return self._arrays
 
 
 def _chain(earlier: list[int], later: list[int], keep: str = "earlier") -> list[int]:
@@ -163,7 +173,7 @@ class Timeline:
         object.__setattr__(
             self, "_interval_arrays", (np.array(bounds, dtype=np.float64), np.array(before, dtype=np.float64))
         )
-        object.__setattr__(self, "_days", _snapshot(0, [0], [], [0], anchor_year, anchor_year - 1))
+        object.__setattr__(self, "_days", _Days(0, [0], [], [0], anchor_year, anchor_year - 1))
 
     # -- datetimes ------------------------------------------------------------
 
@@ -342,7 +352,7 @@ class Timeline:
             rank.append(rank[-1] + worked)
             unofficial.append(unofficial[-1] + flag)
         if year > days.last_year:
-            new = _snapshot(
+            new = _Days(
                 days.first,
                 _chain(days.rank, rank),
                 days.working + working,
@@ -351,7 +361,7 @@ class Timeline:
                 year,
             )
         else:
-            new = _snapshot(
+            new = _Days(
                 first,
                 _chain(rank, days.rank, keep="later"),
                 working + days.working,
