@@ -65,7 +65,7 @@ def test_a_snapshot_only_reads() -> None:
         MemoryRepository().snapshot().put_settings(Settings())
 
 
-def test_a_transaction_inside_a_transaction_is_refused_as_on_disk() -> None:
+def test_a_snapshot_taken_inside_a_transaction_is_refused_as_on_disk() -> None:
     repo = MemoryRepository()
     with repo.transaction(), pytest.raises(StorageError, match="already running"):
         repo.snapshot()
