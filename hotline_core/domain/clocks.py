@@ -340,37 +340,51 @@ class Timeline:
         """
         if not _FIRST_YEAR <= year <= _LAST_YEAR:
             raise ValueError(f"working-time clocks cover {_FIRST_YEAR}–{_LAST_YEAR}, not {year}")
-        first = date(year, 1, 1).toordinal() - _ANCHOR_ORDINAL
-        end = date(year + 1, 1, 1).toordinal() - _ANCHOR_ORDINAL
-        rest = self.calendar.rest_days(year)
-        flag = 0 if self.calendar.is_official(year) else 1
-        rank, unofficial, working = [0], [0], []
-        for day in range(first, end):
-            worked = date.fromordinal(_ANCHOR_ORDINAL + day) not in rest
-            if worked:
-                working.append(day)
-            rank.append(rank[-1] + worked)
-            unofficial.append(unofficial[-1] + flag)
+        first, rank, working, unofficial = _year_days(self.calendar, year)
         if year > days.last_year:
             new = _Days(
                 days.first,
-                _chain(days.rank, rank),
-                days.working + working,
-                _chain(days.unofficial, unofficial),
+                _chain(days.rank, list(rank)),
+                days.working + list(working),
+                _chain(days.unofficial, list(unofficial)),
                 days.first_year,
                 year,
             )
         else:
             new = _Days(
                 first,
-                _chain(rank, days.rank, keep="later"),
-                working + days.working,
-                _chain(unofficial, days.unofficial, keep="later"),
+                _chain(list(rank), days.rank, keep="later"),
+                list(working) + days.working,
+                _chain(list(unofficial), days.unofficial, keep="later"),
                 year,
                 days.last_year,
             )
         object.__setattr__(self, "_days", new)
         return new
+
+
+@lru_cache(maxsize=512)
+def _year_days(
+    calendar: WorkingCalendar, year: int
+) -> tuple[int, tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """One year of the day table, as ``_Days`` holds it: its first day, then ``rank``,
+    ``working`` and ``unofficial`` counted from the year's start.
+
+    The same for every clock and office hours of a calendar, so it is worked out
+    once per calendar and year, however many timelines grow over that year.
+    """
+    first = date(year, 1, 1).toordinal() - _ANCHOR_ORDINAL
+    end = date(year + 1, 1, 1).toordinal() - _ANCHOR_ORDINAL
+    rest = calendar.rest_days(year)
+    flag = 0 if calendar.is_official(year) else 1
+    rank, unofficial, working = [0], [0], []
+    for day in range(first, end):
+        worked = date.fromordinal(_ANCHOR_ORDINAL + day) not in rest
+        if worked:
+            working.append(day)
+        rank.append(rank[-1] + worked)
+        unofficial.append(unofficial[-1] + flag)
+    return first, tuple(rank), tuple(working), tuple(unofficial)
 
 
 _DEFAULT_CALENDAR = WorkingCalendar.default()
