@@ -24,8 +24,6 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.reference_clock import ReferenceClock
-
 from hotline_core.domain.calendar import WorkingCalendar
 from hotline_core.domain.events import Event
 from hotline_core.domain.intake import parse_order
@@ -33,6 +31,7 @@ from hotline_core.domain.limits import LimitEvaluator, LimitPlan
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.policy import YANBIAN_2019
 from hotline_core.domain.vocabulary import Action, AppealType
+from tests.unit.reference_clock import ReferenceClock
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=SHANGHAI)

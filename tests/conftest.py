@@ -12,7 +12,6 @@ import pytest
 
 from hotline_core.domain.intake import parse_order
 from hotline_core.domain.lifecycle import receive
-from hotline_tui.cli import main
 from tests.support import COMPLETE_FORM, SHANGHAI, Story
 
 
@@ -31,6 +30,8 @@ def story() -> Callable[..., Story]:
 @pytest.fixture
 def cli(tmp_path: Path, monkeypatch, capsys):
     """Run the ``hotline`` command as a given login on a database in a temporary folder."""
+    from hotline_tui.cli import main  # imported here: the unit tests never load the command line
+
     monkeypatch.setenv("HOTLINE_DB", str(tmp_path / "db"))
     state = {"login": "founder"}
     monkeypatch.setattr("hotline_tui.cli.context.current_login", lambda *_: state["login"])

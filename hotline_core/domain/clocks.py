@@ -12,9 +12,9 @@ hours' total), so a position is ``rank * full + offset``, ``rank`` being the
 number of working days before the instant's day. The timeline keeps each
 day's rank and the list of working days, built a year at a time as instants
 reach them: both directions are a ``divmod`` and a few list lookups, however
-long the duration. The ``*_epoch`` methods work on Unix epoch seconds, and
-:meth:`Timeline.advance_many` does the same arithmetic on NumPy arrays, for
-callers that evaluate many orders at once.
+long the duration. ``position_epoch`` and ``instant_epoch`` work on Unix epoch
+seconds, and :meth:`Timeline.advance_many` does ``add`` on NumPy arrays of them,
+for callers that evaluate many orders at once (the limits of every open order).
 
 ``instant(p)`` is the *earliest* instant whose position reaches ``p``: 72
 working hours from Saturday 10:00 end at Wednesday 24:00 (Thursday 00:00),
@@ -27,7 +27,6 @@ from bisect import bisect_left, bisect_right
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
 from functools import lru_cache
-from typing import NamedTuple
 
 import numpy as np
 from attrs import field, frozen
@@ -71,35 +70,46 @@ class Deadline:
     provisional: bool
 
 
-class _Days(NamedTuple):
+class _Days:
     """One snapshot of the day table; replaced whole, never changed, so readers need no lock.
 
     Days are numbered from the anchor day. ``rank[i]`` counts the working days
     from the anchor to day ``first + i`` (negative before the anchor);
     ``working`` lists the working days in order, ``working[0]`` having rank
     ``rank[0]``; ``unofficial[i]`` counts the days of non-official years before
-    day ``first + i``. The ``arrays`` hold the same three lists as NumPy
-    arrays for bulk work; lists stay for single lookups, where they are faster.
+    day ``first + i``. :attr:`arrays` holds the same three lists as NumPy arrays
+    for bulk work; lists stay for single lookups, where they are faster.
     """
 
-    first: int
-    rank: list[int]
-    working: list[int]
-    unofficial: list[int]
-    first_year: int
-    last_year: int
-    arrays: tuple[np.ndarray, np.ndarray, np.ndarray]
+    __slots__ = ("_arrays", "first", "first_year", "last_year", "rank", "unofficial", "working")
 
+    def __init__(
+        self,
+        first: int,
+        rank: list[int],
+        working: list[int],
+        unofficial: list[int],
+        first_year: int,
+        last_year: int,
+    ) -> None:
+        self.first, self.rank, self.working, self.unofficial = first, rank, working, unofficial
+        self.first_year, self.last_year = first_year, last_year
+        self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
-def _snapshot(
-    first: int, rank: list[int], working: list[int], unofficial: list[int], first_year: int, last_year: int
-) -> _Days:
-    arrays = (
-        np.array(rank, dtype=np.int64),
-        np.array(working, dtype=np.int64),
-        np.array(unofficial, dtype=np.int64),
-    )
-    return _Days(first, rank, working, unofficial, first_year, last_year, arrays)
+    @property
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The lists as arrays, made when bulk work first reads this snapshot.
+
+        A table grown a year at a time over decades is then converted once, not at
+        every year. Two threads may both make them; either result is the same.
+        """
+        if self._arrays is None:
+            self._arrays = (
+                np.array(self.rank, dtype=np.int64),
+                np.array(self.working, dtype=np.int64),
+                np.array(self.unofficial, dtype=np.int64),
+            )
+        return self._arrays
 
 
 def _chain(earlier: list[int], later: list[int], keep: str = "earlier") -> list[int]:
@@ -163,7 +173,7 @@ class Timeline:
         object.__setattr__(
             self, "_interval_arrays", (np.array(bounds, dtype=np.float64), np.array(before, dtype=np.float64))
         )
-        object.__setattr__(self, "_days", _snapshot(0, [0], [], [0], anchor_year, anchor_year - 1))
+        object.__setattr__(self, "_days", _Days(0, [0], [], [0], anchor_year, anchor_year - 1))
 
     # -- datetimes ------------------------------------------------------------
 
@@ -177,12 +187,8 @@ class Timeline:
 
     def add(self, start: datetime, duration: timedelta) -> Deadline:
         """The earliest instant by which ``duration`` of counted time has run from ``start``."""
-        due, provisional = self._add_one(_to_anchor_seconds(start), duration.total_seconds(), 0)
+        due, provisional = self._add_one(_to_anchor_seconds(start), duration.total_seconds())
         return Deadline(_from_anchor_seconds(due), provisional)
-
-    def elapsed(self, start: datetime, end: datetime) -> timedelta:
-        """Counted time from ``start`` to ``end``; negative when ``end`` comes first."""
-        return timedelta(seconds=self.position(end) - self.position(start))
 
     # -- Unix epoch seconds: the same without datetime objects, for bulk work ----
 
@@ -191,30 +197,6 @@ class Timeline:
 
     def instant_epoch(self, position: Seconds) -> Seconds:
         return self._instant(position) + _ANCHOR_EPOCH
-
-    def add_epoch(self, start: Seconds, seconds: Seconds) -> tuple[Seconds, bool]:
-        """``add`` on epoch seconds: ``(due epoch, provisional)``."""
-        return self._add_one(start - _ANCHOR_EPOCH, seconds, _ANCHOR_EPOCH)
-
-    def advance_epoch(self, start: Seconds, seconds: Seconds) -> tuple[Seconds, Seconds, bool]:
-        """``(due epoch, due position, provisional)``: ``add_epoch`` that also tells where the due
-        time stands on the clock, for callers that measure the time left again and again."""
-        if seconds < 0:
-            raise ValueError(f"a duration cannot be negative, got {seconds} s")
-        value = start - _ANCHOR_EPOCH
-        if self.clock is _NATURAL:
-            return start + seconds, value + seconds, False
-        start_day = int(value // _DAY)
-        days = self._cover(self._days, start_day)
-        position = self._position_on(days, value) + seconds
-        due, due_day = value, start_day
-        if seconds > 0:
-            days, due, due_day = self._instant_on(days, position)
-        unofficial, first = days.unofficial, days.first
-        return due + _ANCHOR_EPOCH, position, unofficial[due_day - first + 1] > unofficial[start_day - first]
-
-    def elapsed_epoch(self, start: Seconds, end: Seconds) -> Seconds:
-        return self._position(end - _ANCHOR_EPOCH) - self._position(start - _ANCHOR_EPOCH)
 
     # -- NumPy arrays of epoch seconds: one order per item -------------------------
 
@@ -228,9 +210,11 @@ class Timeline:
     def advance_many(
         self, starts: np.ndarray, seconds: np.ndarray | float
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """``advance_epoch`` of every item: ``(due epochs, due positions, provisional)``.
+        """``add`` of every item, on epoch seconds: ``(due epochs, due positions, provisional)``.
 
-        The same arithmetic as the scalar methods, a whole column at a time:
+        The due position tells where the due time stands on the clock, for callers
+        that measure the time left again and again. The same arithmetic as the
+        scalar methods, a whole column at a time:
         the limits of 100,000 orders cost a few NumPy passes instead of a
         Python loop over each of them.
         """
@@ -285,19 +269,19 @@ class Timeline:
 
     # -- the arithmetic, on seconds since the anchor -----------------------------
 
-    def _add_one(self, start: Seconds, seconds: Seconds, shift: Seconds) -> tuple[Seconds, bool]:
-        """``(due, provisional)`` for a start in seconds since the anchor; due + ``shift``."""
+    def _add_one(self, start: Seconds, seconds: Seconds) -> tuple[Seconds, bool]:
+        """``(due, provisional)`` for a start in seconds since the anchor."""
         if seconds < 0:
             raise ValueError(f"a duration cannot be negative, got {seconds} s")
         if self.clock is _NATURAL:
-            return start + seconds + shift, False
+            return start + seconds, False
         start_day = int(start // _DAY)
         days = self._cover(self._days, start_day)
         due, due_day = start, start_day
         if seconds > 0:
             days, due, due_day = self._instant_on(days, self._position_on(days, start) + seconds)
         unofficial, first = days.unofficial, days.first
-        return due + shift, unofficial[due_day - first + 1] > unofficial[start_day - first]
+        return due, unofficial[due_day - first + 1] > unofficial[start_day - first]
 
     def _position(self, value: Seconds) -> Seconds:
         if self.clock is _NATURAL:
@@ -356,37 +340,51 @@ class Timeline:
         """
         if not _FIRST_YEAR <= year <= _LAST_YEAR:
             raise ValueError(f"working-time clocks cover {_FIRST_YEAR}–{_LAST_YEAR}, not {year}")
-        first = date(year, 1, 1).toordinal() - _ANCHOR_ORDINAL
-        end = date(year + 1, 1, 1).toordinal() - _ANCHOR_ORDINAL
-        rest = self.calendar.rest_days(year)
-        flag = 0 if self.calendar.is_official(year) else 1
-        rank, unofficial, working = [0], [0], []
-        for day in range(first, end):
-            worked = date.fromordinal(_ANCHOR_ORDINAL + day) not in rest
-            if worked:
-                working.append(day)
-            rank.append(rank[-1] + worked)
-            unofficial.append(unofficial[-1] + flag)
+        first, rank, working, unofficial = _year_days(self.calendar, year)
         if year > days.last_year:
-            new = _snapshot(
+            new = _Days(
                 days.first,
-                _chain(days.rank, rank),
-                days.working + working,
-                _chain(days.unofficial, unofficial),
+                _chain(days.rank, list(rank)),
+                days.working + list(working),
+                _chain(days.unofficial, list(unofficial)),
                 days.first_year,
                 year,
             )
         else:
-            new = _snapshot(
+            new = _Days(
                 first,
-                _chain(rank, days.rank, keep="later"),
-                working + days.working,
-                _chain(unofficial, days.unofficial, keep="later"),
+                _chain(list(rank), days.rank, keep="later"),
+                list(working) + days.working,
+                _chain(list(unofficial), days.unofficial, keep="later"),
                 year,
                 days.last_year,
             )
         object.__setattr__(self, "_days", new)
         return new
+
+
+@lru_cache(maxsize=512)
+def _year_days(
+    calendar: WorkingCalendar, year: int
+) -> tuple[int, tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """One year of the day table, as ``_Days`` holds it: its first day, then ``rank``,
+    ``working`` and ``unofficial`` counted from the year's start.
+
+    The same for every clock and office hours of a calendar, so it is worked out
+    once per calendar and year, however many timelines grow over that year.
+    """
+    first = date(year, 1, 1).toordinal() - _ANCHOR_ORDINAL
+    end = date(year + 1, 1, 1).toordinal() - _ANCHOR_ORDINAL
+    rest = calendar.rest_days(year)
+    flag = 0 if calendar.is_official(year) else 1
+    rank, unofficial, working = [0], [0], []
+    for day in range(first, end):
+        worked = date.fromordinal(_ANCHOR_ORDINAL + day) not in rest
+        if worked:
+            working.append(day)
+        rank.append(rank[-1] + worked)
+        unofficial.append(unofficial[-1] + flag)
+    return first, tuple(rank), tuple(working), tuple(unofficial)
 
 
 _DEFAULT_CALENDAR = WorkingCalendar.default()

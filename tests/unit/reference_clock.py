@@ -10,7 +10,7 @@ and office hours, and slow on purpose: clarity is its only job.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from hotline_core.domain.calendar import SHANGHAI, WorkingCalendar
 from hotline_core.domain.clocks import Clock, OfficeHours
@@ -31,6 +31,12 @@ class ReferenceClock:
         self.calendar = calendar or WorkingCalendar.default()
         self.office_hours = office_hours or OfficeHours.default()
         self._worked: dict[date, bool] = {}
+        # The minutes of a day (0 is 00:00-00:01) that the office is open.
+        self._open = frozenset(
+            minute
+            for start, end in self.office_hours.intervals
+            for minute in range(_minute_of_day(start), _minute_of_day(end))
+        )
 
     def counts(self, minute: datetime) -> bool:
         """Whether the minute that begins at ``minute`` (Beijing time) runs on this clock."""
@@ -43,8 +49,7 @@ class ReferenceClock:
             return False
         if self.clock is Clock.WORKING_DAY:
             return True
-        wall = minute.time()
-        return any(start <= wall < end for start, end in self.office_hours.intervals)
+        return minute.hour * 60 + minute.minute in self._open
 
     def add(self, start: datetime, duration: timedelta) -> datetime:
         """Step forward until ``duration`` worth of counted minutes have gone by."""
@@ -82,6 +87,12 @@ def _beijing_minute(moment: datetime) -> datetime:
     if beijing.second or beijing.microsecond:
         raise ValueError(f"the reference clock takes whole minutes, got {moment}")
     return beijing
+
+
+def _minute_of_day(wall: time) -> int:
+    if wall.second or wall.microsecond:
+        raise ValueError(f"the reference clock takes office hours in whole minutes, got {wall}")
+    return wall.hour * 60 + wall.minute
 
 
 def _whole_minutes(duration: timedelta) -> int:

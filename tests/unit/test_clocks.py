@@ -5,13 +5,13 @@ from __future__ import annotations
 import threading
 import time as host_time
 from collections.abc import Iterator
-from datetime import UTC, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pytest
 from freezegun import freeze_time
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hotline_core.domain.calendar import SHANGHAI, CalendarOverride, WorkingCalendar
@@ -37,6 +37,11 @@ def at(text: str) -> datetime:
 
 def due(line: Timeline, start: str, hours: float) -> datetime:
     return line.add(at(start), timedelta(hours=hours)).due
+
+
+def counted(line: Timeline, start: datetime, end: datetime) -> timedelta:
+    """The counted time from ``start`` to ``end``: the difference of their positions."""
+    return timedelta(seconds=line.position(end) - line.position(start))
 
 
 # -- working days: 24 hours a day, rest days skipped (SPEC 5 example) ---------------
@@ -94,8 +99,8 @@ def test_one_office_hour_to_sign(received: str, expected: str) -> None:
 
 
 def test_office_hours_elapsed_leaves_out_lunch_and_the_night() -> None:
-    assert OFFICE.elapsed(at("2026-11-20 11:00"), at("2026-11-20 14:00")) == 1.5 * HOUR
-    assert OFFICE.elapsed(at("2026-11-20 16:00"), at("2026-11-23 09:30")) == 2 * HOUR
+    assert counted(OFFICE, at("2026-11-20 11:00"), at("2026-11-20 14:00")) == 1.5 * HOUR
+    assert counted(OFFICE, at("2026-11-20 16:00"), at("2026-11-23 09:30")) == 2 * HOUR
 
 
 def test_office_hours_are_configurable() -> None:
@@ -126,7 +131,7 @@ def test_office_hours_must_be_ordered_separate_intervals_within_a_day(intervals:
 
 def test_natural_time_runs_through_nights_weekends_and_holidays() -> None:
     assert due(NATURAL, "2026-10-03 23:30", 1) == at("2026-10-04 00:30")
-    assert NATURAL.elapsed(at("2026-11-20 16:00"), at("2026-11-23 16:00")) == 72 * HOUR
+    assert counted(NATURAL, at("2026-11-20 16:00"), at("2026-11-23 16:00")) == 72 * HOUR
 
 
 def test_natural_time_is_never_provisional() -> None:
@@ -167,7 +172,7 @@ def test_a_naive_datetime_is_refused_with_a_clear_message() -> None:
     for call in (
         lambda: WORKING.add(naive, HOUR),
         lambda: OFFICE.position(naive),
-        lambda: NATURAL.elapsed(at("2026-11-20 16:00"), naive),
+        lambda: NATURAL.position(naive),
     ):
         with pytest.raises(ValueError, match="timezone-aware"):
             call()
@@ -182,7 +187,7 @@ def test_microseconds_survive_the_round_trip() -> None:
     start = at("2026-11-20 16:59:59.999999")
     deadline = OFFICE.add(start, timedelta(microseconds=2))
     assert deadline.due == at("2026-11-23 08:30:00.000001")
-    assert OFFICE.elapsed(start, deadline.due) == timedelta(microseconds=2)
+    assert counted(OFFICE, start, deadline.due) == timedelta(microseconds=2)
 
 
 # -- provisional years and overrides -----------------------------------------------------------
@@ -280,32 +285,31 @@ def test_the_epoch_methods_agree_with_the_datetime_methods() -> None:
     start, end = at("2026-11-21 10:00"), at("2026-11-27 09:15:30")
     epoch = start.timestamp()
     for line in (NATURAL, WORKING, OFFICE):
-        deadline = line.add(start, 72 * HOUR)
-        assert line.add_epoch(epoch, 72 * 3600) == (deadline.due.timestamp(), deadline.provisional)
-        assert line.add_epoch(int(epoch), 72 * 3600) == line.add_epoch(epoch, 72 * 3600)
         assert line.position_epoch(epoch) == line.position(start)
+        assert line.position_epoch(int(epoch)) == line.position_epoch(epoch)
         reached = line.position(end)
         assert line.instant_epoch(reached) == line.instant(reached).timestamp()
-        span = line.elapsed(start, end).total_seconds()
-        assert line.elapsed_epoch(epoch, end.timestamp()) == span
 
 
 def test_advance_many_evaluates_many_orders_at_once() -> None:
-    starts = [
-        int(at(f"2026-12-{day:02d} {hour:02d}:17").timestamp())
-        for day in range(20, 32)
-        for hour in (0, 9, 12, 17)
-    ]
+    starts = [at(f"2026-12-{day:02d} {hour:02d}:17") for day in range(20, 32) for hour in (0, 9, 12, 17)]
+    epochs = np.array([int(s.timestamp()) for s in starts])
     durations = [600 * n for n in range(len(starts))]  # the first is zero: due at the start
     for line in (NATURAL, WORKING, OFFICE):
+        reference = ReferenceClock(line.clock)
         for seconds in (3600, durations):
-            due, position, provisional = line.advance_many(np.array(starts), np.array(seconds))
+            due, position, provisional = line.advance_many(epochs, np.array(seconds))
             lengths = seconds if isinstance(seconds, list) else [seconds] * len(starts)
-            expected = [line.advance_epoch(s, n) for s, n in zip(starts, lengths, strict=False)]
-            assert list(zip(due.tolist(), position.tolist(), provisional.tolist(), strict=False)) == [
-                (float(d), float(p), v) for d, p, v in expected
+            expected_due = [
+                reference.add(s, timedelta(seconds=n)) for s, n in zip(starts, lengths, strict=True)
             ]
-        assert list(line.positions(np.array(starts))) == [line.position_epoch(s) for s in starts]
+            assert due.tolist() == [d.timestamp() for d in expected_due]
+            assert provisional.tolist() == [
+                reference.provisional(s, d) for s, d in zip(starts, expected_due, strict=True)
+            ]
+            assert position.tolist() == (line.positions(epochs) + lengths).tolist()
+            assert line.positions(due).tolist() == position.tolist()
+        assert line.positions(epochs).tolist() == [line.position(s) for s in starts]
 
 
 _FIRST, _LAST = int(at("1995-01-01 00:00").timestamp()), int(at("2040-01-01 00:00").timestamp())
@@ -319,18 +323,16 @@ _ALIGNED_CASE = st.tuples(
 
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.one_of(_ANY_CASE, _ALIGNED_CASE), min_size=1, max_size=40), st.sampled_from(list(Clock)))
-def test_advance_many_agrees_with_the_scalar_arithmetic_anywhere(
-    cases: list[tuple[int, int]], clock: Clock
-) -> None:
-    """Years before and after those the table holds, official or not: the day tables grow
-    both ways, from a fresh timeline each time."""
-    line = Timeline(clock)
+def test_advance_many_agrees_with_add_anywhere(cases: list[tuple[int, int]], clock: Clock) -> None:
+    """Years before and after those the table holds, official or not: the array side's day
+    tables grow both ways, from a fresh timeline each time."""
+    line, scalar = Timeline(clock), timeline(clock)
     starts, lengths = np.array([c[0] for c in cases]), np.array([c[1] for c in cases])
     due, position, provisional = line.advance_many(starts, lengths)
-    expected = [Timeline(clock).advance_epoch(int(s), int(n)) for s, n in cases]
-    assert list(zip(due.tolist(), position.tolist(), provisional.tolist(), strict=False)) == [
-        (float(d), float(p), v) for d, p, v in expected
-    ]
+    expected = [scalar.add(datetime.fromtimestamp(s, SHANGHAI), timedelta(seconds=n)) for s, n in cases]
+    assert due.tolist() == [float(d.due.timestamp()) for d in expected]
+    assert provisional.tolist() == [d.provisional for d in expected]
+    assert position.tolist() == [float(scalar.position_epoch(s) + n) for s, n in cases]
 
 
 def test_advance_many_refuses_a_negative_duration() -> None:
@@ -403,11 +405,11 @@ def test_add_agrees_with_minute_stepping(clock: Clock, examples: int) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(clock=st.sampled_from(Clock), start=instants, length=minutes_up_to_10_days, calendar=calendars)
-def test_elapsed_agrees_with_minute_stepping(
+def test_positions_count_what_minute_stepping_counts(
     clock: Clock, start: datetime, length: timedelta, calendar: WorkingCalendar
 ) -> None:
     end = start + length
-    assert timeline(clock, calendar).elapsed(start, end) == ReferenceClock(clock, calendar).elapsed(
+    assert counted(timeline(clock, calendar), start, end) == ReferenceClock(clock, calendar).elapsed(
         start, end
     )
 
@@ -424,15 +426,77 @@ def test_the_time_elapsed_until_a_deadline_is_the_time_added(
 ) -> None:
     line = timeline(clock, calendar)
     deadline = line.add(start, duration).due
-    assert line.elapsed(start, deadline) == duration
+    assert counted(line, start, deadline) == duration
     assert deadline >= start
 
 
-def test_advance_epoch_agrees_with_add_and_position() -> None:
-    from hotline_core.domain.clocks import timeline
+# -- the array code, for many orders at once, against minute stepping ------------------
 
-    line = timeline("working_day")
-    start = datetime(2026, 9, 30, 16, 30, tzinfo=SHANGHAI).timestamp()
-    due, position, provisional = line.advance_epoch(start, 72 * 3600)
-    assert (due, provisional) == line.add_epoch(start, 72 * 3600)
-    assert position == line.position_epoch(start) + 72 * 3600 == line.position_epoch(due)
+
+# Where the clocks have most to skip: the first day of each window and the ten after it.
+WINDOWS = [
+    date(2025, 12, 27),  # a weekend, 2025's last days, New Year's Day, the make-up Sunday 4 January
+    date(2026, 2, 10),  # Spring Festival: make-up Saturday 14 February, rest 15-23, make-up Saturday 28
+    date(2026, 9, 17),  # make-up Sunday 20 September, National Day 1-8 October, make-up Saturday 10
+    date(2026, 11, 18),  # an ordinary week: nights, lunch breaks, a weekend
+    date(2026, 12, 26),  # into 2027, whose holidays are not official yet: provisional deadlines
+]
+window_minutes = st.builds(  # minute-aligned epoch seconds inside a window
+    lambda first, day, minute: int(
+        (datetime.combine(first, time(0), SHANGHAI) + timedelta(days=day, minutes=minute)).timestamp()
+    ),
+    st.sampled_from(WINDOWS),
+    st.integers(0, 10),
+    minute_of_day,
+)
+# Whole minutes up to three counted days, often the limits' own lengths (1 h, 24 h, 72 h).
+counted_minutes = st.one_of(
+    st.integers(0, 3 * 24 * 60), st.integers(0, 8 * 60), st.sampled_from([0, 60, 24 * 60, 72 * 60])
+)
+
+
+FRIDAY_00_00, FRIDAY_08_30 = (int(at(f"2026-11-20 {t}").timestamp()) for t in ("00:00", "08:30"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    clock=st.sampled_from(Clock),
+    calendar=calendars,
+    cases=st.lists(st.tuples(window_minutes, counted_minutes), min_size=1, max_size=6),
+)
+# A whole working day ends at Friday 24:00, not Monday; three office hours end at the lunch break.
+@example(clock=Clock.WORKING_DAY, calendar=WorkingCalendar.default(), cases=[(FRIDAY_00_00, 24 * 60)])
+@example(clock=Clock.OFFICE_HOURS, calendar=WorkingCalendar.default(), cases=[(FRIDAY_08_30, 3 * 60)])
+def test_advance_many_agrees_with_minute_stepping(
+    clock: Clock, calendar: WorkingCalendar, cases: list[tuple[int, int]]
+) -> None:
+    """The array code against a clerk counting minute by minute, a column of orders at once."""
+    line, reference = timeline(clock, calendar), ReferenceClock(clock, calendar)
+    starts, minutes = np.array([c[0] for c in cases]), np.array([c[1] for c in cases])
+    due, position, provisional = line.advance_many(starts, minutes * 60)
+    moments = [datetime.fromtimestamp(start, SHANGHAI) for start, _ in cases]
+    expected = [reference.add(m, timedelta(minutes=n)) for m, (_, n) in zip(moments, cases, strict=True)]
+    assert due.tolist() == [e.timestamp() for e in expected]
+    assert provisional.tolist() == [
+        reference.provisional(m, e) for m, e in zip(moments, expected, strict=True)
+    ]
+    assert position.tolist() == (line.positions(starts) + minutes * 60).tolist()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    clock=st.sampled_from(Clock),
+    calendar=calendars,
+    spans=st.lists(st.tuples(window_minutes, st.integers(0, 10 * 24 * 60)), min_size=1, max_size=6),
+)
+def test_positions_of_many_orders_count_what_minute_stepping_counts(
+    clock: Clock, calendar: WorkingCalendar, spans: list[tuple[int, int]]
+) -> None:
+    line, reference = timeline(clock, calendar), ReferenceClock(clock, calendar)
+    starts = np.array([start for start, _ in spans])
+    ends = np.array([start + 60 * minutes for start, minutes in spans])
+    expected = [
+        reference.elapsed(datetime.fromtimestamp(a, SHANGHAI), datetime.fromtimestamp(b, SHANGHAI))
+        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
+    ]
+    assert (line.positions(ends) - line.positions(starts)).tolist() == [e.total_seconds() for e in expected]

@@ -67,22 +67,10 @@ class AttachmentStore:
 
     def inspect(self, source: Path, limit_bytes: int) -> Attachment:
         """Check a file a person named and describe it; nothing is stored yet (``keep``)."""
-        field = "attach"
-        with _open_regular(source) as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limit_bytes:
-                mb = {"size": f"{size / 1e6:.1f}", "limit": f"{limit_bytes / 1e6:g}", "path": str(source)}
-                raise InvalidInput([Problem(field, "attachment_too_large", mb)])
-            head = handle.read(16)
-            media_type = media_type_of(head)
-            if media_type is None:
-                raise InvalidInput([Problem(field, "attachment_type", {"path": str(source)})])
-            digest = hashlib.sha256(head)
-            for chunk in _chunks(handle):
-                digest.update(chunk)
+        attachment = describe_file(source, limit_bytes)
         with _INSPECTED_LOCK:
-            _INSPECTED[digest.hexdigest()] = source
-        return Attachment(digest.hexdigest(), source.name, media_type, size)
+            _INSPECTED[attachment.sha256] = source
+        return attachment
 
     def keep(self, attachment: Attachment) -> Path | None:
         """Copy in a file ``inspect`` described; call inside the transaction that records it.
@@ -182,6 +170,25 @@ def _open_regular(source: Path) -> BinaryIO:
         os.close(fd)
         raise InvalidInput([Problem("attach", "attachment_not_file", field)])
     return os.fdopen(fd, "rb")
+
+
+def describe_file(source: Path, limit_bytes: int) -> Attachment:
+    """A file a person named, checked: a regular file (no link followed), within the size
+    limit, a JPEG, PNG, GIF, WebP or PDF by its first bytes; its hash, type and size."""
+    field = "attach"
+    with _open_regular(source) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit_bytes:
+            mb = {"size": f"{size / 1e6:.1f}", "limit": f"{limit_bytes / 1e6:g}", "path": str(source)}
+            raise InvalidInput([Problem(field, "attachment_too_large", mb)])
+        head = handle.read(16)
+        media_type = media_type_of(head)
+        if media_type is None:
+            raise InvalidInput([Problem(field, "attachment_type", {"path": str(source)})])
+        digest = hashlib.sha256(head)
+        for chunk in _chunks(handle):
+            digest.update(chunk)
+    return Attachment(digest.hexdigest(), source.name, media_type, size)
 
 
 def _chunks(handle: BinaryIO) -> Iterator[bytes]:

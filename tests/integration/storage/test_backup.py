@@ -42,6 +42,7 @@ def test_a_backup_restores_to_the_same_database(full_db: Database, tmp_path: Pat
     assert restored.check() == []
 
 
+@pytest.mark.slow  # another process writing throughout
 def test_a_backup_taken_while_another_clerk_writes_is_consistent(
     full_db: Database, folder: Path, tmp_path: Path
 ) -> None:

@@ -10,6 +10,8 @@ import pytest
 
 from hotline_core.adapters.storage import Database
 
+pytestmark = pytest.mark.slow  # processes, kills and lock waits: `pytest -m "not slow"` skips them
+
 PROCESSES = 4
 UPDATES = 250
 
@@ -24,7 +26,6 @@ def _clerk(folder: str, name: str) -> None:
             tx.put("logs", name, {"items": [*mine["items"], i]})
 
 
-@pytest.mark.slow
 def test_four_processes_doing_250_read_modify_writes_each_lose_no_update(folder: Path, db: Database) -> None:
     context = multiprocessing.get_context("fork")
     clerks = [context.Process(target=_clerk, args=(str(folder), f"clerk{n}")) for n in range(PROCESSES)]

@@ -22,6 +22,8 @@ import pytest
 from hotline_core.adapters.storage import Database, rebuild_from_journal
 from hotline_core.adapters.storage.store import Staged, Store
 
+pytestmark = pytest.mark.slow  # processes, kills and lock waits: `pytest -m "not slow"` skips them
+
 ROUNDS = 120
 PERIODS = ["2026Q1", "2026Q2", "2026Q3", "2026Q4"]
 PADDING = {"text": "延边朝鲜族自治州残疾人联合会" * 4000}
@@ -66,7 +68,6 @@ def _assert_whole(db: Database, reported: list[int]) -> None:
     assert not reported or counter >= max(reported)
 
 
-@pytest.mark.slow
 def test_a_writer_killed_at_random_moments_loses_no_reported_commit(
     folder: Path, db: Database, tmp_path: Path
 ) -> None:

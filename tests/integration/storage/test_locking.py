@@ -9,6 +9,8 @@ import pytest
 from hotline_core.adapters.storage import Database, LockTimeout
 from hotline_core.adapters.storage.locking import FileLock
 
+pytestmark = pytest.mark.slow  # processes, kills and lock waits: `pytest -m "not slow"` skips them
+
 
 def test_a_writer_gives_up_after_the_timeout_with_a_message_naming_the_database(
     folder: Path, db: Database
