@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from hotline_core.adapters.repository import ACCESS, ORDERS, Session
-from hotline_core.adapters.serialization import CONVERTER, structure_order
+from hotline_core.adapters.repository import ORDERS, Session, accesses_in, order_in
+from hotline_core.adapters.serialization import structure_order
 from hotline_core.adapters.storage.attachments import describe_file
 from hotline_core.adapters.storage.changes import Changes
 from hotline_core.adapters.storage.errors import StorageError
@@ -81,20 +81,14 @@ class MemoryRepository:
         return [structure_order(doc) for doc in Snapshot(self._archive(period)).all(ORDERS).values()]
 
     def archived_order(self, order_id: str) -> WorkOrder | None:
-        """Look an order up in the quarterly archives, newest first."""
-        for period in sorted(self._archives, reverse=True):
-            doc = Snapshot(self._archives[period]).get(ORDERS, order_id)
-            if doc is not None:
-                return structure_order(doc)
-        return None
+        return order_in(self._readers(), order_id)
 
     def archived_accesses(self) -> list[Access]:
-        """The access log's entries of the quarters before the current one."""
-        return [
-            CONVERTER.structure(doc, Access)
-            for image in self._archives.values()
-            for doc in Snapshot(image).all(ACCESS).values()
-        ]
+        return accesses_in(self._readers())
+
+    def _readers(self) -> list[Snapshot]:
+        """The quarterly archives, newest first."""
+        return [Snapshot(self._archives[period]) for period in sorted(self._archives, reverse=True)]
 
     def inspect_attachment(self, source: Path, limit_mb: int) -> Attachment:
         """The same checks as on disk (a regular file, the size limit, the type from its bytes)."""

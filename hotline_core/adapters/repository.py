@@ -15,7 +15,7 @@ escalations), ``acks`` (who acknowledged which alert), ``summaries``
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -201,6 +201,20 @@ class Session:
         return self._tables
 
 
+def order_in(archives: Iterable[Reader], order_id: str) -> WorkOrder | None:
+    """Look an order up in the quarterly archives, in the order given (newest first)."""
+    for archive in archives:
+        doc = archive.get(ORDERS, order_id)
+        if doc is not None:
+            return structure_order(doc)
+    return None
+
+
+def accesses_in(archives: Iterable[Reader]) -> list[Access]:
+    """The access log's entries moved to the quarterly archives."""
+    return [CONVERTER.structure(doc, Access) for archive in archives for doc in archive.all(ACCESS).values()]
+
+
 class FileRepository:
     """The database folder, opened for this process."""
 
@@ -254,20 +268,14 @@ class FileRepository:
             return [structure_order(doc) for doc in self.db.read_archive(period).all(ORDERS).values()]
 
     def archived_order(self, order_id: str) -> WorkOrder | None:
-        """Look an order up in the quarterly archives, newest first."""
-        for period in sorted(self.db.archive_periods(), reverse=True):
-            doc = self.db.read_archive(period).get(ORDERS, order_id)
-            if doc is not None:
-                return structure_order(doc)
-        return None
+        return order_in(self._archives(), order_id)
 
     def archived_accesses(self) -> list[Access]:
-        """The access log's entries of the quarters before the current one."""
-        return [
-            CONVERTER.structure(doc, Access)
-            for period in self.db.archive_periods()
-            for doc in self.db.read_archive(period).all(ACCESS).values()
-        ]
+        return accesses_in(self._archives())
+
+    def _archives(self) -> Iterator[Reader]:
+        """The quarterly archives, newest first, each read when it is reached."""
+        return (self.db.read_archive(p) for p in sorted(self.db.archive_periods(), reverse=True))
 
     def inspect_attachment(self, source: Path, limit_mb: int) -> Attachment:
         """A file a person named, checked (regular file, size, type from its bytes), not stored."""
