@@ -16,13 +16,14 @@ cut into runs by script:
 
 jieba is imported and loaded on first use, once per process (about a second);
 it reads the dictionary shipped inside its package (and, as jieba does, keeps
-a cache of it in the temporary directory). The terms of each Han run are
+a cache of it in the temporary directory, one file per account). The terms of each Han run are
 cached, so rebuilding an index after one entry changed re-cuts only that one.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 import unicodedata
@@ -69,6 +70,9 @@ def tokenizer() -> Tokenizer:
 
                 jieba.setLogLevel(logging.WARNING)
                 loaded = jieba.Tokenizer()
+                # One cache file per account: the shared /tmp/jieba.cache of another account
+                # cannot be replaced, and jieba would print its failure on every start.
+                loaded.cache_file = f"jieba.u{os.getuid()}.cache"
                 loaded.initialize()
                 for word in DOMAIN_WORDS:
                     loaded.add_word(word)

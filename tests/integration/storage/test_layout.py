@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hotline_core.adapters.storage.layout import (
@@ -74,7 +74,8 @@ def test_integers_past_64_bits_and_floats_at_the_edges_read_back_exactly() -> No
     assert back == doc and type(back["big"]) is int and type(back["huge"]) is int
 
 
-@settings(max_examples=30)
+# Nested tables take a while to draw on a busy 2-core machine; the examples stay the same.
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
 @given(TABLES)
 def test_a_file_in_any_json_layout_reads_the_same(tables: dict[str, Any]) -> None:
     raw = json.dumps({"_meta": {"db": META.to_json()}, **tables}, indent=2).encode()
