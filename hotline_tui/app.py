@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -198,7 +199,7 @@ class HotlineApp(App[None]):
                 retranslate()
         self.refresh_bindings()
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         t = self.t
         yield SystemCommand(
             f"{t('palette.system')}: {t('key.language')}", "中文 / 한국어 / English", self.action_language

@@ -4,17 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import Hit, Hits, Provider
 
 from hotline_core.domain.lifecycle import available_actions
 
+if TYPE_CHECKING:
+    from hotline_tui.app import HotlineApp  # only for the checker: the app module imports this one
+
 
 class HotlineCommands(Provider):
+    @property
+    def hotline(self) -> HotlineApp:
+        """The app, typed for the checker only. Textual types ``Provider.app`` as ``App[object]``,
+        which no subclass may narrow (``App`` is invariant); this provider is only ever
+        registered in ``HotlineApp.COMMANDS``, so its app is a HotlineApp."""
+        return cast("HotlineApp", self.app)
+
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         from hotline_tui.screens.order import OrderScreen
 
-        app = self.app
+        app = self.hotline
         t = app.t
         found: list[tuple[str, Callable[[], object], str]] = []
         screen = app.screen
@@ -35,7 +46,7 @@ class HotlineCommands(Provider):
     def _intake(self) -> None:
         from hotline_tui.dialogs.intake import intake_dialog
 
-        self.app.push_screen(intake_dialog(self.app))
+        self.app.push_screen(intake_dialog(self.hotline))
 
     async def discover(self) -> Hits:
         for name, run, help_text in self._commands():

@@ -16,13 +16,15 @@ global keys while there is room. When even the screen's keys are too many
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
 from textual.app import App
 from textual.screen import Screen
 from textual.widget import Widget
+
+from hotline_tui.node import HotlineNode
 
 SEPARATOR = "  "
 NULL = Style.null()
@@ -41,7 +43,7 @@ class Key(NamedTuple):
     rank: int
 
 
-class Footer(Widget):
+class Footer(HotlineNode, Widget):
     DEFAULT_CSS = """
     Footer {
         dock: bottom;
@@ -65,7 +67,7 @@ class Footer(Widget):
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
-    def _bindings_changed(self, _screen: Screen) -> None:
+    def _bindings_changed(self, _screen: Screen[Any]) -> None:
         self.refresh()
 
     def keys(self) -> list[Key]:

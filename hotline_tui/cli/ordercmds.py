@@ -6,7 +6,7 @@ import argparse
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from hotline_core import services
 from hotline_core.domain.calendar import human_due
@@ -59,13 +59,21 @@ def _read_json(path: Path) -> Any:
         raise CommandError(f"{path}: not JSON ({error.msg}, line {error.lineno})") from None
 
 
+class Rejected(TypedDict):
+    """One order of an intake file that was not added, as ``intake --json`` reports it."""
+
+    position: int
+    id: str
+    problems: list[str]
+
+
 def run_intake(args: argparse.Namespace, out: Output) -> int:
     forms = _read_json(context.outside_database(args, args.file))
     if not isinstance(forms, list) or not all(isinstance(f, dict) for f in forms):
         raise CommandError(f"{args.file}: expected a JSON list of orders")
     report = services.intake(open_repository(args), context.acting_login(args), forms, system_now())
     rejected = [
-        {"position": pos, "id": oid, "problems": [p.message(out.language) for p in problems]}
+        Rejected(position=pos, id=oid, problems=[p.message(out.language) for p in problems])
         for pos, oid, problems in report.rejected
     ]
     data = {"added": list(report.added), "present": list(report.present), "rejected": rejected}

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
@@ -18,10 +20,14 @@ from hotline_core.domain.vocabulary import Action
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.fields import action_fields, record_fields
 from hotline_tui.dialogs.form import Answers, FormDialog
+from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain, PlainOptions, option
 
+if TYPE_CHECKING:
+    from hotline_tui.app import HotlineApp  # only for the checker: the app module imports the screens
 
-def action_dialog(app: App, order: WorkOrder, action: Action) -> FormDialog:
+
+def action_dialog(app: HotlineApp, order: WorkOrder, action: Action) -> FormDialog:
     t = app.t
     title = f"{t.name(action)} · {order.id}"
     if action is Action.RECORD:
@@ -47,7 +53,7 @@ def action_dialog(app: App, order: WorkOrder, action: Action) -> FormDialog:
 ANSWERED = frozenset({Action.REPLY, Action.FEEDBACK, Action.FIRST_REPLY, Action.SUBMIT_RESULT})
 
 
-def _answers(app: App, order: WorkOrder) -> Answers:
+def _answers(app: HotlineApp, order: WorkOrder) -> Answers:
     def find(query: str) -> list[tuple[str, str]]:
         from hotline_core.domain.knowledge import reply_text
 
@@ -58,21 +64,27 @@ def _answers(app: App, order: WorkOrder) -> Answers:
             else services.kb_suggest(repo, login, order)
         )
         entries = services.kb_entries(repo, login)
-        return [(hit.question, reply_text(entries[hit.entry_id].live_content)) for hit in hits]
+        found: list[tuple[str, str]] = []
+        for hit in hits:
+            content = entries[hit.entry_id].live_content
+            if content is not None:  # retired since the search read it: no longer an answer to give
+                found.append((hit.question, reply_text(content)))
+        return found
 
     return find
 
 
-def _act(app: App, order: WorkOrder, command: Command) -> str:
+def _act(app: HotlineApp, order: WorkOrder, command: Command) -> str:
     done = services.act(app.repo, app.person.login, order.id, command, app.clock())
     return app.t("form.saved", what=f"{app.t.name(command.action)} · {done.id}")
 
 
-def _store(app: App, paths: Sequence[str]) -> tuple[Attachment, ...]:
-    return services.store_attachments(app.repo, paths)
+def _store(app: HotlineApp, paths: Sequence[str]) -> tuple[Attachment, ...]:
+    """The files the clerk typed, as paths (``~`` is expanded by the use case)."""
+    return services.store_attachments(app.repo, [Path(p) for p in paths])
 
 
-class ActionMenu(ModalScreen[Action | None]):
+class ActionMenu(HotlineNode, ModalScreen[Action | None]):
     """Every action allowed now, for keys that have no binding of their own."""
 
     BINDINGS = [text_binding("escape", "cancel", "form.cancel", "menu.cancel")]

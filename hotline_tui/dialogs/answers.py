@@ -11,12 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 
 from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain, PlainOptions, option
 
 Answers = Callable[[str], Sequence[tuple[str, str]]]  # query ("" = suggestions) → (question, reply text)
 
 
-class AnswerPicker(ModalScreen[str | None]):
+class AnswerPicker(HotlineNode, ModalScreen[str | None]):
     """Suggestions for the order first; typing searches the published answers."""
 
     BINDINGS = [text_binding("escape", "cancel", "form.cancel", "answers.cancel")]

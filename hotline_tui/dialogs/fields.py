@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from enum import Enum
 
 from hotline_core.domain.intake import FORM, as_text, flatten
 from hotline_core.domain.model import OrderRecord
@@ -35,7 +36,7 @@ _ENUMS = {
 }
 
 
-def _choices(t: Translator, values: Sequence[object]) -> Choices:
+def _choices(t: Translator, values: Sequence[Enum | str]) -> Choices:
     return [(t.name(v), getattr(v, "value", str(v))) for v in values]
 
 
@@ -66,7 +67,10 @@ def _field_choices(t: Translator, name: str) -> Choices | None:
 
 def action_fields(t: Translator, action: Action, departments: Sequence[str]) -> list[Field]:
     """The details an action asks for (its data), then a free note."""
-    text = lambda name: Field(name, t.field(name))  # noqa: E731
+
+    def text(name: str) -> Field:
+        return Field(name, t.field(name))
+
     specs: dict[Action, list[Field]] = {
         Action.REQUEST_RETURN: [text("reason"), text("basis")],
         Action.DECLINE: [

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from hotline_core.domain.problems import HotlineError, Problem
 from hotline_core.services import StorageError
 from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain, plain
 from hotline_tui.visible import visible
 
@@ -47,7 +48,7 @@ Submit = Callable[[dict[str, str]], str]  # returns what to say on success; rais
 Answers = Callable[[str], Sequence[tuple[str, str]]]
 
 
-class FormDialog(ModalScreen[bool]):
+class FormDialog(HotlineNode, ModalScreen[bool]):
     BINDINGS = [
         text_binding("escape", "cancel", "form.cancel", "form.cancel"),
         text_binding("f6", "answers", "kb.insert", "form.answers"),
@@ -114,11 +115,12 @@ class FormDialog(ModalScreen[bool]):
     def values(self) -> dict[str, str]:
         found: dict[str, str] = {}
         for spec in self.fields:
-            widget = self.query_one(f"#field-{spec.name}")
-            if isinstance(widget, Select):
-                found[spec.name] = "" if widget.value is Select.NULL else str(widget.value)
+            selector = f"#field-{spec.name}"
+            if spec.choices is None:  # as ``_widget`` made them: free text in an Input, choices in a Select
+                found[spec.name] = self.query_one(selector, Input).value
             else:
-                found[spec.name] = widget.value  # type: ignore[union-attr]
+                choice = self.query_one(selector, Select)
+                found[spec.name] = "" if choice.value is Select.NULL else str(choice.value)
         return found
 
     @on(Button.Pressed, "#submit")

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from textual.app import App
+from typing import TYPE_CHECKING
 
 from hotline_core import services
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_tui.dialogs.fields import record_fields
 from hotline_tui.dialogs.form import FormDialog
 
+if TYPE_CHECKING:
+    from hotline_tui.app import HotlineApp  # only for the checker: the app module imports the screens
 
-def intake_dialog(app: App) -> FormDialog:
+
+def intake_dialog(app: HotlineApp) -> FormDialog:
     t = app.t
 
     def submit(values: dict[str, str]) -> str:

@@ -12,10 +12,11 @@ from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment
 from hotline_tui.messages import DataLoaded
+from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain, PlainTable
 
 
-class AlertsScreen(Screen[None]):
+class AlertsScreen(HotlineNode, Screen[None]):
     BINDINGS = [
         text_binding("escape", "back", "key.back", "alerts.back"),
         text_binding("space", "acknowledge", "key.ack", "alerts.ack", key_display="␣"),

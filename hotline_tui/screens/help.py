@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 
 from hotline_tui.bindings import describe, text_binding, translate_bindings
+from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(HotlineNode, ModalScreen[None]):
     BINDINGS = [text_binding("escape", "close", "key.back", "help.close")]
 
     def compose(self) -> ComposeResult:
@@ -29,7 +32,7 @@ class HelpScreen(ModalScreen[None]):
         from hotline_tui.screens.reports import ReportsScreen
 
         t = self.app.t
-        sections = [
+        sections: list[tuple[str, type[DOMNode]]] = [
             (t("help.global"), HotlineApp),
             (t("queue.title"), QueueScreen),
             (t("order.title", id=""), OrderScreen),
@@ -41,6 +44,8 @@ class HelpScreen(ModalScreen[None]):
         for title, owner in sections:
             lines.append(f"\n{title.strip()}")
             for binding in owner.BINDINGS:
+                if not isinstance(binding, Binding):  # every key here is a text_binding, never a tuple
+                    continue
                 key = binding.key_display or binding.key
                 lines.append(f"  {key:<8}{describe(binding, t)}")
         lines.append(f"\n  ctrl+p  {t('key.palette')}")

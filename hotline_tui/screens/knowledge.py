@@ -23,10 +23,11 @@ from hotline_core.domain.vocabulary import BusinessArea
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.form import Field, FormDialog
 from hotline_tui.footer import Footer
+from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain, PlainTable, bold, lines
 
 
-class KnowledgeScreen(Screen[None]):
+class KnowledgeScreen(HotlineNode, Screen[None]):
     BINDINGS = [
         text_binding("escape", "back", "key.back", "kb.back"),
         text_binding("slash", "find", "key.find", "kb.find", key_display="/"),

@@ -31,6 +31,7 @@ from hotline_tui.footer import Footer
 from hotline_tui.format import moment
 from hotline_tui.i18n import Translator
 from hotline_tui.messages import DataLoaded
+from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain, bold, join, lines
 from hotline_tui.visible import visible
 
@@ -63,7 +64,7 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(width - cell_len(text), 1)
 
 
-class OrderScreen(Screen[None]):
+class OrderScreen(HotlineNode, Screen[None]):
     BINDINGS = [
         text_binding("escape", "back", "key.back", "order.back"),
         text_binding("a", "menu", "key.act", "order.menu"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TypeVar
 
 from attrs import evolve
 from rich.text import Text
@@ -27,6 +28,7 @@ from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment, time_left
 from hotline_tui.messages import DataLoaded
+from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain, PlainTable
 from hotline_tui.worklist import PAGE, Filter, ranked
 
@@ -50,11 +52,15 @@ COLUMNS = {"id": 14, "received": 11, "type": 4, "county": 6, "status": 6, "owner
 NEEDS_ALL_ORDERS = {"find", "cycle_status", "cycle_type", "cycle_county", "toggle_overdue", "clear"}
 
 
-def _cycle(values: Sequence[object], current: object) -> object:
+T = TypeVar("T")
+
+
+def _cycle(values: Sequence[T], current: T) -> T:
+    """The value after ``current``, back to the first after the last."""
     return values[(values.index(current) + 1) % len(values)]
 
 
-class QueueScreen(Screen[None]):
+class QueueScreen(HotlineNode, Screen[None]):
     BINDINGS = [
         text_binding("enter", "open", "key.open", "queue.open"),
         text_binding("slash", "find", "key.find", "queue.find", key_display="/"),
@@ -168,25 +174,25 @@ class QueueScreen(Screen[None]):
 
     # -- actions -------------------------------------------------------------------
 
-    def _refilter(self, **changes: object) -> None:
-        self.filter = evolve(self.filter, **changes)
+    def _refilter(self, view: Filter) -> None:
+        self.filter = view
         self.redraw()
 
     def action_cycle_status(self) -> None:
-        self._refilter(status=_cycle(STATUSES, self.filter.status))
+        self._refilter(evolve(self.filter, status=_cycle(STATUSES, self.filter.status)))
 
     def action_cycle_type(self) -> None:
-        self._refilter(appeal_type=_cycle(TYPES, self.filter.appeal_type))
+        self._refilter(evolve(self.filter, appeal_type=_cycle(TYPES, self.filter.appeal_type)))
 
     def action_cycle_county(self) -> None:
-        self._refilter(place=_cycle(PLACES, self.filter.place))
+        self._refilter(evolve(self.filter, place=_cycle(PLACES, self.filter.place)))
 
     def action_toggle_overdue(self) -> None:
-        self._refilter(overdue=not self.filter.overdue)
+        self._refilter(evolve(self.filter, overdue=not self.filter.overdue))
 
     def action_clear(self) -> None:
         self.query_one("#queue-find", Input).value = ""
-        self._refilter(status=None, appeal_type=None, place=None, overdue=False, text="")
+        self._refilter(Filter())
 
     def action_find(self) -> None:
         finder = self.query_one("#queue-find", Input)
@@ -197,7 +203,7 @@ class QueueScreen(Screen[None]):
     def _found(self, event: Input.Submitted) -> None:
         event.input.display = False
         self.query_one("#queue-table", DataTable).focus()
-        self._refilter(text=event.value)
+        self._refilter(evolve(self.filter, text=event.value))
 
     def key_escape(self) -> None:
         finder = self.query_one("#queue-find", Input)

@@ -25,6 +25,7 @@ from hotline_core.domain.quarters import Quarter
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.form import Field, FormDialog
 from hotline_tui.footer import Footer
+from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain, PlainTable, bold, join, lines
 
 KINDS = ("quarterly", "hotspots", "assessment", "filings")
@@ -44,7 +45,7 @@ def bars(labels: list[str], values: list[float], width: int = BAR_WIDTH) -> str:
     return "\n".join(lines)
 
 
-class ReportsScreen(Screen[None]):
+class ReportsScreen(HotlineNode, Screen[None]):
     BINDINGS = [
         text_binding("escape", "back", "key.back", "reports.back"),
         text_binding("1", "kind('quarterly')", "report.quarterly", "reports.quarterly"),
