@@ -12,6 +12,7 @@ from hotline_core.domain.events import Command
 from hotline_core.domain.lifecycle import perform
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
+from hotline_core.domain.state import OrderState
 from hotline_core.domain.vocabulary import Place, Role
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -75,11 +76,11 @@ class Story:
         return self
 
     @property
-    def state(self):
+    def state(self) -> OrderState:
         return self.order.state
 
 
-def push(tmp_path: Path, *forms: dict) -> str:
+def push(tmp_path: Path, *forms: dict[str, Any]) -> str:
     path = tmp_path / "push.json"
     path.write_text(json.dumps(list(forms), ensure_ascii=False), encoding="utf-8")
     return str(path)

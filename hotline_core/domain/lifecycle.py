@@ -171,6 +171,17 @@ def _choice(command: Command, name: str, choices: tuple[str, ...]) -> Data:
     return {name: value}
 
 
+_YES, _NO = frozenset({"yes", "true", "1", "是"}), frozenset({"", "no", "false", "0", "否"})
+
+
+def _flag(command: Command, name: str) -> bool:
+    """A yes/no parameter (a form's choice or a command line's ``unreachable=yes``); absent is no."""
+    value = command.data.get(name, "").strip().lower()
+    if value not in _YES | _NO:
+        raise InvalidInput([Problem(name, "not_in_list", {"choices": "yes、no"})])
+    return value in _YES
+
+
 def _contact(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
     """One attempt to reach the citizen: reached (the default), no answer, wrong number, refused."""
     return _choice(command, "result", tuple(ContactResult))
@@ -182,7 +193,7 @@ def _feedback(state: OrderState, command: Command, now: datetime, org: Organizat
     text = _text(command, "text")
     unreachable: Data = {}
     if state.contacted_at is None:
-        if not command.data.get("unreachable", "").strip():
+        if not _flag(command, "unreachable"):
             raise refuse("not_contacted")
         unreachable = {"unreachable": "yes"}
     images = ",".join(n.strip() for n in command.data.get("images", "").split(",") if n.strip())

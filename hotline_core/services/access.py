@@ -3,6 +3,7 @@ and who was shown which personal data (the access log)."""
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -60,3 +61,12 @@ def access_log(
     if not may_read_access_log(person):
         raise refuse("not_permitted", action="audit access", login=actor)
     return selected([*repo.archived_accesses(), *session.accesses()], login, since)
+
+
+# A write that cannot happen: a full disk, a read-only copy, a folder one may only read.
+_CANNOT_WRITE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+def cannot_write(error: OSError) -> bool:
+    """Whether ``error`` says the database cannot be written now, though it can be read."""
+    return error.errno in _CANNOT_WRITE

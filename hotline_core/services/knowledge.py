@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hotline_core.domain.knowledge.entries import Entry
 from hotline_core.domain.order import WorkOrder
@@ -12,6 +13,9 @@ from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_core.domain.vocabulary import BusinessArea, Role
 from hotline_core.services.access import identify, require
 from hotline_core.services.ports import Repository
+
+if TYPE_CHECKING:  # imported where used: jieba and openpyxl load only for the commands that need them
+    from hotline_core.domain.knowledge import Hit, ImportReport
 
 
 def kb_entries(repo: Repository, actor: str) -> dict[str, Entry]:
@@ -21,7 +25,7 @@ def kb_entries(repo: Repository, actor: str) -> dict[str, Entry]:
     return {e.id: e for e in session.knowledge()}
 
 
-def kb_search(repo: Repository, actor: str, query: str, limit: int = 10) -> list[Any]:
+def kb_search(repo: Repository, actor: str, query: str, limit: int = 10) -> list[Hit]:
     """Published answers ranked by relevance to ``query``."""
     from hotline_core.domain.knowledge import build_index, search
 
@@ -30,7 +34,7 @@ def kb_search(repo: Repository, actor: str, query: str, limit: int = 10) -> list
     return search(build_index(session.knowledge()), query, limit)
 
 
-def kb_suggest(repo: Repository, actor: str, order: WorkOrder, limit: int = 5) -> list[Any]:
+def kb_suggest(repo: Repository, actor: str, order: WorkOrder, limit: int = 5) -> list[Hit]:
     """Standard answers for an order's appeal, its business area first."""
     from hotline_core.domain.knowledge import build_index, suggest
 
@@ -43,7 +47,7 @@ def kb_suggest(repo: Repository, actor: str, order: WorkOrder, limit: int = 5) -
 KB_STEPS = ("send_to_review", "publish", "return", "retire")
 
 
-def kb_step(repo: Repository, actor: str, entry_id: str, step: str, now: datetime, reason: str = "") -> Any:
+def kb_step(repo: Repository, actor: str, entry_id: str, step: str, now: datetime, reason: str = "") -> Entry:
     """Move an entry through draft → review → published → retired, as the rules allow."""
     from hotline_core.domain import knowledge
 
@@ -66,7 +70,7 @@ def kb_step(repo: Repository, actor: str, entry_id: str, step: str, now: datetim
     return changed
 
 
-def kb_import(repo: Repository, actor: str, path: Any, now: datetime) -> Any:
+def kb_import(repo: Repository, actor: str, path: str | Path, now: datetime) -> ImportReport:
     """Bring in the office's spreadsheet (good rows become drafts) or a JSON export of a base."""
     from hotline_core.adapters import knowledge_files as exchange
 
@@ -91,7 +95,7 @@ def kb_import(repo: Repository, actor: str, path: Any, now: datetime) -> Any:
     return report
 
 
-def kb_export(repo: Repository, actor: str, path: Any) -> Any:
+def kb_export(repo: Repository, actor: str, path: str | Path) -> Path:
     """The whole base as .xlsx or .json, for a user of this database."""
     from hotline_core.adapters import knowledge_files as exchange
 
@@ -105,7 +109,7 @@ def kb_export(repo: Repository, actor: str, path: Any) -> Any:
 
 def kb_save(
     repo: Repository, actor: str, entry_id: str | None, fields: Mapping[str, str], now: datetime
-) -> Any:
+) -> Entry:
     """A new draft (``entry_id`` None) or a new version of an entry, from a form's fields."""
     from hotline_core.domain import knowledge
 

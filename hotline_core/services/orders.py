@@ -7,7 +7,6 @@ says so; every unmasked display goes into the access log.
 
 from __future__ import annotations
 
-import errno
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -28,7 +27,7 @@ from hotline_core.domain.permissions import Sight, may_see, sight
 from hotline_core.domain.privacy import masked_order
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_core.domain.vocabulary import Action, Role, Status
-from hotline_core.services.access import identify, record_access, require
+from hotline_core.services.access import cannot_write, identify, record_access, require
 from hotline_core.services.ports import Repository, Session
 
 
@@ -170,10 +169,6 @@ def opened(repo: Repository, person: Person, order_id: str, now: datetime) -> bo
     return _logged(repo, person, AccessKind.ORDER, order_id, [(order, order)], now)[0] is order
 
 
-# What a write that cannot happen looks like: a full disk, a read-only copy, a folder we may only read.
-_CANNOT_WRITE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
-
-
 def _logged(
     repo: Repository,
     person: Person,
@@ -191,7 +186,7 @@ def _logged(
             with repo.transaction() as writing:
                 record_access(writing, person, kind, subject, whole, now)
         except OSError as error:
-            if error.errno not in _CANNOT_WRITE:
+            if not cannot_write(error):
                 raise
             return [masked_order(order) if view is order else view for order, view in shown]
     return [view for _, view in shown]

@@ -15,10 +15,12 @@ from hotline_core.domain.vocabulary import (
     AppealType,
     BusinessArea,
     Channel,
+    ContactResult,
     DeclineReason,
     DisabilityCategory,
     DisabilityGrade,
     Gender,
+    Outcome,
     Place,
     Rating,
 )
@@ -71,6 +73,9 @@ def action_fields(t: Translator, action: Action, departments: Sequence[str]) -> 
     def text(name: str) -> Field:
         return Field(name, t.field(name))
 
+    def when() -> Field:  # a step entered after it happened says when (blank: now)
+        return Field("at", t.field("at"), placeholder="2026-11-23 10:05")
+
     specs: dict[Action, list[Field]] = {
         Action.REQUEST_RETURN: [text("reason"), text("basis")],
         Action.DECLINE: [
@@ -86,8 +91,19 @@ def action_fields(t: Translator, action: Action, departments: Sequence[str]) -> 
             text("reason"),
         ],
         Action.APPROVE_EXTENSION: [Field("by", t.field("by"), _choices(t, ["leader", "center"]))],
-        Action.FIRST_REPLY: [text("text")],
-        Action.FEEDBACK: [text("text"), Field("attach", t("form.attachments"))],
+        Action.CONTACT: [Field("result", t.field("result"), _choices(t, list(ContactResult))), when()],
+        Action.FIRST_REPLY: [text("text"), when()],
+        Action.FEEDBACK: [
+            text("text"),
+            Field("attach", t("form.attachments")),
+            text("no_image_reason"),
+            Field("unreachable", t.field("unreachable"), _yes_no(t)),
+        ],
+        Action.CLOSE: [
+            Field(
+                "outcome", t.field("outcome"), _choices(t, [o for o in Outcome if o is not Outcome.DECLINED])
+            )
+        ],
         Action.REPLY: [text("text")],
         Action.RATE: [Field("level", t.field("level"), _choices(t, list(Rating)))],
         Action.REPORT_UNSATISFIED: [text("text")],

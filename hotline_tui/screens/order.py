@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from hotline_core import services
+from hotline_core.domain.calendar import human_due
 from hotline_core.domain.intake import as_text, flatten
 from hotline_core.domain.lifecycle import available_actions
 from hotline_core.domain.limits import LimitState
@@ -171,7 +172,7 @@ class OrderScreen(HotlineNode, Screen[None]):
             provisional = t("state.provisional") if status.provisional else ""
             rows.append(
                 f"{_STATE_MARK[status.state]} {t(f'limit.{name}')}：{t(f'state.{status.state.value}')}"
-                f"{provisional}  {t('order.due', due=moment(status.due))}  {when}"
+                f"{provisional}  {t('order.due', due=human_due(status.due) if status.due else '')}  {when}"
             )
         return lines(rows)
 
@@ -181,7 +182,8 @@ class OrderScreen(HotlineNode, Screen[None]):
             details = "，".join(f"{t.field(k)}={v}" for k, v in event.data.items())
             files = "，".join(a.name for a in event.attachments)
             extra = " ".join(x for x in (details, event.note, f"📎{files}" if files else "") if x)
-            rows.append(f"{moment(event.at)} {event.actor} {t.name(event.action)} {extra}".rstrip())
+            entered = t("order.entered_at", at=moment(event.entered_at)) if event.entered_at else ""
+            rows.append(f"{moment(event.at)}{entered} {event.actor} {t.name(event.action)} {extra}".rstrip())
         return lines(rows)
 
     def _alerts(self, t: Translator) -> Text:

@@ -128,3 +128,57 @@ async def test_a_clerk_walks_an_order_from_signing_to_the_archive(repo, clock, t
         assert stored(repo) is None  # moved out of the working file
         assert repo.archived_order("A1").state.status is Status.ARCHIVED
         assert "工单已不在工作台" in screen_text(app)
+
+
+async def test_a_phone_consultation_is_answered_without_a_picture_and_closed_as_explained(
+    repo, clock
+) -> None:
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await submit(pilot)
+
+        clock.advance(minutes=40)  # the call was at 16:15; the clerk types it at 16:50
+        await pilot.press("c")
+        await settle(pilot)
+        await fill(pilot, result="no_answer", at="2026-11-20 16:15")
+        await submit(pilot)
+        attempt = stored(repo).events[-1]
+        assert attempt.data["result"] == "no_answer" and attempt.entered_at == clock()
+        assert "补录" in screen_text(app)
+
+        await pilot.press("c")
+        await settle(pilot)
+        await fill(pilot, result="reached")
+        await submit(pilot)
+
+        await pilot.press("f")  # a phone answer: no picture, and why
+        await settle(pilot)
+        await fill(pilot, text="已电话答复政策", no_image_reason="电话政策咨询")
+        await submit(pilot)
+        feedback = stored(repo).events[-1]
+        assert feedback.action is Action.FEEDBACK and feedback.data["no_image_reason"] == "电话政策咨询"
+
+        await pilot.press("e")
+        await settle(pilot)
+        await fill(
+            pilot,
+            gender="female",
+            age="45",
+            ethnicity="朝鲜族",
+            disability="physical",
+            business_area="employment",
+            address="延吉市河南街1号",
+            reply="已电话答复政策",
+        )
+        await submit(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        await fill(pilot, outcome="explained")
+        await submit(pilot)
+        assert stored(repo).state.status is Status.CLOSED
+        assert stored(repo).events[-1].data["outcome"] == "explained"
