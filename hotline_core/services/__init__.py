@@ -39,11 +39,11 @@ from hotline_core.services.orders import (
     IntakeReport,
     act,
     find_order,
+    inspect_attachments,
     intake,
     list_orders,
     opened,
     raise_alerts,
-    store_attachments,
     view_of,
     visible_orders,
 )
@@ -94,6 +94,7 @@ __all__ = [
     "identify",
     "inbox",
     "initialise",
+    "inspect_attachments",
     "inspect_database",
     "intake",
     "kb_entries",
@@ -118,7 +119,6 @@ __all__ = [
     "restore",
     "run_escalation",
     "settings_of",
-    "store_attachments",
     "view_of",
     "visible_orders",
 ]

@@ -192,7 +192,7 @@ def _logged(
     return [view for _, view in shown]
 
 
-def store_attachments(repo: Repository, paths: Iterable[Path]) -> tuple[Attachment, ...]:
+def inspect_attachments(repo: Repository, paths: Iterable[Path]) -> tuple[Attachment, ...]:
     """Files a person names (feedback pictures) to go with an action: checked now (a regular
     file, not a link; within the size limit; JPEG, PNG, GIF, WebP or PDF by its bytes) and
     stored by ``act`` only once the action is allowed."""

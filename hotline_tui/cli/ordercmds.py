@@ -103,7 +103,7 @@ def _command(args: argparse.Namespace) -> Command:
 def _store(args: argparse.Namespace, files: list[Path]) -> tuple[Attachment, ...]:
     if not files:
         return ()
-    return services.store_attachments(open_repository(args), files)
+    return services.inspect_attachments(open_repository(args), files)
 
 
 def order_json(order: WorkOrder, evaluator: LimitEvaluator) -> dict[str, Any]:

@@ -81,7 +81,7 @@ def _act(app: HotlineApp, order: WorkOrder, command: Command) -> str:
 
 def _store(app: HotlineApp, paths: Sequence[str]) -> tuple[Attachment, ...]:
     """The files the clerk typed, as paths (``~`` is expanded by the use case)."""
-    return services.store_attachments(app.repo, [Path(p) for p in paths])
+    return services.inspect_attachments(app.repo, [Path(p) for p in paths])
 
 
 class ActionMenu(HotlineNode, ModalScreen[Action | None]):
