@@ -18,6 +18,7 @@ class AccessKind(StrEnum):
     ORDER = "order"  # one order shown whole (``show``, the order screen)
     LIST = "list"  # a list of orders with their citizens' data
     REPORT = "report"  # a report shown or exported
+    BACKUP = "backup"  # a copy of the whole database made
 
 
 @frozen

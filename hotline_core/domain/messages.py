@@ -256,6 +256,20 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{path}은(는) 실제 데이터베이스입니다. --as는 데모 데이터베이스에서만 쓸 수 있으며 사용자는 운영체제 계정으로 정해집니다",  # noqa: E501
         "{path} is a real database: --as works on demo databases only; your system account acts",
     ),
+    "fixed_under_sudo": (
+        "通过 sudo 以服务账户运行时不能使用 {option}：数据库由管理员在 hotline-run 中指定",
+        "sudo로 서비스 계정으로 실행할 때는 {option}을(를) 쓸 수 없습니다. "
+        "데이터베이스는 관리자가 hotline-run에서 정합니다",
+        "{option} cannot be used when running as the service account through sudo: "
+        "the administrator fixes the database in hotline-run",
+    ),
+    "damaged_restore_needs_owner": (
+        "{path} 无法打开，无法确认管理员：只有服务账户本人（不经 sudo）或 root 可以恢复它",
+        "{path}을(를) 열 수 없어 관리자를 확인할 수 없습니다. "
+        "서비스 계정 자신(sudo 없이)이나 root만 복원할 수 있습니다",
+        "{path} cannot be opened, so its administrators are unknown: only the service account "
+        "itself (not through sudo) or root may restore over it",
+    ),
     "inside_database": (
         "{path} 在数据库文件夹内：不能读写数据库自己的文件",
         "{path}은(는) 데이터베이스 폴더 안에 있습니다. 데이터베이스 자체 파일은 읽거나 쓸 수 없습니다",
@@ -410,6 +424,8 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "action": ("操作", "작업", "action"),
     "actor": ("操作人", "작업자", "actor"),
     "at": ("时间", "시간", "time"),
+    "db": ("数据库", "데이터베이스", "database"),
+    "as": ("代为登录", "대리 로그인", "acting as"),
     "result": ("联系结果", "연락 결과", "result"),
     "outcome": ("办理结果", "처리 결과", "outcome"),
     "no_image_reason": ("无图片原因", "사진이 없는 이유", "why no picture"),

@@ -57,11 +57,6 @@ def masked(record: OrderRecord, *others: Citizen) -> OrderRecord:
     )
 
 
-def scrub(text: str, *citizens: Citizen) -> str:
-    """``text`` without the citizens' names, phones and addresses, nor any long number."""
-    return _scrub(text, _replacements(citizens))
-
-
 def _replacements(citizens: tuple[Citizen, ...]) -> tuple[tuple[str, str], ...]:
     """What to replace by what, the longest values first (an address holds a name)."""
     pairs = {

@@ -10,7 +10,6 @@ order's ``limits``; reports count every round.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
 from attrs import frozen
@@ -82,13 +81,3 @@ def _outcome(
         and status.state is not LimitState.NOT_APPLICABLE
         and not (name == "unsatisfied_report" and status.met_epoch is None)
     }
-
-
-def rounds_of(
-    orders: Sequence[WorkOrder],
-    calendar: WorkingCalendar | None = None,
-    schedule: PolicySchedule = DEFAULT_SCHEDULE,
-) -> dict[str, list[Round]]:
-    """The earlier rounds of each order that has any, by order id."""
-    found = {order.id: earlier_rounds(order, calendar, schedule) for order in orders if order.state.rounds}
-    return {order_id: rounds for order_id, rounds in found.items() if rounds}

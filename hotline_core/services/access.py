@@ -48,7 +48,7 @@ def record_access(
 ) -> None:
     """Write down that ``person`` was shown the personal data of ``orders`` (nothing when none)."""
     shown = tuple(orders)
-    if shown or kind is AccessKind.REPORT:
+    if shown or kind in (AccessKind.REPORT, AccessKind.BACKUP):
         session.record_access(Access(at, person.login, kind, subject, shown))
 
 

@@ -9,6 +9,7 @@ from attrs import evolve
 
 from hotline_core.adapters.repository import FileRepository, restore_database
 from hotline_core.adapters.storage import DatabaseNotFound, StorageError
+from hotline_core.domain.accesslog import AccessKind
 from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.lifecycle import audit
 from hotline_core.domain.order import WorkOrder
@@ -16,7 +17,7 @@ from hotline_core.domain.organization import Person
 from hotline_core.domain.problems import refuse
 from hotline_core.domain.quarters import Quarter, summary_due
 from hotline_core.domain.vocabulary import COUNTIES, Role
-from hotline_core.services.access import identify, require_role
+from hotline_core.services.access import identify, record_access, require_role
 from hotline_core.services.alerts import run_escalation
 from hotline_core.services.users import seed_knowledge
 
@@ -112,22 +113,33 @@ def _identify_unless_unreadable(repo: FileRepository, actor: str) -> None:
     identify(users, actor)
 
 
-def backup(repo: FileRepository, actor: str, target: Path | None, compress: bool = False) -> Path:
-    """A consistent copy while others keep working; an administrator's task."""
-    require_role(repo.snapshot(), actor, Role.ADMIN, "backup")
-    return repo.backup(target or repo.folder.parent / "backups", compress=compress)
+def backup(
+    repo: FileRepository, actor: str, target: Path | None, now: datetime, compress: bool = False
+) -> Path:
+    """A consistent copy while others keep working; an administrator's task. It holds every
+    citizen's record, so the access log records who made it, and where, before it is made."""
+    person = require_role(repo.snapshot(), actor, Role.ADMIN, "backup")
+    folder = target or repo.folder.parent / "backups"
+    with repo.transaction() as session:
+        record_access(session, person, AccessKind.BACKUP, str(folder), (), now)
+    return repo.backup(folder, compress=compress)
 
 
-def restore(source: Path, folder: Path, actor: str, replace: bool = False) -> Path | None:
+def restore(
+    source: Path, folder: Path, actor: str, replace: bool = False, own_files: bool = False
+) -> Path | None:
     """Put a backup back; the database it replaces (kept aside) when there was one.
 
-    A live database may be replaced by its administrator only; a damaged one by whoever
-    may write its files (it cannot say who its administrators are).
+    A live database may be replaced by its administrator only. A damaged one cannot say
+    who its administrators are: only the owner of its files acting for itself
+    (``own_files``: the service account or root, not a clerk through sudo) may replace it.
     """
     if (folder / "working.json").exists():
         try:
             live = FileRepository.open(folder)
         except StorageError:
+            if not own_files:
+                raise refuse("damaged_restore_needs_owner", path=str(folder)) from None
             live = None
         if live is not None:
             require_role(live.snapshot(), actor, Role.ADMIN, "restore")

@@ -74,8 +74,8 @@ def intake(
 def act(repo: Repository, actor: str, order_id: str, command: Command, now: datetime) -> WorkOrder:
     """Apply one lifecycle action as ``actor`` at ``now``; archiving moves the order out.
 
-    The order comes back as the actor may see it. It is not written in the access log: the
-    order's own trail already names who acted on it, and when."""
+    The order comes back as the actor may see it; when that is whole, the access log
+    records it in the same transaction, since the edge shows what comes back."""
     with repo.transaction() as session:
         person = identify(session, actor)
         order = session.order(order_id)
@@ -91,6 +91,8 @@ def act(repo: Repository, actor: str, order_id: str, command: Command, now: date
         for attachment in command.attachments:  # stored only now that the action is allowed
             repo.keep_attachment(attachment)
         session.put_order(updated)
+        if view is updated:
+            record_access(session, person, AccessKind.ORDER, order_id, [order_id], now)
         if command.action is Action.ARCHIVE:
             session.archive_order(updated)
         else:

@@ -16,8 +16,21 @@ from hotline_core.domain.problems import refuse
 from hotline_core.domain.settings import Settings
 
 
+def delegated() -> bool:
+    """Whether this process acts for another account: started through sudo (the sudo rule of
+    operations.md) and running as the account sudo switched to. Then the database is the one
+    the administrator's wrapper names, and no option may point the service account elsewhere."""
+    sudo_uid = _sudo_uid()
+    return sudo_uid is not None and os.getuid() == os.geteuid() != sudo_uid
+
+
 def database_folder(args: argparse.Namespace) -> Path:
-    """``--db``, else ``$HOTLINE_DB``, else the platform's user data folder."""
+    """``--db``, else ``$HOTLINE_DB``, else the platform's user data folder.
+
+    Through sudo, ``--db`` is refused: a clerk could otherwise have the service account
+    write a report over the real database's files from a demo database of their own."""
+    if args.db and delegated():
+        raise refuse("fixed_under_sudo", "db", option="--db")
     chosen = args.db or os.environ.get("HOTLINE_DB")
     if chosen:
         return Path(chosen).expanduser()
@@ -86,6 +99,8 @@ def acting_login(args: argparse.Namespace) -> str:
     chosen = getattr(args, "as_login", None)
     if chosen is None:
         return current_login(folder)
+    if delegated():
+        raise refuse("fixed_under_sudo", "as", option="--as")
     repo = open_repository(args)
     if not repo.snapshot().settings().demo:
         raise refuse("as_not_demo", path=str(folder))

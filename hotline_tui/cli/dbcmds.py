@@ -112,14 +112,22 @@ def run_demo(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_backup(args: argparse.Namespace, out: Output) -> int:
-    made = services.backup(open_repository(args), context.acting_login(args), args.to, compress=args.compress)
+    made = services.backup(
+        open_repository(args), context.acting_login(args), args.to, system_now(), compress=args.compress
+    )
     out.emit({"backup": str(made)}, out.t("cli.backup.done", path=made))
     return 0
 
 
 def run_restore(args: argparse.Namespace, out: Output) -> int:
     folder = database_folder(args)
-    kept = services.restore(args.source, folder, context.acting_login(args), replace=args.replace)
+    kept = services.restore(
+        args.source,
+        folder,
+        context.acting_login(args),
+        replace=args.replace,
+        own_files=not context.delegated(),
+    )
     note = out.t("cli.restore.kept", kept=kept) if kept else ""
     out.emit(
         {"db": str(folder), "replaced": str(kept) if kept else None},

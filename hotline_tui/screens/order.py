@@ -78,7 +78,9 @@ class OrderScreen(HotlineNode, Screen[None]):
     def __init__(self, order_id: str) -> None:
         super().__init__()
         self.order_id = order_id
-        self.unlogged = False  # the access log could not be written: show nothing personal
+        # Personal data stays hidden until the access log has recorded this opening
+        # (a full disk or a read-only copy: it stays hidden, and the clerk is told why).
+        self.unlogged = True
 
     @property
     def order(self) -> WorkOrder | None:
@@ -104,13 +106,14 @@ class OrderScreen(HotlineNode, Screen[None]):
     def record_opening(self) -> None:
         """The access log learns that this person was shown the order (when shown whole)."""
         app = self.app
-        if not services.opened(app.repo, app.person, self.order_id, app.clock()):
-            app.call_from_thread(self._hide_personal_data)
+        if services.opened(app.repo, app.person, self.order_id, app.clock()):
+            app.call_from_thread(self._show_whole)
+        else:
+            app.call_from_thread(self.notify, app.t("order.unlogged"), severity="warning")
 
-    def _hide_personal_data(self) -> None:
-        self.unlogged = True
+    def _show_whole(self) -> None:
+        self.unlogged = False
         self.redraw()
-        self.notify(self.app.t("order.unlogged"), severity="warning")
 
     def retranslate(self) -> None:
         self.title = self.app.t("order.title", id=self.order_id)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import stat
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -147,3 +149,11 @@ def test_acting_on_an_order_one_may_not_see_is_refused_as_if_it_did_not_exist(db
     assert code == 2 and "没有编号为 A1 的工单" in err
     code, _, err = db("act", "NOPE", "contact", login="tumen")
     assert code == 2 and "没有编号为 NOPE 的工单" in err
+
+
+def test_a_backup_is_in_the_access_log_and_only_its_owner_may_open_it(cli, tmp_path) -> None:
+    cli("init")
+    code, made, _ = cli("backup", "--to", str(tmp_path / "outbox"), "--json")
+    assert code == 0 and stat.S_IMODE(Path(made["backup"]).stat().st_mode) == 0o700
+    code, entries, _ = cli("audit", "access", "--json")
+    assert [e["kind"] for e in entries] == ["backup"]

@@ -80,13 +80,13 @@ class Host:
     def run_as(self, role: str, *argv: str, via_sudo: bool = True) -> subprocess.CompletedProcess[str]:
         """``hotline`` started by ``role``: through the sudo rule (as the service account with
         SUDO_UID), or directly as their own account."""
-        env = self.env()
+        env = self.env() | {"HOTLINE_DB": str(self.db)}  # as the wrapper of the sudo rule pins it
         account = self.logins["svc"] if via_sudo else self.logins[role]
         if via_sudo:
             env |= {"SUDO_UID": str(self.uid(role)), "SUDO_USER": self.logins[role]}
         pairs = [f"{k}={v}" for k, v in env.items()]
         return subprocess.run(
-            ["runuser", "-u", account, "--", "env", "-i", *pairs, *self.command, "--db", str(self.db), *argv],
+            ["runuser", "-u", account, "--", "env", "-i", *pairs, *self.command, *argv],
             capture_output=True,
             text=True,
             timeout=120,

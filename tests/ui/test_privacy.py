@@ -59,3 +59,27 @@ async def test_a_person_removed_while_working_is_shown_nothing_more(repo, clock)
         app.reload()
         await settle(pilot)
     assert app.orders == {} and app.return_code == 2
+
+
+async def test_an_order_whose_opening_cannot_be_logged_stays_masked(repo, clock, monkeypatch) -> None:
+    monkeypatch.setattr(services, "opened", lambda *_: False)  # a full disk, a read-only copy
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_order(pilot)
+        text = screen_text(app)
+        assert PHONE not in text and "138****0000" in text
+
+
+async def test_personal_data_appears_only_once_the_opening_is_logged(repo, clock, monkeypatch) -> None:
+    app = make_app(repo, clock)
+    shown_before_logging: list[bool] = []
+    logged = services.opened
+
+    def opened(*args: object) -> bool:
+        shown_before_logging.append(PHONE in screen_text(app))
+        return logged(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(services, "opened", opened)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_order(pilot)
+        assert shown_before_logging == [False] and PHONE in screen_text(app)

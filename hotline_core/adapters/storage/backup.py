@@ -26,7 +26,6 @@ from hotline_core.adapters.storage.check import check
 from hotline_core.adapters.storage.database import Database
 from hotline_core.adapters.storage.errors import DatabaseExists, StorageError
 from hotline_core.adapters.storage.files import (
-    DIR_MODE,
     FILE_MODE,
     copy_stream,
     create_file,
@@ -37,6 +36,11 @@ from hotline_core.adapters.storage.files import (
 )
 
 MANIFEST = "manifest.json"
+
+
+# A backup holds every citizen's record: only its owner (the service account) may open it,
+# whatever the folder it lands in (a shared outbox is group-readable).
+BACKUP_MODE = 0o700
 
 
 def backup(db: Database, dest: Path, *, compress: bool = False, name: str | None = None) -> Path:
@@ -50,7 +54,7 @@ def backup(db: Database, dest: Path, *, compress: bool = False, name: str | None
         if final.exists():
             raise DatabaseExists(final, "a backup of that name exists")
         staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=dest))
-        os.chmod(staging, DIR_MODE)
+        os.chmod(staging, BACKUP_MODE)
         try:
             _copy_all(db, sources, staging)
         except BaseException:
@@ -124,6 +128,6 @@ def _tar(staging: Path, final: Path) -> None:
             tar.add(path, arcname=str(path.relative_to(staging)), recursive=False)
     with open(tmp, "rb+") as handle:
         os.fsync(handle.fileno())
-    os.chmod(tmp, FILE_MODE)
+    os.chmod(tmp, BACKUP_MODE & 0o666)
     os.replace(tmp, final)
     fsync_dir(final.parent)

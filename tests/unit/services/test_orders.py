@@ -155,3 +155,10 @@ def test_a_push_without_a_time_raises_no_alert_until_escalation(repo: MemoryRepo
     assert emergencies(repo) == []
     services.run_escalation(repo, at("2026-11-20 16:02"))
     assert emergencies(repo) == ["A1"]
+
+
+def test_an_action_whose_answer_shows_the_order_whole_is_in_the_access_log(repo: MemoryRepository) -> None:
+    services.intake(repo, "clerk", [COMPLETE_FORM])
+    services.act(repo, "clerk", "A1", Command("sign"), at("2026-11-20 16:05"))
+    logged = repo.snapshot().accesses()
+    assert [(a.login, a.subject, a.orders) for a in logged] == [("clerk", "A1", ("A1",))]
