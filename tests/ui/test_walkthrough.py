@@ -37,6 +37,23 @@ async def submit(pilot) -> None:
     await settle(pilot)
 
 
+async def record_the_citizen(pilot, reply: str) -> None:
+    """Complete the record with what the clerk learned on the phone (needed before close)."""
+    await pilot.press("e")
+    await settle(pilot)
+    await fill(
+        pilot,
+        gender="female",
+        age="45",
+        ethnicity="朝鲜族",
+        disability="physical",
+        business_area="employment",
+        address="延吉市河南街1号",
+        reply=reply,
+    )
+    await submit(pilot)
+
+
 async def test_a_clerk_walks_an_order_from_signing_to_the_archive(repo, clock, tmp_path: Path) -> None:
     app = make_app(repo, clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -88,19 +105,7 @@ async def test_a_clerk_walks_an_order_from_signing_to_the_archive(repo, clock, t
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        await pilot.press("e")  # record the details learned on the phone
-        await settle(pilot)
-        await fill(
-            pilot,
-            gender="female",
-            age="45",
-            ethnicity="朝鲜族",
-            disability="physical",
-            business_area="employment",
-            address="延吉市河南街1号",
-            reply="已协调用人单位",
-        )
-        await submit(pilot)
+        await record_the_citizen(pilot, reply="已协调用人单位")
         assert stored(repo).state.record.citizen.age == 45
 
         clock.advance(hours=1)
@@ -163,19 +168,7 @@ async def test_a_phone_consultation_is_answered_without_a_picture_and_closed_as_
         feedback = stored(repo).events[-1]
         assert feedback.action is Action.FEEDBACK and feedback.data["no_image_reason"] == "电话政策咨询"
 
-        await pilot.press("e")
-        await settle(pilot)
-        await fill(
-            pilot,
-            gender="female",
-            age="45",
-            ethnicity="朝鲜族",
-            disability="physical",
-            business_area="employment",
-            address="延吉市河南街1号",
-            reply="已电话答复政策",
-        )
-        await submit(pilot)
+        await record_the_citizen(pilot, reply="已电话答复政策")
         await pilot.press("k")
         await settle(pilot)
         await fill(pilot, outcome="explained")
