@@ -19,6 +19,7 @@ from hotline_core.domain.quarters import Quarter, summary_due
 from hotline_core.domain.vocabulary import COUNTIES, Role
 from hotline_core.services.access import identify, record_access, require_role
 from hotline_core.services.alerts import run_escalation
+from hotline_core.services.ports import Session
 from hotline_core.services.users import seed_knowledge
 
 __all__ = [
@@ -81,10 +82,10 @@ def inspect_database(folder: Path) -> FileRepository:
 
 def check(repo: FileRepository, actor: str, language: str) -> tuple[int, list[str]]:
     """The open orders counted, and every problem found in the files and in the orders' trails."""
-    _identify_unless_unreadable(repo, actor)
+    snapshot = _identified(repo, actor)
     found = repo.storage_problems()
     try:
-        orders = repo.snapshot().orders()
+        orders = (snapshot or repo.snapshot()).orders()  # read again only to say what is wrong
     except (StorageError, ValueError, TypeError) as error:
         return 0, found or [f"{repo.folder}: the orders cannot be read ({error})"]
     found += [p.message(language) for order in orders for p in audit(order)]
@@ -97,20 +98,24 @@ def history_digest(repo: FileRepository, actor: str, seq: int | None = None) -> 
     Printed in the quarterly report and kept: a later ``check --digest --seq N`` that
     prints something else means history before N was rewritten, even by a key holder.
     """
-    _identify_unless_unreadable(repo, actor)
+    _identified(repo, actor)
     return repo.history_digest(seq)
 
 
-def _identify_unless_unreadable(repo: FileRepository, actor: str) -> None:
-    """An unknown login learns nothing from ``check``; but a copy too damaged to say who its
-    users are is still examined (what ``check`` prints names files, records and fields, never
-    their values), since that is when it is needed most."""
+def _identified(repo: FileRepository, actor: str) -> Session | None:
+    """One snapshot of the files, read once, after ``actor`` is found among its users; None
+    when the copy is too damaged to say who its users are.
+
+    An unknown login learns nothing from ``check``; but a damaged copy is still examined
+    (what ``check`` prints names files, records and fields, never their values), since that
+    is when it is needed most."""
     try:
-        users = repo.snapshot()
-        users.users()
+        snapshot = repo.snapshot()
+        snapshot.users()
     except (StorageError, ValueError, TypeError):
-        return
-    identify(users, actor)
+        return None
+    identify(snapshot, actor)
+    return snapshot
 
 
 def backup(
