@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from hotline_core.adapters.repository import ORDERS, Session, accesses_in, order_in
+from hotline_core.adapters.repository import ORDERS, ArchiveLookup, Session, accesses_in
 from hotline_core.adapters.serialization import structure_order
 from hotline_core.adapters.storage.attachments import describe_file
 from hotline_core.adapters.storage.changes import Changes
@@ -74,14 +74,23 @@ class MemoryRepository:
     def archive_periods(self) -> list[str]:
         return sorted(self._archives)
 
+    def _lookup(self) -> ArchiveLookup:
+        return ArchiveLookup(Session(Snapshot(self._working)), sorted(self._archives), self._reader)
+
+    def _reader(self, period: str) -> Snapshot:
+        return Snapshot(self._archive(period))
+
     def archived_ids(self) -> set[str]:
-        return {key for image in self._archives.values() for key in image.tables.get(ORDERS, {})}
+        return self._lookup().ids()
 
     def archived_orders(self, period: str) -> list[WorkOrder]:
         return [structure_order(doc) for doc in Snapshot(self._archive(period)).all(ORDERS).values()]
 
     def archived_order(self, order_id: str) -> WorkOrder | None:
-        return order_in(self._readers(), order_id)
+        return self._lookup().order(order_id)
+
+    def archived_search(self, text: str) -> list[WorkOrder]:
+        return self._lookup().matching(text)
 
     def archived_accesses(self) -> list[Access]:
         return accesses_in(self._readers())

@@ -9,7 +9,9 @@ Tables: ``orders`` (open and recently closed orders; archived ones move to
 the quarter's archive file), ``users``, ``settings``, ``alerts`` (raised
 escalations), ``acks`` (who acknowledged which alert), ``summaries``
 (county quarterly summaries filed), ``knowledge`` (the standard answers),
-``access`` (the access log: who was shown which personal data; only appended to).
+``access`` (the access log: who was shown which personal data; only appended to),
+``archive_index`` (each archived order's quarter and its names and phones, put in the
+transaction that archives it: finding an archived order opens one archive, not all).
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from hotline_core.adapters.archive_index import ARCHIVE_INDEX, ArchiveLookup, index_entry, index_problems
 from hotline_core.adapters.serialization import CONVERTER, store_order, structure_order
 from hotline_core.adapters.storage.backup import backup
 from hotline_core.adapters.storage.database import Database
 from hotline_core.adapters.storage.errors import DatabaseNotFound, StorageError
+from hotline_core.adapters.storage.files import cannot_write
 from hotline_core.adapters.storage.restore import restore
 from hotline_core.adapters.storage.schema import Schema, Tables
 from hotline_core.adapters.storage.view import Reader
@@ -36,6 +40,7 @@ from hotline_core.domain.model import Attachment
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
 from hotline_core.domain.quarters import Quarter
+from hotline_core.domain.search import key_matches, needle_of
 from hotline_core.domain.settings import Settings
 
 ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE, ACCESS = (
@@ -109,9 +114,48 @@ class Session:
         self._writer.put(ORDERS, order.id, store_order(order))
 
     def archive_order(self, order: WorkOrder) -> None:
-        """Move an archived order out of the working file, to its quarter's archive."""
-        quarter = Quarter.of(order.record.received_at.date())
-        self._writer.archive(ORDERS, [order.id], str(quarter))
+        """Move an archived order out of the working file, to its quarter's archive, and
+        index it (quarter, names and phones) in the same transaction."""
+        period = str(Quarter.of(order.record.received_at.date()))
+        self._writer.put(ARCHIVE_INDEX, order.id, index_entry(order, period))
+        self._writer.archive(ORDERS, [order.id], period)
+
+    def orders_containing(self, text: str) -> list[WorkOrder]:
+        """The orders of the working file (open and recently closed) whose stored form holds
+        ``text`` somewhere: the candidates of a search, the rest left unparsed."""
+        with _collector_paused():
+            return [structure_order(doc) for doc in self._tables.containing(ORDERS, text).values()]
+
+    def archive_indexed(self) -> bool:
+        """Whether the archive index exists (a database archived before it has none until
+        it is next opened for writing)."""
+        return ARCHIVE_INDEX in self._tables.tables()
+
+    def archived_entry(self, order_id: str) -> dict[str, Any] | None:
+        """The index entry of ``order_id``: its quarter and its names and phones."""
+        return self._tables.get(ARCHIVE_INDEX, order_id)
+
+    def archived_period(self, order_id: str) -> str | None:
+        """The quarter whose archive holds ``order_id``, from the index."""
+        doc = self.archived_entry(order_id)
+        return None if doc is None else str(doc["period"])
+
+    def archived_index_ids(self) -> list[str]:
+        return self._tables.keys(ARCHIVE_INDEX)
+
+    def archived_matches(self, text: str) -> dict[str, list[str]]:
+        """Per quarter, the archived orders whose number, names or phones hold ``text``."""
+        needle = needle_of(text)
+        found: dict[str, list[str]] = {}
+        for order_id, doc in self._tables.containing(ARCHIVE_INDEX, needle).items():
+            if key_matches(order_id, doc["keys"], needle):
+                found.setdefault(str(doc["period"]), []).append(order_id)
+        return found
+
+    def index_archived(self, entries: dict[str, dict[str, Any]]) -> None:
+        """Write index entries (``index_entry``) for orders archived before the index."""
+        for order_id, doc in entries.items():
+            self._writer.put(ARCHIVE_INDEX, order_id, doc)
 
     def clear_orders_and_alerts(self) -> None:
         """Only for refreshing a demo database: real orders are never removed."""
@@ -224,7 +268,30 @@ class FileRepository:
 
     @classmethod
     def open(cls, folder: Path, create: bool = False) -> FileRepository:
-        return cls(Database.open(folder, SCHEMA, create=create))
+        repo = cls(Database.open(folder, SCHEMA, create=create))
+        repo._index_old_archives()
+        return repo
+
+    def _index_old_archives(self) -> None:
+        """A database archived before the archive index gets it here, once (the entries
+        are journaled like any change, so a rebuild from the journal has them too). A copy
+        that cannot be written is left as it is: it is searched archive by archive."""
+        if self.snapshot().archive_indexed() or not self.db.archive_periods():
+            return
+        entries = {
+            order.id: index_entry(order, period)
+            for period in self.db.archive_periods()
+            for order in self.archived_orders(period)
+        }
+        if not entries:
+            return
+        try:
+            with self.transaction() as session:
+                if not session.archive_indexed():  # another process may have just done it
+                    session.index_archived(entries)
+        except OSError as error:
+            if not cannot_write(error):
+                raise
 
     @classmethod
     def inspect(cls, folder: Path) -> FileRepository:
@@ -258,17 +325,23 @@ class FileRepository:
     def archive_periods(self) -> list[str]:
         return self.db.archive_periods()
 
+    def _lookup(self) -> ArchiveLookup:
+        return ArchiveLookup(self.snapshot(), self.db.archive_periods(), self.db.read_archive)
+
     def archived_ids(self) -> set[str]:
-        return {
-            key for period in self.db.archive_periods() for key in self.db.read_archive(period).keys(ORDERS)
-        }
+        return self._lookup().ids()
 
     def archived_orders(self, period: str) -> list[WorkOrder]:
         with _collector_paused():
             return [structure_order(doc) for doc in self.db.read_archive(period).all(ORDERS).values()]
 
     def archived_order(self, order_id: str) -> WorkOrder | None:
-        return order_in(self._archives(), order_id)
+        """An archived order: the index names its quarter, only that archive is read."""
+        return self._lookup().order(order_id)
+
+    def archived_search(self, text: str) -> list[WorkOrder]:
+        """Archived orders by number, name or phone, through the index."""
+        return self._lookup().matching(text)
 
     def archived_accesses(self) -> list[Access]:
         return accesses_in(self._archives())
@@ -296,10 +369,13 @@ class FileRepository:
         refers to or that an event refers to and are gone (empty when healthy)."""
         found = [f"{p.path}: {p.reason}" for p in self.db.check()]
         try:
-            orders = self.snapshot().orders() + [
-                order for period in self.archive_periods() for order in self.archived_orders(period)
+            session = self.snapshot()
+            archived = [
+                (period, o) for period in self.archive_periods() for o in self.archived_orders(period)
             ]
-        except (StorageError, ValueError, TypeError):
+            orders = session.orders() + [order for _, order in archived]
+            found += index_problems(session, archived)
+        except (StorageError, ValueError, TypeError, KeyError):
             return found  # the damage is reported above
         named = {a.sha256: (o.id, a.name) for o in orders for e in o.events for a in e.attachments}
         stored = {path.name: path for path in self.db.attachments.files()}

@@ -44,6 +44,7 @@ from hotline_core.services.orders import (
     list_orders,
     opened,
     raise_alerts,
+    search_orders,
     view_of,
     visible_orders,
 )
@@ -118,6 +119,7 @@ __all__ = [
     "require_role",
     "restore",
     "run_escalation",
+    "search_orders",
     "settings_of",
     "view_of",
     "visible_orders",

@@ -26,6 +26,7 @@ from hotline_core.domain.organization import Person
 from hotline_core.domain.permissions import Sight, may_see, sight
 from hotline_core.domain.privacy import masked_order
 from hotline_core.domain.problems import InvalidInput, Problem
+from hotline_core.domain.search import needle_of, order_matches
 from hotline_core.domain.vocabulary import Action, Role, Status
 from hotline_core.services.access import cannot_write, identify, record_access, require
 from hotline_core.services.ports import Repository, Session
@@ -160,6 +161,27 @@ def list_orders(
         late = table.overdue().tolist()
         shown = [(o, v) for o, v in shown if late[table.row(o.id)]]
     return _logged(repo, person, AccessKind.LIST, "list", shown, now)
+
+
+def search_orders(repo: Repository, actor: str, text: str, now: datetime) -> list[WorkOrder]:
+    """Open, closed and archived orders whose number, name, phone (or, not yet archived,
+    appeal text) holds ``text``, as ``actor`` may see them, newest first.
+
+    The match is made on what the person sees: a masked phone is not found by its full
+    number, so a search confirms nothing the person may not read. Archived orders come
+    through the archive index (only the quarters that hold a match are opened); the
+    orders shown whole are logged as a list is."""
+    needle = needle_of(text)
+    if not needle:
+        return []
+    session = repo.snapshot()
+    person = identify(session, actor)
+    candidates = {o.id: o for o in repo.archived_search(needle)}
+    candidates.update((o.id, o) for o in session.orders_containing(needle))
+    pairs = [(o, view_of(person, o)) for o in candidates.values()]
+    shown = [(o, v) for o, v in pairs if v is not None and order_matches(v, needle)]
+    shown.sort(key=lambda pair: pair[0].record.received_at, reverse=True)
+    return _logged(repo, person, AccessKind.LIST, "search", shown, now)
 
 
 def opened(repo: Repository, person: Person, order_id: str, now: datetime) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from attrs import frozen
 
-from hotline_core.adapters.storage.layout import Image, Lines, load_doc
+from hotline_core.adapters.storage.layout import Image, Lines, dump, load_doc
 
 Doc = dict[str, Any]
 Condition = Callable[[Mapping[str, Any]], bool]
@@ -43,6 +43,15 @@ class Reader(ABC):
 
     def all(self, table: str) -> dict[str, Doc]:
         return {key: load_doc(key, line) for key, line in self._lines(table).items()}
+
+    def containing(self, table: str, fragment: str) -> dict[str, Doc]:
+        """The documents whose line (key included) holds ``fragment``; only those are parsed.
+
+        A string's JSON is written character by character, so a part of a value appears,
+        escaped the same way, in the line that holds the value: a search parses the few
+        lines that may match instead of every order."""
+        wanted = dump(fragment)[1:-1]
+        return {key: load_doc(key, line) for key, line in self._lines(table).items() if wanted in line}
 
     def search(self, table: str, cond: Condition) -> dict[str, Doc]:
         """Documents matching ``cond``: a TinyDB ``Query`` or any predicate."""
