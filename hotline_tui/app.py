@@ -65,6 +65,7 @@ class HotlineApp(App[None]):
         self.t = Translator(language or "zh_CN")
         self._language_fixed = language is not None
         self.orders: dict[str, WorkOrder] = {}
+        self.found: dict[str, WorkOrder] = {}  # the queue's last search: closed and archived too
         self.inbox: list[InboxItem] = []
         self.plan = LimitPlan([], self.settings.calendar, self.settings.policies)
         self.loading = True  # until every order this person may see has been read once

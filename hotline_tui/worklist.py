@@ -10,6 +10,7 @@ from attrs import frozen
 
 from hotline_core.domain.limits import LimitTable
 from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.search import needle_of, order_matches
 from hotline_core.domain.state import FINISHED
 from hotline_core.domain.vocabulary import AppealType, Place, Status
 
@@ -30,8 +31,9 @@ class Filter:
     def matches(self, order: WorkOrder, overdue: bool) -> bool:
         """``overdue``: the order has a limit past its due time and still unmet."""
         record = order.state.record
-        if self.status is None and order.state.status in FINISHED:
-            return False  # the queue is the work still to do; a status filter shows the rest
+        needle = needle_of(self.text)
+        if self.status is None and not needle and order.state.status in FINISHED:
+            return False  # the queue is the work still to do; a status filter or a search shows the rest
         if self.status is not None and order.state.status is not self.status:
             return False
         if self.appeal_type is not None and record.appeal.appeal_type is not self.appeal_type:
@@ -40,10 +42,7 @@ class Filter:
             return False
         if self.overdue and not overdue:
             return False
-        needle = self.text.strip()
-        return not needle or any(
-            needle in value for value in (order.id, record.citizen.name, record.citizen.phone)
-        )
+        return not needle or order_matches(order, needle)
 
 
 def urgency(order: WorkOrder, nearest_due: float) -> tuple[int, float]:

@@ -84,7 +84,7 @@ class OrderScreen(HotlineNode, Screen[None]):
 
     @property
     def order(self) -> WorkOrder | None:
-        order = self.app.orders.get(self.order_id)
+        order = self.app.orders.get(self.order_id) or self.app.found.get(self.order_id)
         return masked_order(order) if order is not None and self.unlogged else order
 
     def compose(self) -> ComposeResult:

@@ -3,7 +3,8 @@
 Each row says its next limit and the time left in words ("办结 剩5时",
 "签收 超时2时"); colour only repeats what the words say. Filters cycle with
 one key each, so they work on any terminal; ``/`` finds by order number,
-name or phone.
+name, phone or words of the appeal among open, closed and archived orders (the core's
+search, through the archive index), as this person may see them.
 """
 
 from __future__ import annotations
@@ -14,15 +15,16 @@ from typing import TypeVar
 
 from attrs import evolve
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
-from hotline_core.domain.limits import LimitTable, next_due
+from hotline_core import services
+from hotline_core.domain.limits import LimitPlan, LimitTable, next_due
 from hotline_core.domain.order import WorkOrder
-from hotline_core.domain.state import FINISHED
+from hotline_core.domain.problems import HotlineError
 from hotline_core.domain.vocabulary import COUNTIES, AppealType, Place, Status
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
@@ -77,6 +79,8 @@ class QueueScreen(HotlineNode, Screen[None]):
         super().__init__()
         self.filter = Filter()
         self.limits: LimitTable | None = None
+        # What the last search found (open, closed, archived) and their limits; None while it runs.
+        self.found: LimitPlan | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -104,11 +108,21 @@ class QueueScreen(HotlineNode, Screen[None]):
         self.redraw()
 
     @on(DataLoaded)
+    def _reloaded(self) -> None:
+        if self.filter.text:
+            self.search(self.filter.text)  # a search shows what the database holds now
+        self.redraw()
+
     def redraw(self) -> None:
         """Recompute every visible order's limits at the app's ``now`` and refill the table."""
         now = self.app.clock()
-        self.limits = self.app.limit_table()
-        orders = ranked(self.app.orders.values(), self.limits, self.filter)
+        if self.filter.text:
+            self.limits = (self.found or LimitPlan([])).at(now)
+            source = self.app.found.values()
+        else:
+            self.limits = self.app.limit_table()
+            source = self.app.orders.values()
+        orders = ranked(source, self.limits, self.filter)
         self._fill(orders[:PAGE], now)
         self._status_line(len(orders))
 
@@ -142,7 +156,10 @@ class QueueScreen(HotlineNode, Screen[None]):
 
     def _status_line(self, shown: int) -> None:
         t = self.app.t
-        line = t("queue.loading") if self.app.loading else self._counts(shown)
+        if self.filter.text and self.found is None:
+            line = t("queue.searching", text=self.filter.text)
+        else:
+            line = t("queue.loading") if self.app.loading else self._counts(shown)
         if self.app.unread:
             line += f"  ⚑ {t('alerts.unread', n=self.app.unread)}"
         if shown == 0 and not self.app.loading:
@@ -150,18 +167,21 @@ class QueueScreen(HotlineNode, Screen[None]):
         self.query_one("#queue-status", Static).update(line)
 
     def _counts(self, shown: int) -> str:
+        """What the table shows, said plainly: "在办 13 / 共 18", "办结 · 投诉 2 / 共 18",
+        or for a search how many it found, closed and archived orders included."""
         t = self.app.t
         f = self.filter
         parts = [
-            t.name(f.status) if f.status else "",
+            t.name(f.status) if f.status else ("" if f.text else t("queue.filter.open")),
             t.name(f.appeal_type) if f.appeal_type else "",
             t.name(f.place) if f.place else "",
             t("queue.filter.overdue") if f.overdue else "",
-            f"“{f.text}”" if f.text else "",
         ]
-        what = " · ".join(p for p in parts if p) or t("queue.filter.all")
-        still_open = sum(1 for o in self.app.orders.values() if o.state.status not in FINISHED)
-        line = f"{t('queue.count', shown=shown, total=still_open)}  {t('queue.filter', what=what)}"
+        what = " · ".join(p for p in parts if p)
+        if f.text:
+            line = t("queue.found", text=f.text, shown=shown) + (f" · {what}" if what else "")
+        else:
+            line = t("queue.count", what=what, shown=shown, total=len(self.app.orders))
         if shown > PAGE:
             line += f"  {t('queue.page', page=PAGE)}"
         return line
@@ -192,6 +212,7 @@ class QueueScreen(HotlineNode, Screen[None]):
 
     def action_clear(self) -> None:
         self.query_one("#queue-find", Input).value = ""
+        self.app.found = {}
         self._refilter(Filter())
 
     def action_find(self) -> None:
@@ -203,7 +224,33 @@ class QueueScreen(HotlineNode, Screen[None]):
     def _found(self, event: Input.Submitted) -> None:
         event.input.display = False
         self.query_one("#queue-table", DataTable).focus()
-        self._refilter(evolve(self.filter, text=event.value))
+        text = event.value.strip()
+        if text:
+            self.found = None
+            self.search(text)
+        self._refilter(evolve(self.filter, text=text))
+
+    @work(thread=True, exclusive=True, group="search")
+    def search(self, text: str) -> None:
+        """Ask the core: it scopes, masks and logs what it hands back."""
+        app = self.app
+        try:
+            found = services.search_orders(app.repo, app.person.login, text, app.clock())
+        except HotlineError as error:
+            app.call_from_thread(app.notify, "；".join(error.messages(app.t.language)), severity="error")
+            found = []
+        except services.StorageError as error:
+            app.call_from_thread(app.notify, str(error), severity="error")
+            found = []
+        plan = LimitPlan(found, app.settings.calendar, app.settings.policies)
+        app.call_from_thread(self._searched, text, found, plan)
+
+    def _searched(self, text: str, found: list[WorkOrder], plan: LimitPlan) -> None:
+        if text != self.filter.text:
+            return  # a newer search or a clear came first
+        self.app.found = {o.id: o for o in found}
+        self.found = plan
+        self.redraw()
 
     def key_escape(self) -> None:
         finder = self.query_one("#queue-find", Input)

@@ -96,7 +96,7 @@ def test_a_limit_state_reads_the_same_in_the_core_and_on_screen() -> None:
 def test_text_keeps_its_shape_for_the_key_bindings_and_the_actions() -> None:
     assert TEXTS["queue.title"] == ("工作台", "업무 목록", "Work queue")
     assert TEXTS["action.sign"] == tuple(ACTION_NAMES["sign"])
-    assert Translator("ko")("queue.count", shown=3, total=12) == "3건 표시 (처리 중 12건)"
+    assert Translator("ko")("queue.count", what="처리 중", shown=3, total=12) == "처리 중 3 / 전체 12"
     assert Translator("en")("state.provisional") == " (provisional)"
     assert Translator("zh_CN")("span.days", n=2) == "2天"
     with pytest.raises(KeyError):
