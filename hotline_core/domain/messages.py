@@ -383,6 +383,37 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "연기 기한은 현재 완결 기한 {due} 보다 늦어야 합니다",
         "the extension must end after the current close due time {due}",
     ),
+    # The command line's files and arguments (issue 16)
+    "not_json": (
+        "{path}：不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）",
+        "{path}: 올바른 JSON이 아닙니다 ({line}행 {column}열: {reason})",
+        "{path}: not valid JSON (line {line}, column {column}: {reason})",
+    ),
+    "not_order_list": (
+        "{path}：应为工单的 JSON 列表，以 [ 开头",
+        "{path}: 작업지시의 JSON 목록이어야 합니다 ([ 로 시작)",
+        "{path}: expected a JSON list of orders, starting with [",
+    ),
+    "not_an_order": (
+        "{path}：第 {position} 项不是工单（应为 JSON 对象）",
+        "{path}: {position}번째 항목이 작업지시가 아닙니다 (JSON 객체여야 함)",
+        "{path}: item {position} is not an order (expected a JSON object)",
+    ),
+    "interrupted": (
+        "已中断，未保存任何内容",
+        "중단되었습니다. 아무것도 저장되지 않았습니다",
+        "interrupted; nothing was stored",
+    ),
+    "day_other_year": (
+        "{year} 年的调整含有别的年份的日期：{days}",
+        "{year}년 조정에 다른 해의 날짜가 있습니다: {days}",
+        "the override of {year} names days of another year: {days}",
+    ),
+    "day_rest_and_work": (
+        "这些日期既是放假日又是上班日：{days}",
+        "이 날짜가 휴무일이면서 근무일입니다: {days}",
+        "these days are both rest and working days: {days}",
+    ),
 }
 
 # field: (Chinese, Korean, English)

@@ -19,12 +19,15 @@ from hotline_core.domain.messages import LANGUAGES, render
 from hotline_core.domain.problems import HotlineError
 from hotline_core.services import StorageError
 from hotline_tui.cli import auditcmds, dbcmds, kbcmds, listcmds, ordercmds, reportcmds, timecmds
+from hotline_tui.cli.helptext import argparse_language, language_of, localize
 from hotline_tui.cli.output import CommandError, Output
 
 SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, listcmds, reportcmds, timecmds, auditcmds)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(language: str = "zh_CN") -> argparse.ArgumentParser:
+    """The whole command, its help in ``language`` (call inside ``argparse_language``
+    for argparse's own words too)."""
     # SUPPRESS: given before or after the subcommand, an option keeps its value.
     common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--db", help="database folder (default: $HOTLINE_DB, else the user data folder)")
@@ -39,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in SUBCOMMANDS:
         module.register(subparsers, common)
+    localize(parser, language)
     return parser
 
 
@@ -55,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except KeyboardInterrupt:
-        out.fail("interrupted")
+        out.fail(render("interrupted", out.language, {}))
         return 130
     except OSError as error:
         code, params = _os_problem(error)
@@ -86,8 +90,10 @@ def _os_problem(error: OSError) -> tuple[str, dict[str, str]]:
 
 
 def _run(argv: Sequence[str] | None, out: Output) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    out.language = language_of(words)  # argparse's refusals come before the options are read
+    with argparse_language(out.language):
+        args = build_parser(out.language).parse_args(words)
     for name, default in (("db", None), ("json", False), ("lang", None)):
         if not hasattr(args, name):
             setattr(args, name, default)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypedDict
@@ -13,7 +12,7 @@ from hotline_core.domain.calendar import human_due
 from hotline_core.domain.events import Command
 from hotline_core.domain.intake import BadValue, read_moment
 from hotline_core.domain.lifecycle import RULES
-from hotline_core.domain.limits import LimitEvaluator
+from hotline_core.domain.limits import LIMIT_NAMES, LimitEvaluator
 from hotline_core.domain.model import Attachment
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.problems import InvalidInput, Problem
@@ -21,7 +20,9 @@ from hotline_core.domain.rounds import earlier_rounds
 from hotline_core.domain.scenario import alert_json, history_json, limit_json
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
-from hotline_tui.cli.output import CommandError, Output
+from hotline_tui.cli.jsonfile import order_forms, read_json
+from hotline_tui.cli.output import Output, pad
+from hotline_tui.i18n import Translator
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -49,14 +50,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     escalate.set_defaults(handler=run_escalate)
 
 
-def _read_json(path: Path) -> Any:
-    try:
-        # A number too long to convert stays text, for its field to refuse (a 5,000-digit age).
-        return json.loads(path.read_text(encoding="utf-8"), parse_int=lambda s: int(s) if len(s) < 100 else s)
-    except OSError as error:
-        raise CommandError(f"{path}: {error.strerror}") from None
-    except json.JSONDecodeError as error:
-        raise CommandError(f"{path}: not JSON ({error.msg}, line {error.lineno})") from None
+# Who acts in an event besides the logins: named in the reader's language.
+PARTIES = frozenset({"center", "leader"})
 
 
 class Rejected(TypedDict):
@@ -68,9 +63,8 @@ class Rejected(TypedDict):
 
 
 def run_intake(args: argparse.Namespace, out: Output) -> int:
-    forms = _read_json(context.outside_database(args, args.file))
-    if not isinstance(forms, list) or not all(isinstance(f, dict) for f in forms):
-        raise CommandError(f"{args.file}: expected a JSON list of orders")
+    path = context.outside_database(args, args.file)
+    forms = order_forms(read_json(path, out.language), path)
     report = services.intake(open_repository(args), context.acting_login(args), forms, system_now())
     rejected = [
         Rejected(position=pos, id=oid, problems=[p.message(out.language) for p in problems])
@@ -144,18 +138,24 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
     t = out.t
     lines = [f"{order.id}  {t.name(order.state.status)}  {order.record.appeal.text}"]
     lines += [
-        f"  {t(f'limit.{n}'):<20}{t('state.' + v['state']):<16}"
+        "  "
+        + pad(t(f"limit.{n}"), 20)
+        + pad(t("state." + v["state"]), 16)
         + (human_due(datetime.fromisoformat(v["due"])) if v["due"] else "")
         for n, v in data["limits"].items()
         if v["state"] != "not_applicable"
     ]
     lines += [
-        f"  {e.at:%Y-%m-%d %H:%M} {e.actor:<12}{t.name(e.action)} {e.note}"
+        f"  {e.at:%Y-%m-%d %H:%M} {pad(_actor(e.actor, t), 12)}{t.name(e.action)} {e.note}"
         + (t("order.entered_at", at=f"{e.entered_at:%m-%d %H:%M}") if e.entered_at else "")
         for e in order.events
     ]
     out.emit(data, "\n".join(lines))
     return 0
+
+
+def _actor(actor: str, t: Translator) -> str:
+    return t.name(actor) if actor in PARTIES else actor
 
 
 def run_escalate(args: argparse.Namespace, out: Output) -> int:
@@ -169,7 +169,8 @@ def run_escalate(args: argparse.Namespace, out: Output) -> int:
         "\n".join(
             [out.t("cli.escalate.done", n=len(fresh))]
             + [
-                f"  {out.t(f'alert.{a.kind.value}')} {a.order_id or a.supervision_of} {a.limit}"
+                f"  {out.t(f'alert.{a.kind.value}')} {a.order_id or a.supervision_of}"
+                + (f" {out.t(f'limit.{a.limit}')}" if a.limit in LIMIT_NAMES else "")
                 for a in fresh
             ]
         ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import unicodedata
 from functools import cached_property
 from typing import Any
 
@@ -52,3 +53,10 @@ def as_json(data: Any) -> str:
     """``data`` as indented JSON, Chinese as written, any lone surrogate as ``\\udXXX``."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
     return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal cells (a Chinese or Korean character takes two),
+    so columns of mixed scripts line up; at least one space follows."""
+    cells = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(width - cells, 1)

@@ -10,7 +10,6 @@ one, the default policy and the package's calendar.
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,13 +18,15 @@ from hotline_core import services
 from hotline_core.domain.calendar import CalendarOverride, human_due
 from hotline_core.domain.intake import BadValue, read_choice, read_moment
 from hotline_core.domain.limits import dispatch_deadlines
-from hotline_core.domain.problems import InvalidInput, Problem
+from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.quarters import Quarter, summary_due
 from hotline_core.domain.scenario import simulate
 from hotline_core.domain.vocabulary import AppealType
 from hotline_tui.cli import context
 from hotline_tui.cli.context import calendar_for, open_repository, settings_for
-from hotline_tui.cli.output import CommandError, Output
+from hotline_tui.cli.jsonfile import read_json
+from hotline_tui.cli.output import Output, pad
+from hotline_tui.i18n import Translator
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -33,9 +34,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "deadlines", parents=[common], help="limits of an order received at a time"
     )
     deadlines.add_argument("--received", required=True, help="ISO time, e.g. 2026-11-20T16:00:00+08:00")
-    deadlines.add_argument(
-        "--type", required=True, dest="appeal_type", help="appeal type: " + ", ".join(AppealType)
-    )
+    deadlines.add_argument("--type", required=True, dest="appeal_type", help=", ".join(AppealType))
     deadlines.add_argument("--emergency", action="store_true")
     deadlines.set_defaults(handler=run_deadlines)
 
@@ -89,8 +88,9 @@ def run_deadlines(args: argparse.Namespace, out: Output) -> int:
     found = dispatch_deadlines(received, appeal_type, args.emergency, settings.calendar, settings.policies)
     data: dict[str, Any] = {f"{name}_by": d.due.isoformat() for name, d in found.items()}
     data["provisional"] = any(d.provisional for d in found.values())
-    lines = [f"{name}_by".ljust(20) + human_due(d.due) for name, d in found.items()]
-    lines.append(f"{'provisional':<20}{data['provisional']}")
+    lines = [pad(out.t(f"limit.{name}"), 20) + human_due(d.due) for name, d in found.items()]
+    if data["provisional"]:
+        lines.append(out.t("cli.summary.provisional").strip())
     out.emit(data, "\n".join(lines))
     return 0
 
@@ -118,10 +118,14 @@ def _days(text: str, field: str) -> list[date]:
 def run_override(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args)
     settings = repo.snapshot().settings()
-    try:
-        entry = CalendarOverride(args.year, _days(args.rest, "rest"), _days(args.work, "work"), args.official)
-    except ValueError as error:
-        raise CommandError(str(error)) from None
+    rest, work = _days(args.rest, "rest"), _days(args.work, "work")
+    other_year = sorted({d for d in rest + work if d.year != args.year})
+    if other_year:
+        raise refuse("day_other_year", year=args.year, days=", ".join(map(str, other_year)))
+    both = sorted(set(rest) & set(work))
+    if both:
+        raise refuse("day_rest_and_work", days=", ".join(map(str, both)))
+    entry = CalendarOverride(args.year, rest, work, args.official)
     calendar = settings.calendar.with_override(entry)
     services.change_settings(repo, context.acting_login(args), calendar=calendar)
     return run_show_year(args, out)
@@ -156,29 +160,28 @@ def _year(year: int) -> list[date]:
 
 
 def run_simulate(args: argparse.Namespace, out: Output) -> int:
-    try:
-        scenario = json.loads(args.scenario.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise CommandError(f"{args.scenario}: {error.strerror}") from None
-    except json.JSONDecodeError as error:
-        raise CommandError(f"{args.scenario}: not JSON ({error.msg}, line {error.lineno})") from None
+    scenario = read_json(args.scenario, out.language)
     outcome = simulate(scenario, calendar_for(args))
-    out.emit(outcome, _summary(outcome))
+    out.emit(outcome, _summary(outcome, out.t))
     return 0
 
 
-def _summary(outcome: dict[str, Any]) -> str:
+def _summary(outcome: dict[str, Any], t: Translator) -> str:
+    """The replay for a person: names in their language, times as people read them."""
     lines = []
     for order_id, result in outcome["orders"].items():
-        lines.append(f"{order_id}  {result['status']}")
+        lines.append(f"{order_id}  {t.name(result['status'])}")
         for name, limit in result["limits"].items():
             if limit["state"] != "not_applicable":
-                due = human_due(datetime.fromisoformat(limit["due"])) if limit["due"] else "-"
-                lines.append(f"  {name:<18}{limit['state']:<10}due {due}  met {limit['met_at']}")
-        lines.extend(f"  ✗ {r['at']} {r['action']}: {r['reason']}" for r in result["rejected"])
-    lines.append(f"alerts: {len(outcome['alerts'])}")
-    lines.extend(
-        f"  {a['raised_at']} {a['kind']} {a['order']} → {', '.join(a['recipients'])}"
-        for a in outcome["alerts"]
-    )
+                due = human_due(datetime.fromisoformat(limit["due"])) if limit["due"] else "—"
+                met = human_due(datetime.fromisoformat(limit["met_at"])) if limit["met_at"] else "—"
+                words = t("cli.sim.limit", due=due, met=met)
+                lines.append(
+                    "  " + pad(t(f"limit.{name}"), 18) + pad(t(f"state.{limit['state']}"), 12) + words
+                )
+        lines.extend(f"  ✗ {r['at']} {t.name(r['action'])}: {r['reason']}" for r in result["rejected"])
+    lines.append(t("cli.sim.alerts", n=len(outcome["alerts"])))
+    for alert in outcome["alerts"]:
+        kind = t(f"alert.{alert['kind']}")
+        lines.append(f"  {alert['raised_at']} {kind} {alert['order']} → {', '.join(alert['recipients'])}")
     return "\n".join(lines)

@@ -123,7 +123,7 @@ def test_an_admin_enters_next_years_schedule_and_deadlines_become_firm(cli) -> N
     code, data, _ = cli("deadlines", "--received", "2026-12-31T16:30:00+08:00", "--type", "help", "--json")
     assert data["provisional"] is False and data["sign_by"] == "2027-01-05T09:00:00+08:00"
     code, _, err = cli("calendar", "override", "2027", "--rest", "2026-12-01")
-    assert code == 2 and "another year" in err
+    assert code == 2 and "别的年份的日期：2026-12-01" in err
     cli("users", "add", "kim", "viewer")
     assert cli("calendar", "override", "2027", "--official", login="kim")[0] == 2
 

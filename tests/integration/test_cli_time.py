@@ -161,7 +161,7 @@ def test_simulate_json(capsys, tmp_path) -> None:
     code, data, _ = run(capsys, "simulate", str(path), "--json")
     assert code == 0 and data["orders"]["A1"]["limits"]["close"]["state"] == "breached"
     code, text, _ = run(capsys, "simulate", str(path))
-    assert code == 0 and "A1  handling" in text
+    assert code == 0 and "A1  办理中" in text  # names in the reader's language (issue 16)
 
 
 @pytest.mark.parametrize("content", ["{not json", None])
