@@ -231,7 +231,6 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "word.no": ("否", "아니오", "no"),
     "busy": ("正在处理…", "처리 중…", "Working…"),
     # The command line's human output (hotline_tui/cli)
-    "cli.none": ("—", "—", "—"),
     "cli.written": ("已写入 {path}", "저장했습니다: {path}", "written: {path}"),
     "cli.init.done": (
         "已创建数据库 {db}；{login} 为系统管理员和承办人",
@@ -302,4 +301,6 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "cli.year.none": ("无", "없음", "none"),
     "cli.sim.limit": ("到期 {due}  完成 {met}", "기한 {due}  완료 {met}", "due {due}  met {met}"),
     "cli.sim.alerts": ("提醒 {n} 条", "알림 {n}건", "{n} alerts"),
+    "kb.no_published": ("没有已发布的答案", "게시된 답변이 없습니다", "no published answer"),
+    "kb.unreviewed": ("未审核", "미심사", "unreviewed"),
 }

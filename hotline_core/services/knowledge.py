@@ -25,13 +25,21 @@ def kb_entries(repo: Repository, actor: str) -> dict[str, Entry]:
     return {e.id: e for e in session.knowledge()}
 
 
-def kb_search(repo: Repository, actor: str, query: str, limit: int = 10) -> list[Hit]:
-    """Published answers ranked by relevance to ``query``."""
-    from hotline_core.domain.knowledge import build_index, search
+def kb_search(repo: Repository, actor: str, query: str, limit: int = 10, drafts: bool = False) -> list[Hit]:
+    """Published answers ranked by relevance to ``query``.
+
+    With ``drafts`` (a member of staff searching the base), the matching drafts follow,
+    marked unreviewed (``Hit.reviewed`` False); a viewer gets the published answers only,
+    and so does what may reach a citizen (``drafts`` left False: a reply's standard answer)."""
+    from hotline_core.domain.knowledge import build_index, search, search_with_drafts
+    from hotline_core.domain.knowledge.rules import sees_drafts
 
     session = repo.snapshot()
-    identify(session, actor)
-    return search(build_index(session.knowledge()), query, limit)
+    person = identify(session, actor)
+    entries = session.knowledge()
+    if drafts and sees_drafts(person):
+        return search_with_drafts(build_index(entries), build_index(entries, unreviewed=True), query, limit)
+    return search(build_index(entries), query, limit)
 
 
 def kb_suggest(repo: Repository, actor: str, order: WorkOrder, limit: int = 5) -> list[Hit]:

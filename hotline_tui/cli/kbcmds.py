@@ -37,7 +37,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_search(args: argparse.Namespace, out: Output) -> int:
-    hits = services.kb_search(open_repository(args), context.acting_login(args), args.query, args.limit)
+    """Published answers first; for staff, the matching drafts after them, marked unreviewed,
+    and "no published answer" said plainly when only drafts (or nothing) match."""
+    repo, login = open_repository(args), context.acting_login(args)
+    hits = services.kb_search(repo, login, args.query, args.limit, drafts=True)
     data = [
         {
             "id": h.entry_id,
@@ -46,12 +49,16 @@ def run_search(args: argparse.Namespace, out: Output) -> int:
             "area": h.area.value,
             "version": h.version,
             "matched": list(h.matched),
+            "reviewed": h.reviewed,
         }
         for h in hits
     ]
-    out.emit(
-        data, "\n".join(f"{h['id']}  {h['score']:>6.2f}  {h['question']}" for h in data) or out.t("cli.none")
-    )
+    lines = [f"{h['id']}  {h['score']:>6.2f}  {h['question']}" for h in data if h["reviewed"]]
+    if not lines:
+        lines.append(out.t("kb.no_published"))
+    mark = out.t("kb.unreviewed")
+    lines += [f"{h['id']}  [{mark}]  {h['question']}" for h in data if not h["reviewed"]]
+    out.emit(data, "\n".join(lines))
     return 0
 
 

@@ -73,7 +73,7 @@ class KnowledgeScreen(HotlineNode, Screen[None]):
         repo, login = self.app.repo, self.app.person.login
         entries = services.kb_entries(repo, login)
         ids = (
-            [h.entry_id for h in services.kb_search(repo, login, query, 50)]
+            [h.entry_id for h in services.kb_search(repo, login, query, 50, drafts=True)]
             if query.strip()
             else list(entries)
         )

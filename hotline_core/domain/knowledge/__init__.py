@@ -30,6 +30,7 @@ from hotline_core.domain.knowledge.search import (
     SearchIndex,
     build_index,
     search,
+    search_with_drafts,
     suggest,
 )
 from hotline_core.domain.knowledge.sheet import RowProblem
@@ -65,6 +66,7 @@ __all__ = [
     "retire",
     "return_to_draft",
     "search",
+    "search_with_drafts",
     "send_to_review",
     "submit_draft",
     "suggest",

@@ -44,6 +44,13 @@ def kb_allows(person: Person, action: KbAction, owner: Unit) -> bool:
     return any(_role_allows(person, role, action, owner) for role in person.roles)
 
 
+def sees_drafts(person: Person) -> bool:
+    """Whether a search by ``person`` also shows the unpublished drafts (marked unreviewed):
+    the staff who write, review or publish answers do; a viewer (an office meeting, an
+    auditor) sees what citizens may be told, the published answers only."""
+    return bool(person.roles - {Role.VIEWER})
+
+
 def kb_permission_problem(person: Person, action: KbAction, owner: Unit) -> KbProblem | None:
     """None when allowed; otherwise the reason, naming the unit when that is what is wrong."""
     if kb_allows(person, action, owner):

@@ -1,5 +1,10 @@
 """Search the published answers by relevance, and suggest answers for an order's appeal.
 
+Staff searching the base also see the drafts that match (entries never published, in
+draft or under review), after the published answers and marked unreviewed
+(:func:`search_with_drafts`); what may reach a citizen (a reply's standard answer, a
+viewer's search) comes from the published index alone.
+
 Ranking is BM25F: a term counts more in the question than in the tags,
 more there than in the answer, least in the policy basis
 (:data:`FIELD_WEIGHTS`); each field's count is normalised by its length
@@ -21,9 +26,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from math import log
 
-from attrs import frozen
+from attrs import evolve, frozen
 
-from hotline_core.domain.knowledge.entries import Content, Entry
+from hotline_core.domain.knowledge.entries import Content, Entry, EntryStatus
 from hotline_core.domain.knowledge.lexicon import SYNONYMS
 from hotline_core.domain.knowledge.tokens import GRAM, analyse
 from hotline_core.domain.vocabulary import BusinessArea
@@ -47,6 +52,7 @@ class Hit:
     area: BusinessArea
     version: int
     matched: tuple[str, ...]
+    reviewed: bool = True  # False: a draft nobody has published yet (未审核)
 
 
 @frozen
@@ -92,15 +98,28 @@ def _count(content: Content) -> DocCounts:
     return counted
 
 
-def build_index(entries: Iterable[Entry]) -> SearchIndex:
-    """Index the live version of every published entry; drafts and retired ones stay out."""
+UNREVIEWED = frozenset({EntryStatus.DRAFT, EntryStatus.REVIEW})
+
+
+def build_index(entries: Iterable[Entry], unreviewed: bool = False) -> SearchIndex:
+    """Index the live version of every published entry; drafts and retired ones stay out.
+
+    With ``unreviewed``, the other way round: the newest version of every entry that was
+    never published and is still a draft or under review (a published entry's pending
+    revision is not indexed: its published version answers for it)."""
     indexed: list[IndexedEntry] = []
     counted: list[DocCounts] = []
     for entry in entries:
-        content = entry.live_content
-        if content is None or entry.live is None:
-            continue
-        indexed.append(IndexedEntry(entry.id, content.question, content.area, entry.live))
+        if unreviewed:
+            if entry.live is not None or entry.status not in UNREVIEWED:
+                continue
+            content, number = entry.content, entry.latest.number
+        else:
+            live = entry.live_content
+            if live is None or entry.live is None:
+                continue
+            content, number = live, entry.live
+        indexed.append(IndexedEntry(entry.id, content.question, content.area, number))
         counted.append(_count(content))
     return SearchIndex(tuple(indexed), _postings(counted))
 
@@ -159,6 +178,21 @@ def search(index: SearchIndex, query: str, limit: int = 10) -> list[Hit]:
         return []
     weights = _query(query)
     return [_hit(index, doc, score, weights) for doc, score in _best(_scores(index, weights), limit)]
+
+
+def search_with_drafts(published: SearchIndex, drafts: SearchIndex, query: str, limit: int = 10) -> list[Hit]:
+    """The published answers for ``query``, then the matching drafts marked unreviewed
+    (``reviewed`` False): at most ``limit`` of each, so a draft is found even when many
+    published answers match, and never ranked above one.
+
+    As for a suggestion, a hit must share a word with the query and score a fair share
+    (:data:`SUGGEST_FLOOR`) of the best of both lists: a published entry that only shares
+    a common character pair is noise beside the draft that answers, and when nothing
+    published is left the clerk is told plainly that there is no published answer."""
+    found = search(published, query, limit)
+    pending = [evolve(hit, reviewed=False) for hit in search(drafts, query, limit)]
+    best = max((hit.score for hit in found + pending if hit.matched), default=0.0)
+    return [hit for hit in found + pending if hit.matched and hit.score >= best * SUGGEST_FLOOR]
 
 
 def suggest(
