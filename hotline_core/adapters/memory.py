@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from hotline_core.adapters.repository import ORDERS, ArchiveLookup, Session, accesses_in
+from hotline_core.adapters.archive_index import ArchiveLookup
+from hotline_core.adapters.repository import ORDERS, Session, accesses_in
 from hotline_core.adapters.serialization import structure_order
 from hotline_core.adapters.storage.attachments import describe_file
 from hotline_core.adapters.storage.changes import Changes
