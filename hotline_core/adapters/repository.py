@@ -276,7 +276,7 @@ class FileRepository:
         """A database archived before the archive index gets it here, once (the entries
         are journaled like any change, so a rebuild from the journal has them too). A copy
         that cannot be written is left as it is: it is searched archive by archive."""
-        if self.snapshot().archive_indexed() or not self.db.archive_periods():
+        if not self.db.archive_periods() or self.snapshot().archive_indexed():
             return
         entries = {
             order.id: index_entry(order, period)
