@@ -409,6 +409,28 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{year}년 조정에 다른 해의 날짜가 있습니다: {days}",
         "the override of {year} names days of another year: {days}",
     ),
+    "database_damaged": (
+        "{path}：文件已损坏或不是应有的样子，未做任何修改（{reason}）；处理办法见 docs/operations.md",
+        "{path}: 파일이 손상되었거나 올바른 형태가 아닙니다. "
+        "아무것도 바꾸지 않았습니다 ({reason}). docs/operations.md 참조",
+        "{path}: damaged or not what it should be; nothing was changed ({reason}); see docs/operations.md",
+    ),
+    "database_busy": (
+        "{path}：数据库正忙，{seconds} 秒内未能取得锁（另一个 hotline 进程正在使用），请稍后再试",
+        "{path}: 데이터베이스가 사용 중입니다. {seconds}초 안에 잠금을 얻지 못했습니다 "
+        "(다른 hotline 프로세스). 잠시 후 다시 시도하십시오",
+        "{path}: database busy, no lock within {seconds} s (another hotline process holds it); try again",
+    ),
+    "database_exists": (
+        "{path}：这里已有数据库，没有覆盖它",
+        "{path}: 이미 데이터베이스가 있어 덮어쓰지 않았습니다",
+        "{path}: a database is already here; it was not overwritten",
+    ),
+    "storage_failed": (
+        "数据库操作失败：{reason}",
+        "데이터베이스 작업 실패: {reason}",
+        "the database failed: {reason}",
+    ),
     "day_rest_and_work": (
         "这些日期既是放假日又是上班日：{days}",
         "이 날짜가 휴무일이면서 근무일입니다: {days}",

@@ -24,8 +24,11 @@ from hotline_core.services.knowledge import (
     kb_suggest,
 )
 from hotline_core.services.maintenance import (
+    DatabaseDamaged,
+    DatabaseExists,
     DatabaseNotFound,
     FileRepository,
+    LockTimeout,
     StorageError,
     backup,
     check,
@@ -70,10 +73,13 @@ from hotline_core.services.users import (
 __all__ = [
     "KB_STEPS",
     "REPORT_KINDS",
+    "DatabaseDamaged",
+    "DatabaseExists",
     "DatabaseNotFound",
     "FileRepository",
     "InboxItem",
     "IntakeReport",
+    "LockTimeout",
     "Repository",
     "Session",
     "StorageError",

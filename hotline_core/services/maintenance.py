@@ -8,7 +8,13 @@ from pathlib import Path
 from attrs import evolve
 
 from hotline_core.adapters.repository import FileRepository, restore_database
-from hotline_core.adapters.storage import DatabaseNotFound, StorageError
+from hotline_core.adapters.storage import (
+    DatabaseDamaged,
+    DatabaseExists,
+    DatabaseNotFound,
+    LockTimeout,
+    StorageError,
+)
 from hotline_core.domain.accesslog import AccessKind
 from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.lifecycle import audit
@@ -23,8 +29,11 @@ from hotline_core.services.ports import Session
 from hotline_core.services.users import seed_knowledge
 
 __all__ = [
+    "DatabaseDamaged",
+    "DatabaseExists",
     "DatabaseNotFound",
     "FileRepository",
+    "LockTimeout",
     "StorageError",
     "backup",
     "check",

@@ -82,7 +82,7 @@ def test_check_backup_and_restore(cli, tmp_path) -> None:
     made = data["backup"]
     cli("act", "A1", "sign")
     code, _, err = cli("restore", made)
-    assert code == 2 and "already" in err
+    assert code == 2 and "这里已有数据库" in err  # in the chosen language (issue 16)
     code, data, _ = cli("restore", made, "--replace", "--json")
     assert code == 0 and data["replaced"]
     code, data, _ = cli("show", "A1", "--json")

@@ -151,3 +151,13 @@ def test_list_find_reaches_closed_and_archived_orders(cli, tmp_path) -> None:
     cli("intake", push(tmp_path, {**MINIMAL_FORM, "phone": "13800001234"}))
     assert [r["id"] for r in cli("list", "--find", "1234", "--json")[1]] == ["A1"]
     assert cli("list", "--find", "没有的人", "--json")[1] == []
+
+
+def test_a_damaged_database_is_reported_in_the_language_asked_for(cli) -> None:
+    cli("init")
+    working = cli.folder / "working.json"
+    working.write_bytes(working.read_bytes()[:40])
+    code, _, err = cli("list")
+    assert code == 2 and "working.json：文件已损坏" in err and "docs/operations.md" in err
+    code, _, err = cli("list", "--lang", "ko")
+    assert code == 2 and "파일이 손상되었거나" in err
