@@ -12,7 +12,8 @@ tables while the parser is built and used.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from hotline_core.domain.messages import LANGUAGES
@@ -60,7 +61,82 @@ def localize(parser: argparse.ArgumentParser, language: str) -> None:
     _localize(parser, "", column)
 
 
+def cells(text: str) -> int:
+    """The width of ``text`` in terminal cells: a Chinese or Korean character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_CLOSING = frozenset("，。、；：？！）」』》")
+
+
+class CellFormatter(argparse.HelpFormatter):
+    """argparse's help layout measured in terminal cells, so Chinese and Korean names line
+    up and Chinese help wraps within the terminal (argparse counts characters)."""
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            shown = [action, *self._iter_indented_subactions(action)]
+            widest = max(cells(self._format_action_invocation(a)) for a in shown) + self._current_indent
+            self._action_max_length = max(self._action_max_length, widest)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        text = super()._format_action(action)
+        header = self._format_action_invocation(action)
+        extra = cells(header) - len(header)
+        prefix = " " * self._current_indent + header
+        first, newline, rest = text.partition("\n")
+        if extra == 0 or not action.help or not first.startswith(prefix) or first == prefix:
+            return text
+        gap = first[len(prefix) :]
+        help_text = gap.lstrip(" ")
+        if len(gap) - len(help_text) - extra >= 2:
+            first = prefix + gap[extra:]
+        else:  # too wide once counted in cells: the help starts on the next line
+            position = min(self._action_max_length + 2, self._max_help_position)
+            first = prefix + "\n" + " " * position + help_text
+        return first + newline + rest
+
+    def _format_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None,
+    ) -> str:
+        shown = list(actions)
+        text = super()._format_usage(usage, shown, groups, prefix)
+        if all(cells(line) <= self._width for line in text.splitlines()):
+            return text
+        width = self._width
+        self._width = width - (cells(text) - len(text))  # wrap as if every wide character were alone
+        try:
+            return super()._format_usage(usage, shown, groups, prefix)
+        finally:
+            self._width = width
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        lines: list[str] = []
+        for word in " ".join(text.split()).split(" "):
+            if lines and cells(lines[-1]) + 1 + cells(word) <= width:
+                lines[-1] += " " + word
+                continue
+            lines.append("")
+            for ch in word:  # a Chinese sentence has no spaces: it breaks between characters
+                if lines[-1] and cells(lines[-1]) + cells(ch) > width:
+                    # closing punctuation never starts a line: the character before it comes along
+                    carry = lines[-1][-1] if ch in _CLOSING and len(lines[-1]) > 1 else ""
+                    lines[-1] = lines[-1][: len(lines[-1]) - len(carry)]
+                    lines.append(carry)
+                lines[-1] += ch
+        return lines
+
+
 def _localize(parser: argparse.ArgumentParser, path: str, column: int) -> None:
+    parser.formatter_class = CellFormatter
     if path in HELP:
         parser.description = HELP[path][column]
     for action in parser._actions:

@@ -4,12 +4,12 @@ line's refusals (bad JSON included) in that language, naming where the fault is.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import pytest
 
+from hotline_core.domain.messages import LANGUAGES
 from hotline_tui.cli import build_parser
-from hotline_tui.cli.helptext import argparse_language, subcommand_paths
+from hotline_tui.cli.helptext import argparse_language, cells, subcommand_paths
 from hotline_tui.cli.helpwords import HELP
 from tests.support import MINIMAL_FORM, push
 
@@ -142,10 +142,6 @@ def test_show_in_chinese_has_no_codes_and_lines_up(cli, tmp_path) -> None:
     assert len(starts) == 1  # the due times line up, Chinese names counted as two cells
 
 
-def cells(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def test_list_find_reaches_closed_and_archived_orders(cli, tmp_path) -> None:
     cli("init")
     cli("intake", push(tmp_path, {**MINIMAL_FORM, "phone": "13800001234"}))
@@ -161,3 +157,16 @@ def test_a_damaged_database_is_reported_in_the_language_asked_for(cli) -> None:
     assert code == 2 and "working.json：文件已损坏" in err and "docs/operations.md" in err
     code, _, err = cli("list", "--lang", "ko")
     assert code == 2 and "파일이 손상되었거나" in err
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "ko", "en"])
+def test_help_fits_80_columns_and_its_explanations_line_up(language: str, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    for path, text in helps(language).items():
+        lines = text.splitlines()
+        assert max(cells(line) for line in lines) <= 80, f"hotline {path} --help ({language})"
+        options = [line for line in lines if line.startswith("  --db ")]
+        if options:  # "  --db 文件夹" then its explanation, at the column every option's starts at
+            (line,) = options
+            start = line.index(HELP["--db"][LANGUAGES.index(language)][:4])
+            assert cells(line[:start]) == 24, (path, language, line)
