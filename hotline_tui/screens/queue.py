@@ -116,9 +116,9 @@ class QueueScreen(HotlineNode, Screen[None]):
     def redraw(self) -> None:
         """Recompute every visible order's limits at the app's ``now`` and refill the table."""
         now = self.app.clock()
-        if self.filter.text:
+        if self.filter.text:  # the search's results, once they are in
             self.limits = (self.found or LimitPlan([])).at(now)
-            source = self.app.found.values()
+            source = self.app.found.values() if self.found is not None else ()
         else:
             self.limits = self.app.limit_table()
             source = self.app.orders.values()

@@ -83,3 +83,17 @@ async def test_the_status_line_names_the_status_filter_and_the_counts(repo, cloc
         await pilot.press(*"s" * 5)  # cycle to closed
         await settle(pilot)
         assert rows(app) == ["NEW1"] and "1 of 2" in screen_text(app)
+
+
+async def test_a_second_search_replaces_the_first(repo, clock) -> None:
+    finished(repo, clock, "OLD1", "13800001234", archive=True)
+    finished(repo, clock, "NEW1", "13900005678", archive=False)
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"13800001234", "enter")
+        await settle(pilot)
+        assert rows(app) == ["OLD1"]
+        await pilot.press("slash", *"13900005678", "enter")
+        await settle(pilot)
+        assert rows(app) == ["NEW1"]
