@@ -11,6 +11,8 @@ limit states' names come from ``hotline_core.domain.messages`` (``action.*``, ``
 
 from __future__ import annotations
 
+from hotline_tui.unit_words import UNIT_WORDS
+
 WORDS: dict[str, tuple[str, str, str]] = {
     # The application
     "app.title": (
@@ -298,3 +300,4 @@ WORDS: dict[str, tuple[str, str, str]] = {
     ),
     "cli.year.none": ("无", "없음", "none"),
 }
+WORDS |= UNIT_WORDS  # issue 18: policies per unit, county summary tables, settings screen

@@ -9,7 +9,9 @@ Tables: ``orders`` (open and recently closed orders; archived ones move to
 the quarter's archive file), ``users``, ``settings``, ``alerts`` (raised
 escalations), ``acks`` (who acknowledged which alert), ``summaries``
 (county quarterly summaries filed), ``knowledge`` (the standard answers),
-``access`` (the access log: who was shown which personal data; only appended to).
+``access`` (the access log: who was shown which personal data; only appended to),
+``summary_tables`` (a county's quarterly summary table as prepared and filed, by
+``QUARTER/COUNTY``).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
 from hotline_core.domain.quarters import Quarter
 from hotline_core.domain.settings import Settings
+from hotline_core.domain.summary_table import SummaryTable
 
 ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE, ACCESS = (
     "orders",
@@ -48,6 +51,7 @@ ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE, ACCESS = (
     "knowledge",
     "access",
 )
+SUMMARY_TABLES = "summary_tables"
 
 
 def _chained(tables: Tables) -> Tables:
@@ -164,6 +168,20 @@ class Session:
         doc: dict[str, Any] = self._tables.get(SUMMARIES, str(quarter)) or {}
         doc.setdefault(county, at.isoformat())
         self._writer.put(SUMMARIES, str(quarter), doc)
+
+    def summary_table(self, quarter: Quarter, county: str) -> SummaryTable | None:
+        doc = self._tables.get(SUMMARY_TABLES, f"{quarter}/{county}")
+        return None if doc is None else CONVERTER.structure(doc, SummaryTable)
+
+    def summary_tables(self, quarter: Quarter) -> list[SummaryTable]:
+        prefix = f"{quarter}/"
+        docs = self._tables.all(SUMMARY_TABLES)
+        return [CONVERTER.structure(doc, SummaryTable) for key, doc in docs.items() if key.startswith(prefix)]
+
+    def put_summary_table(self, table: SummaryTable) -> None:
+        self._writer.put(
+            SUMMARY_TABLES, f"{table.quarter}/{table.county.value}", CONVERTER.unstructure(table)
+        )
 
     # -- the knowledge base ---------------------------------------------------------------
     def knowledge(self) -> tuple[Entry, ...]:

@@ -148,9 +148,9 @@ class PolicySchedule:
         legacy = [moment for moment, _ in self.changes if moment <= received_at]
         found: tuple[datetime, int] | None = None
         for index, version in enumerate(self.versions):
-            if version.unit is unit and version.effective <= received_at:
-                if found is None or version.effective >= found[0]:
-                    found = (version.effective, base + index)
+            in_force = version.unit is unit and version.effective <= received_at
+            if in_force and (found is None or version.effective >= found[0]):
+                found = (version.effective, base + index)
         if found is None or (unit is Place.PREFECTURE and legacy and max(legacy) > found[0]):
             return None
         return found[1]

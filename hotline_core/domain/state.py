@@ -19,7 +19,15 @@ from hotline_core.domain.events import Event
 from hotline_core.domain.intake import correct_record
 from hotline_core.domain.model import OrderRecord
 from hotline_core.domain.organization import RIGHTS_DEPT, Unit
-from hotline_core.domain.vocabulary import Action, ContactResult, DeclineReason, Outcome, Place, Rating, Status
+from hotline_core.domain.vocabulary import (
+    Action,
+    ContactResult,
+    DeclineReason,
+    Outcome,
+    Place,
+    Rating,
+    Status,
+)
 
 FINISHED: frozenset[Status] = frozenset({Status.CLOSED, Status.RETURNED, Status.DECLINED, Status.ARCHIVED})
 
@@ -220,7 +228,8 @@ def _refuse_return(s: Draft, e: Event) -> Changes:
 def _answered(s: Draft, at: datetime) -> tuple[Supervision, ...]:
     """The supervisions of the owning unit, answered at ``at``."""
     return tuple(
-        evolve(v, answered_at=at) if v.answered_at is None and v.unit == s.owner else v for v in s.supervisions
+        evolve(v, answered_at=at) if v.answered_at is None and v.unit == s.owner else v
+        for v in s.supervisions
     )
 
 
@@ -238,7 +247,12 @@ def _assign(s: Draft, e: Event) -> Changes:
 def _escalate(s: Draft, e: Event) -> Changes:
     """A county's own order goes up to the prefecture, which answers for it from now on; a
     supervision of the county is answered by it."""
-    return {"level": RIGHTS_DEPT, "owner": RIGHTS_DEPT, "escalated_at": e.at, "supervisions": _answered(s, e.at)}
+    return {
+        "level": RIGHTS_DEPT,
+        "owner": RIGHTS_DEPT,
+        "escalated_at": e.at,
+        "supervisions": _answered(s, e.at),
+    }
 
 
 def _refer(s: Draft, e: Event) -> Changes:

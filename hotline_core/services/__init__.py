@@ -47,6 +47,7 @@ from hotline_core.services.orders import (
     view_of,
     visible_orders,
 )
+from hotline_core.services.policies import PolicyView, policy_view, set_policy, version_json, view_json
 from hotline_core.services.ports import Repository, Session
 from hotline_core.services.reports import (
     REPORT_KINDS,
@@ -55,6 +56,14 @@ from hotline_core.services.reports import (
     orders_for_report,
     report,
     report_json,
+)
+from hotline_core.services.summaries import (
+    attach_scan,
+    check_summary,
+    generate_summary,
+    note_summary,
+    summary_table_json,
+    summary_table_of,
 )
 from hotline_core.services.users import (
     add_user,
@@ -73,6 +82,7 @@ __all__ = [
     "FileRepository",
     "InboxItem",
     "IntakeReport",
+    "PolicyView",
     "Repository",
     "Session",
     "StorageError",
@@ -81,15 +91,18 @@ __all__ = [
     "acknowledge",
     "act",
     "add_user",
+    "attach_scan",
     "backup",
     "change_settings",
     "check",
+    "check_summary",
     "create_demo",
     "entry_document",
     "escalate",
     "export_report",
     "file_summary",
     "find_order",
+    "generate_summary",
     "history_digest",
     "identify",
     "inbox",
@@ -106,11 +119,13 @@ __all__ = [
     "kb_suggest",
     "list_orders",
     "list_users",
+    "note_summary",
     "open_database",
     "opened",
     "order_document",
     "orders_for_report",
     "person_for",
+    "policy_view",
     "raise_alerts",
     "remove_user",
     "report",
@@ -118,7 +133,12 @@ __all__ = [
     "require_role",
     "restore",
     "run_escalation",
+    "set_policy",
     "settings_of",
+    "summary_table_json",
+    "summary_table_of",
+    "version_json",
+    "view_json",
     "view_of",
     "visible_orders",
 ]

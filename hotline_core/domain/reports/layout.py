@@ -318,3 +318,8 @@ def _filings(report: SummaryFilings) -> Document:
     return Document(
         "summary_filings", title, notes, meta, (Table("filings", title, columns, rows, "报送情况"),)
     )
+
+
+# The summary table's columns and one row's cells, for the county's filed table (``comparison``).
+SUMMARY_COLUMNS = _SUMMARY_COLUMNS
+summary_cells = _summary_cells
