@@ -54,6 +54,7 @@ from hotline_core.domain.reports.counting import (
     rate,
 )
 from hotline_core.domain.reports.facts import facts_at, handling_unit
+from hotline_core.domain.reports.government import GovernmentFigures, government_figures
 from hotline_core.domain.reports.period import Period, as_period
 from hotline_core.domain.reports.quarterly import received_in, report_moment
 from hotline_core.domain.vocabulary import COUNTIES
@@ -111,6 +112,8 @@ class Assessment:
     as_of: datetime
     weights: Weights
     units: tuple[UnitAssessment, ...]
+    # Government departments orders were passed to: counted apart, not scored (issue 18).
+    government: tuple[GovernmentFigures, ...] = ()
 
 
 def punctuality(figures: Figures) -> float | None:
@@ -162,6 +165,7 @@ def annual_assessment(
         moment,
         weights,
         tuple(UnitAssessment(unit, counted[unit], score(counted[unit], weights)) for unit in units),
+        government_figures(received, moment, calendar, schedule),
     )
 
 
@@ -171,7 +175,7 @@ def _standing_units() -> tuple[Unit, ...]:
 
 
 def _unit_order(unit: Unit, organization: Organization) -> tuple[int, int, str]:
-    kinds = (UnitKind.RIGHTS_DEPT, UnitKind.COUNTY, UnitKind.DEPARTMENT)
+    kinds = (UnitKind.RIGHTS_DEPT, UnitKind.COUNTY, UnitKind.DEPARTMENT, UnitKind.GOVERNMENT)
     if unit.kind is UnitKind.COUNTY:
         rank = [c.value for c in COUNTIES].index(unit.name)
     elif unit.kind is UnitKind.DEPARTMENT and organization.has_department(unit.name):
