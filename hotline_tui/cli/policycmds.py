@@ -20,7 +20,7 @@ from hotline_core.domain.policy import Policy
 from hotline_core.domain.policy_change import SETTABLE, describe, named_limits
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_tui.cli import context
-from hotline_tui.cli.context import open_repository, system_now
+from hotline_tui.cli.context import open_repository
 from hotline_tui.cli.output import Output
 
 
@@ -55,7 +55,7 @@ def _pairs(words: list[str]) -> dict[str, str]:
 
 
 def run_show(args: argparse.Namespace, out: Output) -> int:
-    now = system_now()
+    now = context.system_now()
     if getattr(args, "at", None):
         try:
             now = read_moment(args.at)
@@ -107,7 +107,7 @@ def run_set(args: argparse.Namespace, out: Output) -> int:
         args.effective,
         args.document,
         _pairs(args.changes),
-        system_now(),
+        context.system_now(),
     )
     text = out.t(
         "cli.policy.set",
