@@ -33,7 +33,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     show.set_defaults(handler=run_show)
     set_ = policy_sub.add_parser("set", parents=[common], help="a new version (admin)")
     set_.add_argument("--county", help="a county (default: the prefecture)")
-    set_.add_argument("--document", required=True, help="the document number, e.g. 延市残联发〔2026〕5号")
+    set_.add_argument("--document", required=True, help="the number of the document that decided it")
     set_.add_argument("--effective", required=True, help="ISO time it applies from (orders received then)")
     set_.add_argument("changes", nargs="+", metavar="NAME=VALUE", help=", ".join(SETTABLE))
     set_.set_defaults(handler=run_set)

@@ -9,11 +9,12 @@ from hotline_tui.cli import context
 from tests.support import COMPLETE_FORM, SHANGHAI, push
 
 EFFECTIVE = "2026-12-01T00:00:00+08:00"
+DOCUMENT = "延市残联发〔2026〕5号"
 
 
 def _set_48(cli) -> tuple[int, object, str]:
     return cli(
-        "policy", "set", "--county", "延吉市", "--document", "延市残联发〔2026〕5号", "--effective", EFFECTIVE,
+        "policy", "set", "--county", "延吉市", "--document", DOCUMENT, "--effective", EFFECTIVE,
         "close=48h", "--json",
     )  # fmt: skip
 
@@ -22,14 +23,16 @@ def test_an_administrator_sets_a_countys_policy_and_deadlines_answer_with_it(cli
     monkeypatch.setattr(context, "system_now", lambda: datetime(2026, 11, 27, 10, 0, tzinfo=SHANGHAI))
     cli("init")
     code, data, _ = _set_48(cli)
-    assert code == 0 and data["document"] == "延市残联发〔2026〕5号" and data["set_by"] == "founder"
+    assert code == 0 and data["document"] == DOCUMENT and data["set_by"] == "founder"
     assert data["policy"]["limits"]["close.complaint"] == "48h@working_day"
     received = ("--received", "2026-12-04T10:00:00+08:00", "--type", "complaint", "--json")
     code, county, _ = cli("deadlines", *received, "--county", "延吉市")
     assert code == 0 and county["close_by"] == "2026-12-08T10:00:00+08:00"
     assert county["policy"] == "延吉市-2026-12-01"
     assert cli("deadlines", *received)[1]["close_by"] == "2026-12-09T10:00:00+08:00"
-    code, shown, _ = cli("policy", "show", "--county", "延吉市", "--at", "2026-12-02T00:00:00+08:00", "--json")
+    code, shown, _ = cli(
+        "policy", "show", "--county", "延吉市", "--at", "2026-12-02T00:00:00+08:00", "--json"
+    )
     assert shown["own"] and [v["document"] for v in shown["versions"]] == ["延市残联发〔2026〕5号"]
 
 
@@ -49,7 +52,12 @@ def test_a_county_takes_in_its_own_order_and_escalates_it_with_both_units_limits
     cli("init")
     cli("users", "add", "kim", "county_clerk", "--county", "延吉市")
     received = (datetime.now(SHANGHAI) - timedelta(hours=1)).replace(microsecond=0)
-    order = {**COMPLETE_FORM, "id": "Y1", "received_at": received.isoformat(), "call_date": str(received.date())}
+    order = {
+        **COMPLETE_FORM,
+        "id": "Y1",
+        "received_at": received.isoformat(),
+        "call_date": str(received.date()),
+    }
     code, data, _ = cli("intake", push(tmp_path, order), "--json", login="kim")
     assert code == 0 and data["added"] == ["Y1"]
     assert cli("act", "Y1", "sign", "--json")[0] == 2  # the prefecture does not handle it
