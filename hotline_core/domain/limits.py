@@ -174,11 +174,11 @@ def _read_moments(states: Sequence[OrderState]) -> SimpleNamespace:
             )
     m.chased, m.chase_answered = np.full(count, _NAN), np.full(count, _NAN)
     for row, state in enumerate(states):
-        chased = [r for r in state.referrals if r.chased_at is not None]
+        chased = [(r.chased_at, r.answered_at) for r in state.referrals if r.chased_at is not None]
         if chased:  # the latest chase: its department's answer is due within the answer limit
-            latest = max(chased, key=lambda r: r.chased_at or r.passed_at)
-            m.chased[row] = (latest.chased_at or latest.passed_at).timestamp()
-            m.chase_answered[row] = _NAN if latest.answered_at is None else latest.answered_at.timestamp()
+            chase, answered = max(chased, key=lambda pair: pair[0] or datetime.min)
+            m.chased[row] = chase.timestamp() if chase is not None else _NAN
+            m.chase_answered[row] = _NAN if answered is None else answered.timestamp()
     m.returned = _present(m.returned_at)
     m.gone = m.returned | _present(m.declined_at)
     m.round_start = m.dispatched_at  # until a refused return in time restarts it (LimitPlan)

@@ -43,6 +43,18 @@ _LIMIT_FIELDS: dict[str, str] = {
     "petition_handle": "petition_handle",
     "extension_notice": "extension_notice",
 }
+# How each named limit is set on a policy (the names of ``_LIMIT_FIELDS``).
+_SET_LIMIT: dict[str, Callable[[Policy, Limit], Policy]] = {
+    "sign": lambda p, limit: evolve(p, sign=limit),
+    "return": lambda p, limit: evolve(p, return_request=limit),
+    "contact": lambda p, limit: evolve(p, contact=limit),
+    "emergency_reply": lambda p, limit: evolve(p, emergency_reply=limit),
+    "unsatisfied_report": lambda p, limit: evolve(p, unsatisfied_report=limit),
+    "supervision": lambda p, limit: evolve(p, supervision_answer=limit),
+    "petition_accept": lambda p, limit: evolve(p, petition_accept=limit),
+    "petition_handle": lambda p, limit: evolve(p, petition_handle=limit),
+    "extension_notice": lambda p, limit: evolve(p, extension_notice=limit),
+}
 _CLOSE_GROUP = (AppealType.HELP, AppealType.COMPLAINT, AppealType.REPORT, AppealType.SUGGESTION)
 SETTABLE: tuple[str, ...] = (
     *_LIMIT_FIELDS,
@@ -60,7 +72,7 @@ _CLOCK_RANK = {Clock.NATURAL: 0, Clock.WORKING_DAY: 1, Clock.OFFICE_HOURS: 2}
 
 def named_limits(policy: Policy) -> dict[str, Limit]:
     """Every limit of ``policy`` by the name a person types (``close.complaint`` ...)."""
-    limits = {name: getattr(policy, attribute) for name, attribute in _LIMIT_FIELDS.items()}
+    limits: dict[str, Limit] = {name: getattr(policy, attribute) for name, attribute in _LIMIT_FIELDS.items()}
     return limits | {f"close.{kind}": policy.close_for(kind) for kind in AppealType}
 
 
@@ -113,8 +125,7 @@ def changed_policy(base: Policy, changes: Mapping[str, str], name: str) -> Polic
     close = dict(policy.close)
     for key, text in changes.items():
         if key in _LIMIT_FIELDS:
-            attribute = _LIMIT_FIELDS[key]
-            policy = evolve(policy, **{attribute: _limit(key, text, getattr(policy, attribute))})
+            policy = _SET_LIMIT[key](policy, _limit(key, text, named_limits(policy)[key]))
         elif key == "close":
             close |= {kind: _limit(key, text, close[kind]) for kind in _CLOSE_GROUP}
         elif key.startswith("close."):

@@ -122,8 +122,9 @@ def export_report(report: Report | Document, file_format: str, path: str | Path)
     """Write a report (or its document) as xlsx, CSV (UTF-8 with BOM) or JSON, whole or not at all;
     the files written (several CSVs for some reports)."""
     from hotline_core.adapters.report_files import export
+    from hotline_core.domain.reports import Document, to_document
 
-    return export(report, file_format, path)
+    return export(report if isinstance(report, Document) else to_document(report), file_format, path)
 
 
 def report_json(document: Document) -> dict[str, Any]:

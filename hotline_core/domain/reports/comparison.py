@@ -31,7 +31,11 @@ COUNT_COLUMNS: tuple[Column, ...] = tuple(c for c in SUMMARY_COLUMNS if c.kind i
 def summary_counts(row: SummaryRow) -> dict[str, int]:
     """The count columns of one row of the summary table, by key: what a county files."""
     cells = dict(zip((c.key for c in SUMMARY_COLUMNS), summary_cells(row), strict=True))
-    return {c.key: int(cells[c.key] or 0) for c in COUNT_COLUMNS}
+    return {c.key: _count(cells[c.key]) for c in COUNT_COLUMNS}
+
+
+def _count(cell: Cell) -> int:
+    return cell if isinstance(cell, int) else 0
 
 
 @frozen
