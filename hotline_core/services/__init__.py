@@ -47,7 +47,14 @@ from hotline_core.services.orders import (
     view_of,
     visible_orders,
 )
-from hotline_core.services.policies import PolicyView, policy_view, set_policy, version_json, view_json
+from hotline_core.services.policies import (
+    PolicyView,
+    government_departments,
+    policy_view,
+    set_policy,
+    version_json,
+    view_json,
+)
 from hotline_core.services.ports import Repository, Session
 from hotline_core.services.reports import (
     REPORT_KINDS,
@@ -103,6 +110,7 @@ __all__ = [
     "file_summary",
     "find_order",
     "generate_summary",
+    "government_departments",
     "history_digest",
     "identify",
     "inbox",

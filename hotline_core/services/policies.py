@@ -105,3 +105,24 @@ def view_json(view: PolicyView) -> dict[str, Any]:
         "policy": policy_json(view.policy),
         "versions": [version_json(v) for v in view.versions],
     }
+
+
+def government_departments(repo: Repository, actor: str, change: str | None, name: str) -> tuple[str, ...]:
+    """The government departments orders are passed to; an administrator adds or removes one
+    (a settings change, in the hash-chained journal). Orders already passed keep their name."""
+    if change is None:
+        session = repo.snapshot()
+        identify(session, actor)
+        return session.settings().government
+    name = name.strip()
+    if not name:
+        raise InvalidInput([Problem("government", "required")])
+    with repo.transaction() as session:
+        require(identify(session, actor), Role.ADMIN, f"government {change}")
+        settings = session.settings()
+        current = settings.government
+        names = (*current, name) if change == "add" and name not in current else current
+        if change == "remove":
+            names = tuple(n for n in current if n != name)
+        session.put_settings(evolve(settings, government=names))
+    return names

@@ -37,6 +37,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     set_.add_argument("--effective", required=True, help="ISO time it applies from (orders received then)")
     set_.add_argument("changes", nargs="+", metavar="NAME=VALUE", help=", ".join(SETTABLE))
     set_.set_defaults(handler=run_set)
+    government = subparsers.add_parser(
+        "government", parents=[common], help="the government departments orders are passed to"
+    )
+    government_sub = government.add_subparsers(dest="government_command", metavar="WHAT", required=True)
+    listing = government_sub.add_parser("list", parents=[common], help="the list")
+    listing.set_defaults(handler=run_government, change=None)
+    for name in ("add", "remove"):
+        change = government_sub.add_parser(name, parents=[common], help=f"{name} one (admin)")
+        change.add_argument("name")
+        change.set_defaults(handler=run_government, change=name)
 
 
 def moment(at: datetime) -> str:
@@ -117,4 +127,12 @@ def run_set(args: argparse.Namespace, out: Output) -> int:
         document=version.document,
     )
     out.emit(services.version_json(version), text)
+    return 0
+
+
+def run_government(args: argparse.Namespace, out: Output) -> int:
+    """``government list|add|remove``: the administrator keeps the list in the settings."""
+    repo, login = open_repository(args), context.acting_login(args)
+    names = services.government_departments(repo, login, args.change, getattr(args, "name", ""))
+    out.emit({"government": list(names)}, "\n".join(names))
     return 0

@@ -80,3 +80,13 @@ def test_a_county_summary_table_reaches_the_prefectures_comparison(cli, tmp_path
     code, data, _ = cli("report", "comparison", "--period", "2026Q3", "--json")
     rows = {r["county"]: r for r in data["tables"]["comparison"]["rows"]}
     assert rows["延吉市"]["figure"] == "无差异" and rows["延吉市"]["state"] == "逾期报送"
+
+
+def test_the_administrator_keeps_the_list_of_government_departments(cli) -> None:
+    cli("init")
+    code, data, _ = cli("government", "add", "残疾人就业保障局", "--json")
+    assert code == 0 and data["government"][-1] == "残疾人就业保障局"
+    assert "公安局" not in cli("government", "remove", "公安局", "--json")[1]["government"]
+    cli("users", "add", "kim", "county_clerk", "--county", "延吉市")
+    assert cli("government", "add", "统计局", login="kim")[0] == 2
+    assert "统计局" not in cli("government", "list", "--json")[1]["government"]

@@ -2,8 +2,9 @@
 
 Who answers for what:
 
-- signing is the rights department's alone (only it receives the center's
-  pushes), so every order's sign limit counts for the rights department;
+- signing is the rights department's (it receives the center's pushes), so an
+  order's sign limit counts for it, or for the county that took in an order of
+  its own (issue 18);
 - everything else (contact, close, rating, overdue, returns, redo) counts
   for the unit that handled the order: the county federation or department
   it was last transferred or assigned to, else the rights department, which
@@ -157,7 +158,8 @@ def annual_assessment(
     for then, facts in facts_at(received, LimitEvaluator(moment, calendar, schedule), moment):
         unit = handling_unit(then)
         counters.setdefault(unit, Counter()).update(fact_keys(facts, ("contact", "close")))
-        counters[RIGHTS_DEPT].update(limit_keys(facts, ("sign",)))
+        # The unit that took the order in signs it: the rights department, or a county (issue 18).
+        counters.setdefault(then.state.received_by, Counter()).update(limit_keys(facts, ("sign",)))
     units = sorted(counters, key=lambda unit: _unit_order(unit, organization))
     counted = {unit: figures_of(counters[unit]) for unit in units}
     return Assessment(

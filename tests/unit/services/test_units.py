@@ -235,3 +235,14 @@ def test_a_county_files_its_summary_table_and_the_prefecture_sees_the_difference
     )
     tumen = next(c for c in comparison.counties if c.county is Place.TUMEN)
     assert tumen.state.value == "missing" and tumen.figures[0].filed is None
+
+
+def test_a_countys_own_order_counts_for_the_county_in_the_assessment_its_signature_too(
+    county_repo: MemoryRepository,
+) -> None:
+    services.intake(county_repo, "yanji", [form("Y1", "2026-11-23 09:00")], at("2026-11-23 09:05"))
+    act(county_repo, "yanji", "Y1", "sign", "2026-11-23 09:30")
+    assessment = services.report(county_repo, "clerk", "assessment", "2026", None, at("2026-11-27 09:00"))
+    units = {u.unit.name: u.figures for u in assessment.units}
+    assert units["延吉市"].received == 1 and units["延吉市"].sign.on_time == 1
+    assert units["维权部"].sign.decided == 0
