@@ -246,3 +246,16 @@ def test_a_countys_own_order_counts_for_the_county_in_the_assessment_its_signatu
     units = {u.unit.name: u.figures for u in assessment.units}
     assert units["延吉市"].received == 1 and units["延吉市"].sign.on_time == 1
     assert units["维权部"].sign.decided == 0
+
+
+def test_a_government_departments_late_answer_is_its_own_not_the_federations(repo: MemoryRepository) -> None:
+    services.intake(repo, "clerk", [form("P1", "2026-11-23 09:00")], at("2026-11-23 09:05"))
+    act(repo, "clerk", "P1", "sign", "2026-11-23 09:10")
+    act(repo, "clerk", "P1", "contact", "2026-11-23 09:20")
+    act(repo, "clerk", "P1", "refer", "2026-11-23 10:00", to="民政局")
+    act(repo, "clerk", "P1", "chase", "2026-11-23 11:00")  # the answer is due 11-24 11:00
+    act(repo, "clerk", "P1", "answer_referral", "2026-11-25 09:00", text="迟复")
+    assessment = services.report(repo, "clerk", "assessment", "2026", None, at("2026-11-25 10:00"))
+    assert assessment.government[0].answer_late == 1
+    rights = next(u for u in assessment.units if u.unit.name == "维权部")
+    assert (rights.figures.overdue, rights.figures.handling_overdue) == (0, 0)
