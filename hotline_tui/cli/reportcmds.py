@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from hotline_core import services
-from hotline_core.domain.calendar import SHANGHAI
+from hotline_core.domain.calendar import SHANGHAI, human_due
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_core.domain.quarters import Quarter
 from hotline_core.domain.summary_table import SummaryTable
@@ -136,7 +136,10 @@ def run_table_step(args: argparse.Namespace, out: Output) -> int:
             out.emit(None, out.t("cli.summary.no_table", quarter=quarter))
             return 0
         table = found
-    out.emit(services.summary_table_json(table), _table_text(table, out))
+    data = services.summary_table_json(repo, table, system_now())
+    due = human_due(datetime.fromisoformat(data["county_due"]), whole_day=out.t("due.whole_day"))
+    text = _table_text(table, out) + "\n" + out.t("cli.summary.due", quarter=quarter, due=due)
+    out.emit(data, text)
     return 0
 
 

@@ -77,6 +77,7 @@ def test_a_county_summary_table_reaches_the_prefectures_comparison(cli, tmp_path
     assert cli("summary", "file", "2026Q3", "--json", login="kim")[0] == 0
     code, table, _ = cli("summary", "show", "2026Q3", "--county", "延吉市", "--json")
     assert code == 0 and table["filed_by"] == "kim" and table["scan"]["name"] == "signed.pdf"
+    assert table["due"] == table["county_due"] == "2026-10-09T00:00:00+08:00"  # 10-03 in the holiday
     code, data, _ = cli("report", "comparison", "--period", "2026Q3", "--json")
     rows = {r["county"]: r for r in data["tables"]["comparison"]["rows"]}
     assert rows["延吉市"]["figure"] == "无差异" and rows["延吉市"]["state"] == "逾期报送"
