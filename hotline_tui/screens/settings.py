@@ -10,6 +10,7 @@ naming it, and the form shows why.
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
@@ -18,11 +19,11 @@ from textual.widgets import Header, Static
 from hotline_core import services
 from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.policy_change import describe, named_limits
-from hotline_core.domain.problems import HotlineError
 from hotline_core.domain.vocabulary import Place, Role
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.form import Field, FormDialog
 from hotline_tui.footer import Footer
+from hotline_tui.messages import DataLoaded
 from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain
 
@@ -61,21 +62,24 @@ class SettingsScreen(HotlineNode, Screen[None]):
     def unit(self) -> Place:
         return UNITS[self.unit_index % len(UNITS)]
 
+    @on(DataLoaded)
+    def _reloaded(self) -> None:
+        self._show()
+
     def _show(self) -> None:
-        t, app = self.app.t, self.app
-        try:
-            view = services.policy_view(app.repo, app.person.login, self.unit.value, app.clock())
-        except HotlineError as error:
-            self.query_one("#settings-body", Static).update("\n".join(error.messages(t.language)))
-            return
-        whose = t("cli.policy.own" if view.own else "cli.policy.inherited")
-        lines = [f"{t('settings.unit')}: {self.unit.value}  {view.policy.name}{whose}", ""]
-        lines += [f"  {name:<22}{describe(limit)}" for name, limit in named_limits(view.policy).items()]
-        hours = ",".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in view.policy.office_hours.intervals)
-        share, day = f"{view.policy.due_soon_fraction:g}", view.policy.summary_due_day
+        """From the settings the app has loaded (a worker reads them): no storage work here."""
+        t, app, unit = self.app.t, self.app, self.unit
+        schedule, now = app.settings.policies, app.clock()
+        policy = schedule.policy_for(now, unit)
+        own = unit is Place.PREFECTURE or schedule.version_at(now, unit) != schedule.version_at(now)
+        whose = t("cli.policy.own" if own else "cli.policy.inherited")
+        lines = [f"{t('settings.unit')}: {unit.value}  {policy.name}{whose}", ""]
+        lines += [f"  {name:<22}{describe(limit)}" for name, limit in named_limits(policy).items()]
+        hours = ",".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in policy.office_hours.intervals)
+        share, day = f"{policy.due_soon_fraction:g}", policy.summary_due_day
         lines.append(t("cli.policy.other", hours=hours, share=share, day=day))
         lines.append("")
-        for version in view.versions:
+        for version in schedule.own_versions(unit):
             lines.append(
                 t(
                     "cli.policy.version",
@@ -123,8 +127,7 @@ class SettingsScreen(HotlineNode, Screen[None]):
 
     def _saved(self, done: bool | None) -> None:
         if done:
-            self.app.reload()
-            self._show()
+            self.app.reload()  # the new version shows when the settings are read again
 
     def action_back(self) -> None:
         self.app.pop_screen()
