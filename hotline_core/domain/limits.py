@@ -34,6 +34,7 @@ Beijing datetimes when asked. One order is a table of one.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import StrEnum
@@ -455,10 +456,14 @@ class LimitPlan:
         )
         version = np.zeros(count, dtype=np.int64)
         if self.schedule.changes or self.schedule.versions:  # by the level that took the order in
-            version[:] = [
-                self.schedule.version_at(order.record.received_at, state.home)
-                for order, state in zip(orders, states, strict=True)
-            ]
+            starts: dict[Place, tuple[list[datetime], list[int]]] = {}
+            for row, (order, state) in enumerate(zip(orders, states, strict=True)):
+                home = state.home
+                if home not in starts:
+                    starts[home] = self.schedule.starts(home)
+                moments, indexes = starts[home]
+                found = bisect_right(moments, order.record.received_at)
+                version[row] = indexes[found - 1] if found else 0
         groups = [(policy, appeal_type) for policy in self.schedule.policies for appeal_type in _APPEAL_TYPES]
         return groups, version * kinds + kind
 

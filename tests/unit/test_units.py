@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import datetime
 
 import pytest
@@ -217,3 +218,31 @@ def test_only_a_listed_government_department_and_an_open_referral_can_be_chased(
     order = act(order, "refer", HANDLER, "2026-11-23 09:30", to="民政局")
     with pytest.raises(Refused):
         act(order, "refer", HANDLER, "2026-11-23 09:40", to="民政局")
+
+
+def test_the_plans_lookup_of_versions_agrees_with_the_schedule_version_by_version() -> None:
+    """Many orders look their version up by bisection on ``starts``; one order by ``version_at``."""
+    from datetime import timedelta
+
+    from attrs import evolve
+
+    from hotline_core.domain.policy import YANBIAN_2019
+
+    legacy = ((at("2026-09-01 00:00"), evolve(YANBIAN_2019, name="legacy")),)
+    schedule = county_policy("2026-10-01 00:00", PolicySchedule(YANBIAN_2019, legacy))
+    set_at, changes = at("2026-08-20 09:00"), {"contact": "12h"}
+    prefecture = new_version(
+        schedule, Place.PREFECTURE, at("2026-11-01 00:00"), "州文", changes, "admin", set_at
+    )
+    schedule = county_policy("2026-12-01 00:00", schedule.with_version(prefecture), contact="6h")
+    moment = at("2026-08-25 00:00")
+    while moment < at("2027-01-01 00:00"):
+        for unit in (Place.PREFECTURE, Place.YANJI, Place.TUMEN):
+            moments, indexes = schedule.starts(unit)
+            found = bisect_right(moments, moment)
+            assert (indexes[found - 1] if found else 0) == schedule.version_at(moment, unit), (moment, unit)
+        moment += timedelta(hours=37)
+    assert schedule.policy_for(at("2026-12-02 00:00"), Place.TUMEN).name == "州本级-2026-11-01"
+    assert schedule.policy_for(at("2026-11-02 00:00"), Place.YANJI).name == "延吉市-2026-10-01"
+    assert schedule.policy_for(at("2026-12-02 00:00"), Place.YANJI).name == "延吉市-2026-12-01"
+    assert schedule.policy_for(at("2026-09-02 00:00"), Place.YANJI).name == "legacy"
