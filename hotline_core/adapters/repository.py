@@ -11,7 +11,9 @@ escalations), ``acks`` (who acknowledged which alert), ``summaries``
 (county quarterly summaries filed), ``knowledge`` (the standard answers),
 ``access`` (the access log: who was shown which personal data; only appended to),
 ``archive_index`` (each archived order's quarter and its names and phones, put in the
-transaction that archives it: finding an archived order opens one archive, not all).
+transaction that archives it: finding an archived order opens one archive, not all),
+``summary_tables`` (a county's quarterly summary table as prepared and filed, by
+``QUARTER/COUNTY``).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from hotline_core.domain.organization import Person
 from hotline_core.domain.quarters import Quarter
 from hotline_core.domain.search import key_matches, needle_of
 from hotline_core.domain.settings import Settings
+from hotline_core.domain.summary_table import SummaryTable
 
 ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE, ACCESS = (
     "orders",
@@ -53,6 +56,7 @@ ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE, ACCESS = (
     "knowledge",
     "access",
 )
+SUMMARY_TABLES = "summary_tables"
 
 
 def _chained(tables: Tables) -> Tables:
@@ -208,6 +212,20 @@ class Session:
         doc: dict[str, Any] = self._tables.get(SUMMARIES, str(quarter)) or {}
         doc.setdefault(county, at.isoformat())
         self._writer.put(SUMMARIES, str(quarter), doc)
+
+    def summary_table(self, quarter: Quarter, county: str) -> SummaryTable | None:
+        doc = self._tables.get(SUMMARY_TABLES, f"{quarter}/{county}")
+        return None if doc is None else CONVERTER.structure(doc, SummaryTable)
+
+    def summary_tables(self, quarter: Quarter) -> list[SummaryTable]:
+        prefix = f"{quarter}/"
+        docs = self._tables.all(SUMMARY_TABLES)
+        return [CONVERTER.structure(doc, SummaryTable) for key, doc in docs.items() if key.startswith(prefix)]
+
+    def put_summary_table(self, table: SummaryTable) -> None:
+        self._writer.put(
+            SUMMARY_TABLES, f"{table.quarter}/{table.county.value}", CONVERTER.unstructure(table)
+        )
 
     # -- the knowledge base ---------------------------------------------------------------
     def knowledge(self) -> tuple[Entry, ...]:

@@ -318,6 +318,36 @@ _SCRIPTS: tuple[Script, ...] = (
             (800, "archive", "wangfang", {}),
         ),
     ),
+    # Issue 18: an order passed to 民政局 and chased; an order 敦化市 took in itself.
+    (
+        30,
+        {
+            "appeal_type": "help",
+            "county": "汪清县",
+            "name": "崔某某",
+            "phone": "13904330018",
+            "appeal": "申请低保，乡镇说需要残联出具意见",
+            **_FULL,
+        },
+        (
+            (10, "sign", "wangfang", {}),
+            (30, "contact", "wangfang", {}),
+            (60, "refer", "wangfang", {"to": "民政局", "text": "请协助审核低保申请"}),
+            (1500, "chase", "wangfang", {}),
+        ),
+    ),
+    (
+        5,
+        {
+            "_taken_in": "敦化市",
+            "appeal_type": "consultation",
+            "county": "敦化市",
+            "name": "朴某某",
+            "phone": "13904330019",
+            "appeal": "咨询敦化市残疾人两项补贴的发放时间",
+        },
+        ((15, "sign", "dunhua01", {}), (40, "contact", "dunhua01", {})),
+    ),
 )
 
 
@@ -335,10 +365,12 @@ def demo_orders(now: datetime) -> Iterator[WorkOrder]:
     """Every scripted order, received the scripted time before ``now``, up to ``now``."""
     for number, (hours, form, steps) in enumerate(_SCRIPTS, start=1):
         received = (now - timedelta(hours=hours)).replace(microsecond=0)
+        fields = {k: v for k, v in form.items() if k != "_taken_in"}
         record = parse_order(
-            {"id": f"YB{received:%Y%m%d}{number:04d}", "received_at": received, "channel": "phone", **form}
+            {"id": f"YB{received:%Y%m%d}{number:04d}", "received_at": received, "channel": "phone", **fields}
         )
-        order = receive(record)
+        county = form.get("_taken_in")  # a county's own order (issue 18)
+        order = receive(record, county=None if county is None else Place(county))
         for minutes, action, login, data in steps:
             when = received + timedelta(minutes=minutes)
             if when > now:

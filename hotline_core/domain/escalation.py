@@ -10,7 +10,7 @@ keys it has stored. A redo or a refused return starts a limit anew (SPEC
 | what                   | who is told                                    |
 |------------------------|------------------------------------------------|
 | a limit is due soon    | the unit that owns the order                   |
-| sign overdue           | the rights department and the leader           |
+| sign overdue           | the rights department and the leader (and the county, for its own orders) |
 | close overdue          | a supervision item on the owning unit; leader  |
 | other limits overdue   | the owning unit and the rights department      |
 | emergency              | the leader, at once                            |
@@ -106,7 +106,9 @@ def _limit_alerts(order: WorkOrder, status: LimitStatus, now: datetime) -> list[
     if status.state is not LimitState.BREACHED or status.met_epoch is not None:
         return []
     if status.name == "sign":
-        return [alert("overdue", AlertKind.SIGN_OVERDUE, (RIGHTS, LEADER))]
+        # A county's own order: its county hears of it too (issue 18).
+        level = unit_recipient(order.state.level)
+        return [alert("overdue", AlertKind.SIGN_OVERDUE, _unique(level, RIGHTS, LEADER))]
     if status.name == "close":
         recipients = _unique(owner, RIGHTS, LEADER)
         return [alert("overdue", AlertKind.CLOSE_OVERDUE, recipients, order.state.owner.name)]

@@ -27,7 +27,7 @@ from hotline_core.domain.intake import (
 from hotline_core.domain.limits import LimitEvaluator, LimitState
 from hotline_core.domain.model import OrderRecord
 from hotline_core.domain.order import WorkOrder
-from hotline_core.domain.organization import DEFAULT_ORGANIZATION, Organization, Person
+from hotline_core.domain.organization import DEFAULT_ORGANIZATION, Organization, Person, UnitKind
 from hotline_core.domain.permissions import permission_problem
 from hotline_core.domain.policy import DEFAULT_SCHEDULE, PolicySchedule
 from hotline_core.domain.problems import InvalidInput, Problem, Refused, refuse
@@ -110,10 +110,43 @@ def _transfer(state: OrderState, command: Command, now: datetime, org: Organizat
 
 
 def _assign(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    """To a department of the federation; a county's own order, to one of the county's clerks."""
     to = _text(command, "to")
+    if state.level.kind is UnitKind.COUNTY:
+        staff = org.staff_of(state.level.place)
+        if to not in staff:
+            raise InvalidInput([Problem("to", "not_county_staff", {"choices": "、".join(staff)})])
+        return {"to": to, "staff": "yes"}
     if not org.has_department(to):
         raise InvalidInput([Problem("to", "not_a_department", {"choices": "、".join(org.departments)})])
     return {"to": to}
+
+
+def _government(command: Command, org: Organization) -> str:
+    to = _text(command, "to")
+    if not org.has_government(to):
+        raise InvalidInput([Problem("to", "not_a_government_dept", {"choices": "、".join(org.government)})])
+    return to
+
+
+def _refer(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    """Pass the order to a government department for its part; once at a time per department."""
+    to = _government(command, org)
+    if any(r.unit.name == to for r in state.open_referrals):
+        raise refuse("referral_open", to=to)
+    return {"to": to, **_optional_text(state, command, now, org)}
+
+
+def _on_referral(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
+    """A chase (督办) or an answer, about the department's open referral; the only one open may
+    go unnamed."""
+    named = command.data.get("to", "").strip()
+    open_ = [r.unit.name for r in state.open_referrals]
+    to = named or (open_[0] if len(open_) == 1 else _government(command, org))
+    if to not in open_:
+        raise refuse("no_open_referral", to=to)
+    text = _texts("text")(state, command, now, org) if command.action is Action.ANSWER_REFERRAL else {}
+    return {"to": to, **text}
 
 
 def _request_extension(state: OrderState, command: Command, now: datetime, org: Organization) -> Data:
@@ -243,10 +276,11 @@ RULES: dict[Action, Rule] = {
     Action.SUBMIT_RESULT: Rule(
         _all(_status_in(Status.HANDLING), _when(lambda s: s.with_unit, "not_with_unit")), _texts("text")
     ),
+    # The rights department chases a unit it passed the order to, or a county's own order.
     Action.SUPERVISE: Rule(
         _all(
             _status_in(Status.HANDLING),
-            _when(lambda s: s.with_unit, "not_with_unit"),
+            _when(lambda s: s.owner.kind is not UnitKind.RIGHTS_DEPT, "not_with_unit"),
             _when(lambda s: not any(v.unit == s.owner for v in s.open_supervisions), "already_supervised"),
         )
     ),
@@ -327,6 +361,14 @@ RULES: dict[Action, Rule] = {
         _close,
     ),
     Action.ARCHIVE: Rule(_status_in(Status.CLOSED, Status.DECLINED, Status.RETURNED)),
+    # Issue 18: a county's own order goes up to the prefecture; any order may be passed to a
+    # government department for its part, chased and answered.
+    Action.ESCALATE: Rule(
+        _all(_status_in(*_OPEN), _when(lambda s: s.level.kind is UnitKind.COUNTY, "not_county_order"))
+    ),
+    Action.REFER: Rule(_all(_status_in(Status.HANDLING), _not_with_unit), _refer),
+    Action.CHASE: Rule(_when(lambda s: bool(s.open_referrals), "no_open_referral"), _on_referral),
+    Action.ANSWER_REFERRAL: Rule(_when(lambda s: bool(s.open_referrals), "no_open_referral"), _on_referral),
 }
 
 
@@ -366,7 +408,7 @@ def _check_unreachable(
     order: WorkOrder, now: datetime, calendar: WorkingCalendar | None, schedule: PolicySchedule
 ) -> None:
     """ "Could not reach the citizen" needs the policy's failed attempts on enough working days."""
-    policy = schedule.policy_for(order.record.received_at)
+    policy = schedule.policy_for(order.record.received_at, order.state.home)
     calendar = calendar or WorkingCalendar.default()
     unanswered = (ContactResult.NO_ANSWER, ContactResult.WRONG_NUMBER)
     failed = [a.at for a in order.state.contact_attempts if a.result in unanswered]
@@ -440,9 +482,11 @@ def perform(
     return order.with_event(decide(order, command, actor, now, org, calendar, schedule))
 
 
-def receive(record: OrderRecord, actor: str = "center") -> WorkOrder:
-    """A new order as pushed by the center; its first event is its receipt."""
-    return WorkOrder(record, (Event(record.received_at, actor, Action.RECEIVE),))
+def receive(record: OrderRecord, actor: str = "center", county: Place | None = None) -> WorkOrder:
+    """A new order as pushed by the center; its first event is its receipt. With ``county``,
+    an order that county federation took in itself (its own channels), at its level."""
+    data = {"unit": county.value} if county is not None else {}
+    return WorkOrder(record, (Event(record.received_at, actor, Action.RECEIVE, data=data),))
 
 
 def available_actions(order: WorkOrder, actor: Person) -> list[Action]:

@@ -34,6 +34,7 @@ Beijing datetimes when asked. One order is a table of one.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import StrEnum
@@ -49,7 +50,7 @@ from hotline_core.domain.clocks import Clock, Deadline, OfficeHours, Timeline, t
 from hotline_core.domain.model import OrderRecord
 from hotline_core.domain.policy import DEFAULT_SCHEDULE, Limit, Policy, PolicySchedule
 from hotline_core.domain.state import OrderState
-from hotline_core.domain.vocabulary import AppealType
+from hotline_core.domain.vocabulary import AppealType, Place
 
 
 class Stated(Protocol):
@@ -172,6 +173,13 @@ def _read_moments(states: Sequence[OrderState]) -> SimpleNamespace:
             m.supervision_answered[row] = (
                 _NAN if latest.answered_at is None else latest.answered_at.timestamp()
             )
+    m.chased, m.chase_answered = np.full(count, _NAN), np.full(count, _NAN)
+    for row, state in enumerate(states):
+        chased = [(r.chased_at, r.answered_at) for r in state.referrals if r.chased_at is not None]
+        if chased:  # the latest chase: its department's answer is due within the answer limit
+            chase, answered = max(chased, key=lambda pair: pair[0] or datetime.min)
+            m.chased[row] = chase.timestamp() if chase is not None else _NAN
+            m.chase_answered[row] = _NAN if answered is None else answered.timestamp()
     m.returned = _present(m.returned_at)
     m.gone = m.returned | _present(m.declined_at)
     m.round_start = m.dispatched_at  # until a refused return in time restarts it (LimitPlan)
@@ -291,6 +299,12 @@ LIMIT_SPECS: tuple[LimitSpec, ...] = (
         "supervision",
         lambda p, _: p.supervision_answer,
         lambda m: _Run(_present(m.supervised), m.supervised, m.supervision_answered),
+    ),
+    # Issue 18: a government department chased (督办) answers within the supervision answer limit.
+    LimitSpec(
+        "referral_answer",
+        lambda p, _: p.supervision_answer,
+        lambda m: _Run(_present(m.chased), m.chased, m.chase_answered),
     ),
     LimitSpec(
         "petition_accept",
@@ -441,8 +455,15 @@ class LimitPlan:
             map(_APPEAL_TYPE_NUMBER.__getitem__, map(_appeal_type, states)), dtype=np.int64, count=count
         )
         version = np.zeros(count, dtype=np.int64)
-        if self.schedule.changes:
-            version[:] = [self.schedule.version_at(order.record.received_at) for order in orders]
+        if self.schedule.changes or self.schedule.versions:  # by the level that took the order in
+            starts: dict[Place, tuple[list[datetime], list[int]]] = {}
+            for row, (order, state) in enumerate(zip(orders, states, strict=True)):
+                home = state.home
+                if home not in starts:
+                    starts[home] = self.schedule.starts(home)
+                moments, indexes = starts[home]
+                found = bisect_right(moments, order.record.received_at)
+                version[row] = indexes[found - 1] if found else 0
         groups = [(policy, appeal_type) for policy in self.schedule.policies for appeal_type in _APPEAL_TYPES]
         return groups, version * kinds + kind
 
@@ -620,9 +641,11 @@ def dispatch_deadlines(
     emergency: bool = False,
     calendar: WorkingCalendar | None = None,
     schedule: PolicySchedule = DEFAULT_SCHEDULE,
+    unit: Place = Place.PREFECTURE,
 ) -> dict[str, Deadline]:
-    """The deadlines an order received at ``received_at`` starts with (``hotline deadlines``)."""
-    policy = schedule.policy_for(received_at)
+    """The deadlines an order received at ``received_at`` by ``unit`` starts with, under the
+    policy in force for that unit then (``hotline deadlines [--county C]``)."""
+    policy = schedule.policy_for(received_at, unit)
     calendar = calendar or WorkingCalendar.default()
     rules = {
         spec.name: spec.rule(policy, appeal_type)

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 
 from attrs import frozen
 
+from hotline_core.domain.unit_words import UNIT_ACTIONS, UNIT_FIELDS, UNIT_MESSAGES
+
 LANGUAGES: tuple[str, ...] = ("zh_CN", "ko", "en")
 DEFAULT_LANGUAGE = "zh_CN"
 
@@ -540,6 +542,9 @@ ACTION_NAMES: dict[str, tuple[str, str, str]] = {
     "close": ("办结", "완결", "close"),
     "archive": ("归档", "보관", "archive"),
 }
+MESSAGES |= UNIT_MESSAGES  # issue 18: units, policies, government departments, summary tables
+FIELD_LABELS |= UNIT_FIELDS
+ACTION_NAMES |= UNIT_ACTIONS
 # Where a limit stands (``hotline_core.domain.limits.LimitState``).
 LIMIT_STATE_NAMES: dict[str, tuple[str, str, str]] = {
     "open": ("未到期", "진행 중", "open"),

@@ -2,8 +2,12 @@
 
 The federation's rights department (维权部) owns every order it signs; it can
 pass one to a county federation (transfer) or to one of its own departments
-(assign). The list of departments is data an administrator keeps, so it lives
-in :class:`Organization`, which the rules take as a parameter.
+(assign). A county federation takes in and handles orders of its own at its
+level, with its own clerks (issue 18). Government departments (民政局, 人社局 ...)
+are outside the federation: an order is passed to one for its part and chased
+until it answers (source 四(四)), but it never owns the order. The lists of
+departments and of government departments are data an administrator keeps, so
+they live in :class:`Organization`, which the rules take as a parameter.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ class UnitKind(StrEnum):
     RIGHTS_DEPT = "rights_dept"
     COUNTY = "county"
     DEPARTMENT = "department"
+    GOVERNMENT = "government"  # a government department an order is passed to for its part
 
 
 @frozen
@@ -36,6 +41,15 @@ class Unit:
     @classmethod
     def department(cls, name: str) -> Unit:
         return cls(UnitKind.DEPARTMENT, name)
+
+    @classmethod
+    def government(cls, name: str) -> Unit:
+        return cls(UnitKind.GOVERNMENT, name)
+
+    @property
+    def place(self) -> Place:
+        """The level the unit belongs to: its county, or the prefecture."""
+        return Place(self.name) if self.kind is UnitKind.COUNTY else Place.PREFECTURE
 
     def __str__(self) -> str:
         return self.name
@@ -73,14 +87,36 @@ class Person:
         return RIGHTS_DEPT
 
 
+# The government departments an order is most often passed to; the administrator keeps the list.
+DEFAULT_GOVERNMENT: tuple[str, ...] = (
+    "民政局",
+    "人力资源和社会保障局",
+    "教育局",
+    "住房和城乡建设局",
+    "卫生健康委员会",
+    "医疗保障局",
+    "交通运输局",
+    "公安局",
+)
+
+
 @frozen
 class Organization:
-    """The configurable part of the organisation: today, its departments."""
+    """The configurable part of the organisation: its departments, the government departments
+    orders are passed to, and each county's clerks (``(county, login)``) to assign to."""
 
     departments: tuple[str, ...] = DEFAULT_DEPARTMENTS
+    government: tuple[str, ...] = DEFAULT_GOVERNMENT
+    staff: tuple[tuple[str, str], ...] = ()
 
     def has_department(self, name: str) -> bool:
         return name in self.departments
+
+    def has_government(self, name: str) -> bool:
+        return name in self.government
+
+    def staff_of(self, county: Place) -> tuple[str, ...]:
+        return tuple(login for place, login in self.staff if place == county.value)
 
 
 DEFAULT_ORGANIZATION = Organization()

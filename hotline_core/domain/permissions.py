@@ -16,7 +16,7 @@ from enum import IntEnum
 
 from hotline_core.domain.events import Command
 from hotline_core.domain.order import WorkOrder
-from hotline_core.domain.organization import Person, Unit
+from hotline_core.domain.organization import Person, Unit, UnitKind
 from hotline_core.domain.problems import Problem, refuse
 from hotline_core.domain.state import OrderState
 from hotline_core.domain.vocabulary import Action, Place, Role
@@ -25,6 +25,17 @@ from hotline_core.domain.vocabulary import Action, Place, Role
 COUNTY_CLERK_ACTIONS = frozenset({Action.CONTACT, Action.RECORD, Action.SUBMIT_RESULT, Action.FIRST_REPLY})
 DEPARTMENT_ACTIONS = COUNTY_CLERK_ACTIONS
 LEADER_ACTIONS = frozenset({Action.APPROVE_EXTENSION, Action.REFUSE_EXTENSION})
+# A county's own order (issue 18, source 四(一)): its clerks run the whole lifecycle at their
+# level, as the rights department does at the prefecture's, but pass nothing to another county
+# nor supervise themselves; the prefecture sees it and may supervise it, and handles it once
+# the county escalates it.
+COUNTY_LEVEL_ACTIONS = frozenset(Action) - {
+    Action.RECEIVE,
+    Action.TRANSFER,
+    Action.SUPERVISE,
+    Action.SUBMIT_RESULT,
+}
+PREFECTURE_ON_COUNTY_ORDERS = frozenset({Action.SUPERVISE})
 # Only the leader in charge can give the leader's approval; the handler
 # records the center's decisions, which reach the federation on the platform.
 LEADER_ONLY = "leader"
@@ -32,12 +43,18 @@ LEADER_ONLY = "leader"
 
 def _role_allows(person: Person, role: Role, command: Command, state: OrderState) -> bool:
     action = command.action
+    leaders_approval = action is Action.APPROVE_EXTENSION and command.data.get("by") == LEADER_ONLY
     if role is Role.HANDLER:
-        return not (action is Action.APPROVE_EXTENSION and command.data.get("by") == LEADER_ONLY)
+        if state.level.kind is UnitKind.COUNTY:
+            return action in PREFECTURE_ON_COUNTY_ORDERS
+        return not leaders_approval
     if role is Role.LEADER:
         return action in LEADER_ACTIONS and command.data.get("by", LEADER_ONLY) == LEADER_ONLY
     if role is Role.COUNTY_CLERK and person.county is not None:
-        return action in COUNTY_CLERK_ACTIONS and state.owner == Unit.county(person.county)
+        own = Unit.county(person.county)
+        if state.level == own:
+            return action in COUNTY_LEVEL_ACTIONS and not leaders_approval
+        return action in COUNTY_CLERK_ACTIONS and state.owner == own
     if role is Role.DEPARTMENT and person.department is not None:
         return action in DEPARTMENT_ACTIONS and state.owner == Unit.department(person.department)
     return False
@@ -72,6 +89,8 @@ def sight(person: Person, order: WorkOrder) -> Sight:
     """
     if person.roles & _SEE_ALL_FULL:
         return Sight.FULL
+    if person.has(Role.COUNTY_CLERK) and order.state.received_by == person.unit:
+        return Sight.FULL  # the county took the citizen's call itself
     if _passed_to_unit(person, order):
         return Sight.MASKED if order.state.record.confidential else Sight.FULL
     if person.roles & _SEE_ALL_MASKED:
@@ -83,6 +102,8 @@ def _passed_to_unit(person: Person, order: WorkOrder) -> bool:
     if not person.roles & {Role.COUNTY_CLERK, Role.DEPARTMENT}:
         return False
     own = person.unit
+    if order.state.received_by == own:  # a county's own order, escalated or not
+        return True
     if order.state.owner == own:
         return True
     return any(

@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 from attrs import field, frozen
 
 from hotline_core.domain.clocks import Clock, OfficeHours
-from hotline_core.domain.vocabulary import AppealType
+from hotline_core.domain.vocabulary import AppealType, Place
 
 
 @frozen
@@ -97,23 +97,85 @@ POLICIES: dict[str, Policy] = {YANBIAN_2019.name: YANBIAN_2019}
 
 
 @frozen
+class PolicyVersion:
+    """One version an administrator set, for the prefecture or one county (issue 18).
+
+    It carries its own audit: the document that decided it (a county's
+    implementing rules, 实施细则, under its document number), when it takes
+    effect (orders received from then on follow it), who entered it and when.
+    """
+
+    unit: Place
+    effective: datetime
+    policy: Policy
+    document: str
+    set_by: str
+    set_at: datetime
+
+
+@frozen
 class PolicySchedule:
-    """Policy versions by the moment they took effect; an order gets the one in force at receipt."""
+    """Policy versions by the moment they took effect; an order gets the one in force at receipt.
+
+    ``changes`` are the prefecture's versions kept before versions carried their
+    document (still read); ``versions`` are those set since, for the prefecture or a
+    county. A county without a version of its own follows the prefecture's.
+    """
 
     first: Policy = YANBIAN_2019
     changes: tuple[tuple[datetime, Policy], ...] = ()
+    versions: tuple[PolicyVersion, ...] = ()
 
-    def policy_for(self, received_at: datetime) -> Policy:
-        return self.policies[self.version_at(received_at)]
+    def policy_for(self, received_at: datetime, unit: Place = Place.PREFECTURE) -> Policy:
+        return self.policies[self.version_at(received_at, unit)]
 
-    def version_at(self, received_at: datetime) -> int:
-        """The index in :attr:`policies` of the version in force at ``received_at``."""
+    def version_at(self, received_at: datetime, unit: Place = Place.PREFECTURE) -> int:
+        """The index in :attr:`policies` of the version in force at ``received_at`` for ``unit``
+        (the county's own if it has one in force, else the prefecture's)."""
+        if unit is not Place.PREFECTURE:
+            own = self._latest(received_at, unit)
+            if own is not None:
+                return own
+        prefecture = self._latest(received_at, Place.PREFECTURE)
+        if prefecture is not None:
+            return prefecture
         return bisect_right([moment for moment, _ in self.changes], received_at)
+
+    def _latest(self, received_at: datetime, unit: Place) -> int | None:
+        """The latest version of ``unit`` in force at ``received_at`` that is later than the
+        legacy prefecture changes in force then (for the prefecture), or None."""
+        base = 1 + len(self.changes)
+        legacy = [moment for moment, _ in self.changes if moment <= received_at]
+        found: tuple[datetime, int] | None = None
+        for index, version in enumerate(self.versions):
+            in_force = version.unit is unit and version.effective <= received_at
+            if in_force and (found is None or version.effective >= found[0]):
+                found = (version.effective, base + index)
+        if found is None or (unit is Place.PREFECTURE and legacy and max(legacy) > found[0]):
+            return None
+        return found[1]
+
+    def starts(self, unit: Place) -> tuple[list[datetime], list[int]]:
+        """When the version in force for ``unit`` may change, in order, and the index in
+        :attr:`policies` in force from each (the first policy before them all): for many
+        orders, one :func:`bisect_right` each instead of a walk through the versions."""
+        moments = sorted(
+            {moment for moment, _ in self.changes}
+            | {v.effective for v in self.versions if v.unit in (unit, Place.PREFECTURE)}
+        )
+        return moments, [self.version_at(moment, unit) for moment in moments]
+
+    def own_versions(self, unit: Place) -> tuple[PolicyVersion, ...]:
+        """The versions set for ``unit``, oldest first: its audit trail."""
+        return tuple(v for v in self.versions if v.unit is unit)
+
+    def with_version(self, version: PolicyVersion) -> PolicySchedule:
+        return PolicySchedule(self.first, self.changes, (*self.versions, version))
 
     @property
     def policies(self) -> tuple[Policy, ...]:
         """Every version, the first one first."""
-        return (self.first, *(policy for _, policy in self.changes))
+        return (self.first, *(policy for _, policy in self.changes), *(v.policy for v in self.versions))
 
 
 DEFAULT_SCHEDULE = PolicySchedule()

@@ -14,7 +14,7 @@ from attrs import field, frozen
 
 from hotline_core.domain.calendar import WorkingCalendar
 from hotline_core.domain.messages import DEFAULT_LANGUAGE
-from hotline_core.domain.organization import Organization
+from hotline_core.domain.organization import DEFAULT_GOVERNMENT, Organization
 from hotline_core.domain.policy import DEFAULT_SCHEDULE, PolicySchedule
 from hotline_core.domain.vocabulary import DEFAULT_DEPARTMENTS
 
@@ -23,6 +23,7 @@ from hotline_core.domain.vocabulary import DEFAULT_DEPARTMENTS
 class Settings:
     language: str = DEFAULT_LANGUAGE
     departments: tuple[str, ...] = DEFAULT_DEPARTMENTS
+    government: tuple[str, ...] = DEFAULT_GOVERNMENT  # government departments orders are passed to
     calendar: WorkingCalendar = field(factory=WorkingCalendar)
     policies: PolicySchedule = DEFAULT_SCHEDULE
     keymap: dict[str, str] = field(factory=dict)
@@ -34,4 +35,4 @@ class Settings:
 
     @property
     def organization(self) -> Organization:
-        return Organization(self.departments)
+        return Organization(self.departments, self.government)

@@ -18,8 +18,16 @@ from attrs import asdict, evolve, fields, frozen
 from hotline_core.domain.events import Event
 from hotline_core.domain.intake import correct_record
 from hotline_core.domain.model import OrderRecord
-from hotline_core.domain.organization import RIGHTS_DEPT, Unit, UnitKind
-from hotline_core.domain.vocabulary import Action, ContactResult, DeclineReason, Outcome, Rating, Status
+from hotline_core.domain.organization import RIGHTS_DEPT, Unit
+from hotline_core.domain.vocabulary import (
+    Action,
+    ContactResult,
+    DeclineReason,
+    Outcome,
+    Place,
+    Rating,
+    Status,
+)
 
 FINISHED: frozenset[Status] = frozenset({Status.CLOSED, Status.RETURNED, Status.DECLINED, Status.ARCHIVED})
 
@@ -53,6 +61,18 @@ class Supervision:
 
     unit: Unit
     at: datetime
+    answered_at: datetime | None = None
+
+
+@frozen
+class Referral:
+    """The order passed to a government department for its part (转办到政府职能部门), chased
+    (督办) until it answers (source 四(四)); each step keeps its time."""
+
+    unit: Unit
+    passed_at: datetime
+    chased_at: datetime | None = None  # the latest chase: the answer limit runs from it
+    chases: int = 0
     answered_at: datetime | None = None
 
 
@@ -116,6 +136,15 @@ class OrderState:
     archived_at: datetime | None = None
     outcome: Outcome | None = None
     rounds: tuple[RoundEnd, ...] = ()
+    # Issue 18: the unit that took the order in (the rights department for the center's
+    # pushes, a county for its own), the level that answers for it now (an escalation
+    # moves a county's order up), the county clerk it was assigned to, and what was
+    # passed to government departments.
+    received_by: Unit = RIGHTS_DEPT
+    level: Unit = RIGHTS_DEPT
+    assignee: str | None = None
+    referrals: tuple[Referral, ...] = ()
+    escalated_at: datetime | None = None
 
     @property
     def open_supervisions(self) -> tuple[Supervision, ...]:
@@ -123,8 +152,23 @@ class OrderState:
 
     @property
     def with_unit(self) -> bool:
-        """True while a county or a department owes the rights department a result."""
-        return self.owner.kind is not UnitKind.RIGHTS_DEPT
+        """True while a county or a department owes the level answering for the order a result."""
+        return self.owner != self.level
+
+    @property
+    def home(self) -> Place:
+        """Whose policy times the order: the level that took it in (kept after an escalation)."""
+        return self.received_by.place
+
+    @property
+    def open_referrals(self) -> tuple[Referral, ...]:
+        return tuple(r for r in self.referrals if r.answered_at is None)
+
+    @property
+    def waiting_on(self) -> tuple[Unit, ...]:
+        """Whom the order waits on: the unit it was passed to, then government departments."""
+        units = (self.owner,) if self.with_unit else ()
+        return (*units, *(r.unit for r in self.open_referrals))
 
 
 # Each event's handler returns the fields it changes. The fold applies them to a
@@ -135,9 +179,14 @@ Draft = SimpleNamespace
 
 
 def _receive(s: Draft, e: Event) -> Changes:
+    # A county taking in an order of its own owns it, at its level, from the start.
+    county = {"received_by": Unit.county(e.data["unit"])} if e.data.get("unit") else {}
+    if county:
+        county |= {"level": county["received_by"], "owner": county["received_by"]}
     return {
         "emergency_at": e.at if s.record.emergency else None,
         "petition_at": e.at if s.record.petition else None,
+        **county,
     }
 
 
@@ -176,12 +225,51 @@ def _refuse_return(s: Draft, e: Event) -> Changes:
     return changes
 
 
-def _submit_result(s: Draft, e: Event) -> Changes:
-    answered = tuple(
-        evolve(v, answered_at=e.at) if v.answered_at is None and v.unit == s.owner else v
+def _answered(s: Draft, at: datetime) -> tuple[Supervision, ...]:
+    """The supervisions of the owning unit, answered at ``at``."""
+    return tuple(
+        evolve(v, answered_at=at) if v.answered_at is None and v.unit == s.owner else v
         for v in s.supervisions
     )
-    return {"owner": RIGHTS_DEPT, "result_at": e.at, "supervisions": answered}
+
+
+def _submit_result(s: Draft, e: Event) -> Changes:
+    return {"owner": s.level, "result_at": e.at, "supervisions": _answered(s, e.at)}
+
+
+def _assign(s: Draft, e: Event) -> Changes:
+    """To a department of the federation, or (a county's own order) to one of its clerks."""
+    if e.data.get("staff"):
+        return {"assignee": e.data["to"]}
+    return {"owner": Unit.department(e.data["to"])}
+
+
+def _escalate(s: Draft, e: Event) -> Changes:
+    """A county's own order goes up to the prefecture, which answers for it from now on; a
+    supervision of the county is answered by it."""
+    return {
+        "level": RIGHTS_DEPT,
+        "owner": RIGHTS_DEPT,
+        "escalated_at": e.at,
+        "supervisions": _answered(s, e.at),
+    }
+
+
+def _refer(s: Draft, e: Event) -> Changes:
+    return {"referrals": (*s.referrals, Referral(Unit.government(e.data["to"]), e.at))}
+
+
+def _referral_step(s: Draft, e: Event) -> Changes:
+    """A chase or an answer, on the open referral to the department named."""
+    unit = Unit.government(e.data["to"])
+    step: Callable[[Referral], Referral] = (
+        (lambda r: evolve(r, chased_at=e.at, chases=r.chases + 1))
+        if e.action is Action.CHASE
+        else (lambda r: evolve(r, answered_at=e.at))
+    )
+    return {
+        "referrals": tuple(step(r) if r.unit == unit and r.answered_at is None else r for r in s.referrals)
+    }
 
 
 def _approve_extension(s: Draft, e: Event) -> Changes:
@@ -256,7 +344,7 @@ _FOLD: dict[Action, Callable[[Draft, Event], Changes]] = {
     Action.CONTACT: _contact,
     Action.RECORD: lambda s, e: {"record": correct_record(s.record, e.data)},
     Action.TRANSFER: lambda s, e: {"owner": Unit.county(e.data["to"])},
-    Action.ASSIGN: lambda s, e: {"owner": Unit.department(e.data["to"])},
+    Action.ASSIGN: _assign,
     Action.SUBMIT_RESULT: _submit_result,
     Action.SUPERVISE: lambda s, e: {"supervisions": (*s.supervisions, Supervision(s.owner, e.at))},
     Action.REQUEST_EXTENSION: lambda s, e: {
@@ -269,7 +357,11 @@ _FOLD: dict[Action, Callable[[Draft, Event], Changes]] = {
     Action.FIRST_REPLY: lambda s, e: {"first_reply_at": e.at},
     Action.ROUTE_PETITION: lambda s, e: {"petition_at": e.at},
     Action.LEGAL_PROCEDURE: lambda s, e: {"legal_at": e.at},
-    Action.FEEDBACK: lambda s, e: {"status": Status.FEEDBACK_GIVEN, "feedback_at": e.at},
+    Action.FEEDBACK: lambda s, e: {
+        "status": Status.FEEDBACK_GIVEN,
+        "feedback_at": e.at,
+        "supervisions": _answered(s, e.at),  # a county's own order: its feedback answers the prefecture
+    },
     Action.REPLY: _reply,
     Action.RATE: _rate,
     Action.REPORT_UNSATISFIED: lambda s, e: {"unsatisfied_reported_at": e.at},
@@ -280,6 +372,10 @@ _FOLD: dict[Action, Callable[[Draft, Event], Changes]] = {
         "outcome": Outcome(e.data.get("outcome", Outcome.SOLVED)),
     },
     Action.ARCHIVE: lambda s, e: {"status": Status.ARCHIVED, "archived_at": e.at},
+    Action.ESCALATE: _escalate,
+    Action.REFER: _refer,
+    Action.CHASE: _referral_step,
+    Action.ANSWER_REFERRAL: _referral_step,
 }
 
 

@@ -155,6 +155,11 @@ class Action(Labelled):
     REDO = "redo"
     CLOSE = "close"
     ARCHIVE = "archive"
+    # Issue 18: between levels, and orders passed to government departments for their part.
+    ESCALATE = "escalate"
+    REFER = "refer"
+    CHASE = "chase"
+    ANSWER_REFERRAL = "answer_referral"
 
 
 class Place(StrEnum):
@@ -356,6 +361,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "redo": "重办",
         "close": "办结",
         "archive": "归档",
+        "escalate": "上报州残联",
+        "refer": "转政府职能部门",
+        "chase": "督办政府部门",
+        "answer_referral": "政府部门答复",
     },
     "Role": {
         "handler": "承办人",

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from hotline_core.domain.accesslog import AccessKind
 from hotline_core.domain.escalation import Alert, escalate
@@ -20,15 +20,15 @@ from hotline_core.domain.events import Command
 from hotline_core.domain.intake import parse_order
 from hotline_core.domain.lifecycle import perform, receive
 from hotline_core.domain.limits import LimitEvaluator
-from hotline_core.domain.model import Attachment
+from hotline_core.domain.model import Attachment, OrderRecord
 from hotline_core.domain.order import WorkOrder
-from hotline_core.domain.organization import Person
+from hotline_core.domain.organization import Organization, Person
 from hotline_core.domain.permissions import Sight, may_see, sight
 from hotline_core.domain.privacy import masked_order
-from hotline_core.domain.problems import InvalidInput, Problem
+from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.search import needle_of, order_matches
-from hotline_core.domain.vocabulary import Action, Role, Status
-from hotline_core.services.access import cannot_write, identify, record_access, require
+from hotline_core.domain.vocabulary import Action, Place, Role, Status
+from hotline_core.services.access import cannot_write, identify, record_access
 from hotline_core.services.ports import Repository, Session
 
 
@@ -44,32 +44,63 @@ def intake(
 ) -> IntakeReport:
     """Add pushed orders; an order already present is reported, a bad one rejected, the rest go in.
 
-    With ``now``, what the new orders already call for (an emergency flagged by the center)
-    is raised at once rather than at the next ``hotline escalate``.
+    The rights department takes in the center's pushes; a county clerk takes in the orders
+    of their county's own channels (issue 18), which their county then handles at its level;
+    an order of another county is rejected. With ``now``, what the new orders already call
+    for (an emergency flagged by the center) is raised at once rather than at the next
+    ``hotline escalate``.
     """
     added: list[WorkOrder] = []
     present: list[str] = []
     rejected: list[tuple[int, str, tuple[Problem, ...]]] = []
     archived = repo.archived_ids()  # archived orders stay known: a re-sent push adds nothing
     with repo.transaction() as session:
-        require(identify(session, actor), Role.HANDLER, "intake")
+        county = _intake_county(identify(session, actor))
         known = set(session.order_ids()) | archived
         for position, form in enumerate(forms, start=1):
             try:
-                record = parse_order(form, now=now)
+                record = _own_county(parse_order(form, now=now), county)
             except InvalidInput as error:
                 rejected.append((position, str(form.get("id", "")), error.problems))
                 continue
             if record.order_id in known:
                 present.append(record.order_id)
                 continue
-            order = receive(record, actor)
+            order = receive(record, actor, county)
             session.put_order(order)
             known.add(record.order_id)
             added.append(order)
         if now is not None:
             raise_alerts(session, added, now)
     return IntakeReport(tuple(o.id for o in added), tuple(present), tuple(rejected))
+
+
+def _intake_county(person: Person) -> Place | None:
+    """None for the rights department's intake; the county of a county clerk's own intake."""
+    if person.has(Role.HANDLER):
+        return None
+    if person.has(Role.COUNTY_CLERK) and person.county is not None:
+        return person.county
+    raise refuse("not_permitted", action="intake", login=person.login)
+
+
+def _own_county(record: OrderRecord, county: Place | None) -> OrderRecord:
+    """A county's own order is of that county: an order naming no place is, another is refused."""
+    if county is None or record.place is county:
+        return record
+    if record.place is Place.PREFECTURE:
+        return evolve(record, place=county)
+    raise InvalidInput([Problem("county", "not_your_county", {"county": county.value})])
+
+
+def organization_for(session: Session) -> Organization:
+    """The settings' organisation with each county's clerks, whom a county assigns its orders to."""
+    staff = tuple(
+        (person.county.value, person.login)
+        for person in sorted(session.users().values(), key=lambda p: p.login)
+        if person.has(Role.COUNTY_CLERK) and person.county is not None
+    )
+    return evolve(session.settings().organization, staff=staff)
 
 
 def act(repo: Repository, actor: str, order_id: str, command: Command, now: datetime) -> WorkOrder:
@@ -84,7 +115,7 @@ def act(repo: Repository, actor: str, order_id: str, command: Command, now: date
             raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
         settings = session.settings()
         updated = perform(
-            order, command, person, now, settings.organization, settings.calendar, settings.policies
+            order, command, person, now, organization_for(session), settings.calendar, settings.policies
         )
         view = view_of(person, updated)
         if view is None:  # a unit keeps seeing what was passed to it; refused before storing

@@ -15,20 +15,24 @@ from hotline_core.domain.quarters import Quarter, summary_due
 from hotline_core.domain.vocabulary import COUNTIES, Place, Role
 from hotline_core.services.access import cannot_write, identify, record_access
 from hotline_core.services.ports import Repository
+from hotline_core.services.summaries import file_table, quarter_orders
 
 if TYPE_CHECKING:  # the reports load when a report is asked for, not when the UI starts
     from hotline_core.domain.reports import Assessment, Document, HotIssues, QuarterlySummary, SummaryFilings
+    from hotline_core.domain.reports.comparison import SummaryComparison
 
-    Report = QuarterlySummary | HotIssues | Assessment | SummaryFilings
+    Report = QuarterlySummary | HotIssues | Assessment | SummaryFilings | SummaryComparison
 
 
 def file_summary(repo: Repository, actor: str, quarter: Quarter, county: str | None, now: datetime) -> str:
-    """A county records that it sent its quarterly summary table (source 四(四))."""
+    """A county files its quarterly summary table (source 四(四)): the county clerk the
+    table generated, checked and scanned (``services.summaries``); the rights department
+    records a summary received on paper."""
     with repo.transaction() as session:
         person = identify(session, actor)
-        if person.has(Role.COUNTY_CLERK) and person.county is not None:
-            place = person.county.value
-        elif person.has(Role.HANDLER) and county in {p.value for p in COUNTIES}:
+        if person.has(Role.COUNTY_CLERK) and person.county is not None and not person.has(Role.HANDLER):
+            return file_table(session, person, quarter, now).value
+        if person.has(Role.HANDLER) and county in {p.value for p in COUNTIES}:
             place = county  # the rights department records a summary received on paper
         elif person.has(Role.HANDLER):
             raise InvalidInput([Problem("county", "not_a_county")])
@@ -49,7 +53,7 @@ def orders_for_report(repo: Repository, person: Person, last_day: date) -> list[
     return [o for o in orders.values() if may_see(person, o)]
 
 
-REPORT_KINDS = ("quarterly", "hotspots", "assessment", "filings")
+REPORT_KINDS = ("quarterly", "hotspots", "assessment", "filings", "comparison")
 
 
 def report(
@@ -89,6 +93,8 @@ def _build(
         due = summary_due(quarter, settings.calendar, settings.policies.policy_for(now).summary_due_day)
         filed = {Place(c): at for c, at in snapshot.summaries(quarter).items()}
         return reports.summary_filings(quarter, due, filed, now)
+    if kind == "comparison":
+        return _comparison(repo, Quarter.parse(period_text, "period"), place, now)
     period = reports.Period.parse(period_text)
     orders = orders_for_report(repo, person, period.last_day)
     if kind == "quarterly":
@@ -116,8 +122,9 @@ def export_report(report: Report | Document, file_format: str, path: str | Path)
     """Write a report (or its document) as xlsx, CSV (UTF-8 with BOM) or JSON, whole or not at all;
     the files written (several CSVs for some reports)."""
     from hotline_core.adapters.report_files import export
+    from hotline_core.domain.reports import Document, to_document
 
-    return export(report, file_format, path)
+    return export(report if isinstance(report, Document) else to_document(report), file_format, path)
 
 
 def report_json(document: Document) -> dict[str, Any]:
@@ -125,3 +132,18 @@ def report_json(document: Document) -> dict[str, Any]:
     from hotline_core.adapters.report_files import to_json
 
     return to_json(document)
+
+
+def _comparison(repo: Repository, quarter: Quarter, place: Place | None, now: datetime) -> Report:
+    """Each county's filed table beside the system's count for it (a county clerk: their own)."""
+    from hotline_core.domain.reports import quarterly_summary
+    from hotline_core.domain.reports.comparison import compare_summaries
+
+    snapshot = repo.snapshot()
+    settings = snapshot.settings()
+    due = summary_due(quarter, settings.calendar, settings.policies.policy_for(now).summary_due_day)
+    tables = {t.county: t for t in snapshot.summary_tables(quarter) if place is None or t.county is place}
+    counted = quarterly_summary(
+        quarter_orders(repo, quarter), quarter, now, settings.calendar, settings.policies
+    )
+    return compare_summaries(quarter, due, tables, counted, now)

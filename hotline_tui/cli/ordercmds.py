@@ -11,6 +11,7 @@ from hotline_core import services
 from hotline_core.domain.calendar import human_due
 from hotline_core.domain.events import Command
 from hotline_core.domain.intake import BadValue, read_moment
+from hotline_core.domain.levels import unit_deadlines
 from hotline_core.domain.lifecycle import RULES
 from hotline_core.domain.limits import LIMIT_NAMES, LimitEvaluator
 from hotline_core.domain.model import Attachment
@@ -103,7 +104,7 @@ def _store(args: argparse.Namespace, files: list[Path]) -> tuple[Attachment, ...
 def order_json(order: WorkOrder, evaluator: LimitEvaluator) -> dict[str, Any]:
     """The order as ``simulate`` reports one, plus its record and events."""
     stored = services.order_document(order)
-    return {
+    found: dict[str, Any] = {
         "id": order.id,
         "status": order.state.status.value,
         "limits": {n: limit_json(s) for n, s in evaluator.limits(order).items()},
@@ -112,6 +113,18 @@ def order_json(order: WorkOrder, evaluator: LimitEvaluator) -> dict[str, Any]:
         "record": stored["record"],
         "events": stored["events"],
     }
+    levels = unit_deadlines(order, evaluator.calendar, evaluator.schedule)
+    if len(levels) > 1:  # issue 18: moved between levels, both units' due times
+        found["unit_limits"] = [
+            {
+                "unit": u.unit.value,
+                "policy": u.policy,
+                "official": u.official,
+                "due": {n: d.due.isoformat() for n, d in u.due.items()},
+            }
+            for u in levels
+        ]
+    return found
 
 
 def _evaluator(args: argparse.Namespace) -> LimitEvaluator:
@@ -149,6 +162,11 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
         f"  {e.at:%Y-%m-%d %H:%M} {pad(_actor(e.actor, t), 12)}{t.name(e.action)} {e.note}"
         + (t("order.entered_at", at=f"{e.entered_at:%m-%d %H:%M}") if e.entered_at else "")
         for e in order.events
+    ]
+    lines += [
+        f"  {u['unit']} {u['policy']}: "
+        + "  ".join(f"{t(f'limit.{n}')} {human_due(datetime.fromisoformat(d))}" for n, d in u["due"].items())
+        for u in data.get("unit_limits", [])
     ]
     out.emit(data, "\n".join(lines))
     return 0

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from hotline_core import services
+from hotline_core.domain.calendar import SHANGHAI, human_due
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_core.domain.quarters import Quarter
+from hotline_core.domain.summary_table import SummaryTable
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
 from hotline_tui.cli.output import Output
 from hotline_tui.visible import visible
 
-KINDS = ("quarterly", "hotspots", "assessment", "filings")
+KINDS = ("quarterly", "hotspots", "assessment", "filings", "comparison")
 FORMATS = ("json", "csv", "xlsx")
 
 
@@ -36,6 +39,25 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     file.add_argument("quarter", help="e.g. 2026Q3")
     file.add_argument("--county", help="for the rights department recording a paper summary")
     file.set_defaults(handler=run_file)
+    # Issue 18: the county clerk prepares the table itself before filing it.
+    for name, help_text in (
+        ("generate", "count the county's table from its orders"),
+        ("check", "the clerk has checked the figures"),
+        ("show", "the table and where it stands"),
+    ):
+        step = summary_sub.add_parser(name, parents=[common], help=help_text)
+        step.add_argument("quarter", help="e.g. 2026Q3")
+        if name == "show":
+            step.add_argument("--county", help="a county's table, for the prefecture")
+        step.set_defaults(handler=run_table_step, step=name)
+    note = summary_sub.add_parser("note", parents=[common], help="notes to go with the table")
+    note.add_argument("quarter")
+    note.add_argument("notes")
+    note.set_defaults(handler=run_table_step, step="note")
+    attach = summary_sub.add_parser("attach", parents=[common], help="the signed and stamped scan")
+    attach.add_argument("quarter")
+    attach.add_argument("file", type=Path)
+    attach.set_defaults(handler=run_table_step, step="attach")
 
 
 def run_report(args: argparse.Namespace, out: Output) -> int:
@@ -93,3 +115,52 @@ def run_file(args: argparse.Namespace, out: Output) -> int:
         {"quarter": str(quarter), "county": place}, out.t("cli.summary.filed", place=place, quarter=quarter)
     )
     return 0
+
+
+def run_table_step(args: argparse.Namespace, out: Output) -> int:
+    """``summary generate|check|note|attach|show QUARTER``: one step on the county's table."""
+    quarter = Quarter.parse(args.quarter)
+    repo, login = open_repository(args), context.acting_login(args)
+    if args.step == "generate":
+        table = services.generate_summary(repo, login, quarter, system_now())
+    elif args.step == "check":
+        table = services.check_summary(repo, login, quarter, system_now())
+    elif args.step == "note":
+        table = services.note_summary(repo, login, quarter, args.notes)
+    elif args.step == "attach":
+        context.outside_database(args, args.file, "scan")
+        table = services.attach_scan(repo, login, quarter, args.file)
+    else:
+        found = services.summary_table_of(repo, login, quarter, getattr(args, "county", None))
+        if found is None:
+            out.emit(None, out.t("cli.summary.no_table", quarter=quarter))
+            return 0
+        table = found
+    data = services.summary_table_json(repo, table, system_now())
+    due = human_due(datetime.fromisoformat(data["county_due"]), whole_day=out.t("due.whole_day"))
+    text = _table_text(table, out) + "\n" + out.t("cli.summary.due", quarter=quarter, due=due)
+    out.emit(data, text)
+    return 0
+
+
+def _table_text(table: SummaryTable, out: Output) -> str:
+    none = out.t("cli.year.none")
+
+    def when(at: datetime | None) -> str:
+        return none if at is None else f"{at.astimezone(SHANGHAI):%Y-%m-%d %H:%M}"
+
+    lines = [
+        out.t(
+            "cli.summary.table",
+            county=table.county.value,
+            quarter=table.quarter,
+            generated=when(table.generated_at),
+            checked=when(table.checked_at),
+            scan=table.scan.name if table.scan else none,
+            filed=when(table.filed_at),
+        )
+    ]
+    if table.notes:
+        lines.append(out.t("cli.summary.notes", notes=table.notes))
+    lines.extend(f"  {key:<24}{value}" for key, value in table.counts.items())
+    return "\n".join(lines)

@@ -22,6 +22,7 @@ from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.quarters import Quarter, summary_due
 from hotline_core.domain.scenario import simulate
 from hotline_core.domain.vocabulary import AppealType
+from hotline_core.services.policies import read_unit
 from hotline_tui.cli import context
 from hotline_tui.cli.context import calendar_for, open_repository, settings_for
 from hotline_tui.cli.jsonfile import read_json
@@ -36,6 +37,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     deadlines.add_argument("--received", required=True, help="ISO time, e.g. 2026-11-20T16:00:00+08:00")
     deadlines.add_argument("--type", required=True, dest="appeal_type", help=", ".join(AppealType))
     deadlines.add_argument("--emergency", action="store_true")
+    deadlines.add_argument("--county", help="an order a county takes in: under that county's policy")
     deadlines.set_defaults(handler=run_deadlines)
 
     calendar = subparsers.add_parser("calendar", parents=[common], help="the working calendar")
@@ -84,13 +86,19 @@ def run_deadlines(args: argparse.Namespace, out: Output) -> int:
     received = _received(args.received)
     appeal_type = _appeal_type(args.appeal_type)
     settings = settings_for(args)
-    # The policy in force at the receipt: ``dispatch_deadlines`` picks it from the schedule.
-    found = dispatch_deadlines(received, appeal_type, args.emergency, settings.calendar, settings.policies)
+    unit = read_unit(getattr(args, "county", None))
+    # The policy in force at the receipt for the unit: ``dispatch_deadlines`` picks it from the schedule.
+    found = dispatch_deadlines(
+        received, appeal_type, args.emergency, settings.calendar, settings.policies, unit
+    )
     data: dict[str, Any] = {f"{name}_by": d.due.isoformat() for name, d in found.items()}
     data["provisional"] = any(d.provisional for d in found.values())
     lines = [pad(out.t(f"limit.{name}"), 20) + human_due(d.due) for name, d in found.items()]
     if data["provisional"]:
         lines.append(out.t("cli.summary.provisional").strip())
+    if getattr(args, "county", None):  # which rules answered: the county's own, or the prefecture's
+        data["policy"] = settings.policies.policy_for(received, unit).name
+        lines.append(pad(out.t("cli.deadlines.policy"), 20) + data["policy"])
     out.emit(data, "\n".join(lines))
     return 0
 

@@ -16,6 +16,7 @@ from hotline_core import services
 from hotline_core.domain.events import Command
 from hotline_core.domain.model import Attachment
 from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.organization import UnitKind
 from hotline_core.domain.vocabulary import Action
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.fields import action_fields, record_fields
@@ -46,7 +47,9 @@ def action_dialog(app: HotlineApp, order: WorkOrder, action: Action) -> FormDial
         return _act(app, order, Command(action, values, note, _store(app, files)))
 
     answers = _answers(app, order) if action in ANSWERED else None
-    return FormDialog(title, action_fields(t, action, app.settings.departments), submit, answers=answers)
+    # A county's own order is assigned to one of its clerks, not to the federation's departments.
+    departments = () if order.state.level.kind is UnitKind.COUNTY else app.settings.departments
+    return FormDialog(title, action_fields(t, action, departments), submit, answers=answers)
 
 
 # Actions whose text goes to the citizen or the center: a standard answer can be inserted (F6).

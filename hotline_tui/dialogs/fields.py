@@ -84,7 +84,11 @@ def action_fields(t: Translator, action: Action, departments: Sequence[str]) -> 
             text("guidance"),
         ],
         Action.TRANSFER: [Field("to", t.field("to"), _choices(t, list(COUNTIES)))],
-        Action.ASSIGN: [Field("to", t.field("to"), [(d, d) for d in departments])],
+        # A county's own order goes to one of its clerks, typed (issue 18): no list then.
+        Action.ASSIGN: [Field("to", t.field("to"), [(d, d) for d in departments] or None)],
+        Action.REFER: [text("to"), text("text")],
+        Action.CHASE: [text("to")],
+        Action.ANSWER_REFERRAL: [text("to"), text("text")],
         Action.SUBMIT_RESULT: [text("text")],
         Action.REQUEST_EXTENSION: [
             Field("until", t.field("until"), placeholder="2026-12-04 17:00"),

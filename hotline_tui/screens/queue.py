@@ -24,11 +24,14 @@ from textual.widgets import DataTable, Header, Input, Static
 from hotline_core import services
 from hotline_core.domain.limits import LimitPlan, LimitTable, next_due
 from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.organization import UnitKind
 from hotline_core.domain.problems import HotlineError
+from hotline_core.domain.state import OrderState
 from hotline_core.domain.vocabulary import COUNTIES, AppealType, Place, Status
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment, time_left
+from hotline_tui.i18n import Translator
 from hotline_tui.messages import DataLoaded
 from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain, PlainTable
@@ -147,7 +150,7 @@ class QueueScreen(HotlineNode, Screen[None]):
             t.name(state.record.appeal.appeal_type, short=True),
             t.name(state.record.place),
             t.name(state.status, short=True),
-            t.name(state.owner.name)[:6],
+            _waiting_on(state, t),
             Text(text, style={"breached": "bold red", "soon": "bold yellow"}.get(style, "")),
         ]
 
@@ -279,3 +282,11 @@ class QueueScreen(HotlineNode, Screen[None]):
         from hotline_tui.screens.order import OrderScreen
 
         self.app.push_screen(OrderScreen(order_id))
+
+
+def _waiting_on(state: OrderState, t: Translator) -> str:
+    """Whom the order waits on: a government department it was passed to (→民政局), else its owner."""
+    waiting = state.waiting_on
+    if waiting and waiting[-1].kind is UnitKind.GOVERNMENT:
+        return f"→{waiting[-1].name}"[:6]
+    return t.name(state.owner.name)[:6]

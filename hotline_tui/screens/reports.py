@@ -28,7 +28,7 @@ from hotline_tui.footer import Footer
 from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain, PlainTable, bold, join, lines
 
-KINDS = ("quarterly", "hotspots", "assessment", "filings")
+KINDS = ("quarterly", "hotspots", "assessment", "filings", "comparison")
 # The figure a table's chart shows, in order of preference.
 CHART_VALUES = ("received", "current", "score", "appeals", "calls")
 BAR_WIDTH = 40
@@ -52,6 +52,7 @@ class ReportsScreen(HotlineNode, Screen[None]):
         text_binding("2", "kind('hotspots')", "report.hotspots", "reports.hotspots"),
         text_binding("3", "kind('assessment')", "report.assessment", "reports.assessment"),
         text_binding("4", "kind('filings')", "report.filings", "reports.filings"),
+        text_binding("5", "kind('comparison')", "report.comparison", "reports.comparison"),  # issue 18
         text_binding("p", "period", "report.period", "reports.period"),
         text_binding("right_square_bracket", "table(1)", "report.next", "reports.next", key_display="]"),
         text_binding(

@@ -31,9 +31,14 @@ def test_a_bad_period_names_the_field(cli) -> None:
     assert code == 2 and "统计期间" in err
 
 
-def test_a_county_files_its_summary_and_the_missing_ones_are_escalated(cli) -> None:
+def test_a_county_files_its_summary_and_the_missing_ones_are_escalated(cli, tmp_path) -> None:
     cli("init")
     cli("users", "add", "kim", "county_clerk", "--county", "延吉市")
+    # Issue 18: the county files its table, generated, checked and with the signed scan.
+    scan = tmp_path / "signed.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + b"0" * 64)
+    for step in (("generate",), ("check",), ("note", "无异常"), ("attach", str(scan))):
+        assert cli("summary", step[0], "2026Q3", *step[1:], "--json", login="kim")[0] == 0
     code, data, _ = cli("summary", "file", "2026Q3", "--json", login="kim")
     assert code == 0 and data["county"] == "延吉市"
     code, data, _ = cli("report", "filings", "--period", "2026Q3", "--json")

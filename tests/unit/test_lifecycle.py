@@ -366,6 +366,7 @@ EXPECTED_AVAILABLE = {
         "route_petition",
         "legal_procedure",
         "reply",
+        "refer",  # issue 18: passed to a government department for its part
     },
     Status.RETURN_REQUESTED: {"approve_return", "refuse_return", "record", "flag_emergency"},
 }

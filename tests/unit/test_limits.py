@@ -78,6 +78,7 @@ def test_a_fresh_order_has_open_limits_and_the_rest_do_not_apply(story) -> None:
         "supervision": NA,
         "petition_accept": NA,
         "petition_handle": NA,
+        "referral_answer": NA,  # issue 18: only once a government department is chased
     }
 
 

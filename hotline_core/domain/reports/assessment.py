@@ -2,8 +2,9 @@
 
 Who answers for what:
 
-- signing is the rights department's alone (only it receives the center's
-  pushes), so every order's sign limit counts for the rights department;
+- signing is the rights department's (it receives the center's pushes), so an
+  order's sign limit counts for it, or for the county that took in an order of
+  its own (issue 18);
 - everything else (contact, close, rating, overdue, returns, redo) counts
   for the unit that handled the order: the county federation or department
   it was last transferred or assigned to, else the rights department, which
@@ -54,6 +55,7 @@ from hotline_core.domain.reports.counting import (
     rate,
 )
 from hotline_core.domain.reports.facts import facts_at, handling_unit
+from hotline_core.domain.reports.government import GovernmentFigures, government_figures
 from hotline_core.domain.reports.period import Period, as_period
 from hotline_core.domain.reports.quarterly import received_in, report_moment
 from hotline_core.domain.vocabulary import COUNTIES
@@ -111,6 +113,8 @@ class Assessment:
     as_of: datetime
     weights: Weights
     units: tuple[UnitAssessment, ...]
+    # Government departments orders were passed to: counted apart, not scored (issue 18).
+    government: tuple[GovernmentFigures, ...] = ()
 
 
 def punctuality(figures: Figures) -> float | None:
@@ -154,7 +158,8 @@ def annual_assessment(
     for then, facts in facts_at(received, LimitEvaluator(moment, calendar, schedule), moment):
         unit = handling_unit(then)
         counters.setdefault(unit, Counter()).update(fact_keys(facts, ("contact", "close")))
-        counters[RIGHTS_DEPT].update(limit_keys(facts, ("sign",)))
+        # The unit that took the order in signs it: the rights department, or a county (issue 18).
+        counters.setdefault(then.state.received_by, Counter()).update(limit_keys(facts, ("sign",)))
     units = sorted(counters, key=lambda unit: _unit_order(unit, organization))
     counted = {unit: figures_of(counters[unit]) for unit in units}
     return Assessment(
@@ -162,6 +167,7 @@ def annual_assessment(
         moment,
         weights,
         tuple(UnitAssessment(unit, counted[unit], score(counted[unit], weights)) for unit in units),
+        government_figures(received, moment, calendar, schedule),
     )
 
 
@@ -171,7 +177,7 @@ def _standing_units() -> tuple[Unit, ...]:
 
 
 def _unit_order(unit: Unit, organization: Organization) -> tuple[int, int, str]:
-    kinds = (UnitKind.RIGHTS_DEPT, UnitKind.COUNTY, UnitKind.DEPARTMENT)
+    kinds = (UnitKind.RIGHTS_DEPT, UnitKind.COUNTY, UnitKind.DEPARTMENT, UnitKind.GOVERNMENT)
     if unit.kind is UnitKind.COUNTY:
         rank = [c.value for c in COUNTIES].index(unit.name)
     elif unit.kind is UnitKind.DEPARTMENT and organization.has_department(unit.name):

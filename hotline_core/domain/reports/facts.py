@@ -37,6 +37,9 @@ from hotline_core.domain.vocabulary import (
 
 # The limits that only the rights department answers, on receiving an order.
 _ANSWERED_BY_SIGNING = frozenset({"sign", "return"})
+# A government department's answer is its own: the assessment counts it apart (issue 18), and
+# no unit of the federation is overdue for it.
+_FEDERATION_LIMITS: tuple[str, ...] = tuple(name for name in LIMIT_NAMES if name != "referral_answer")
 _BREACHED = LimitState.BREACHED
 
 
@@ -73,7 +76,7 @@ def handling_unit(order: WorkOrder) -> Unit:
     for event in reversed(order.events):
         if event.action is Action.TRANSFER:
             return Unit.county(event.data["to"])
-        if event.action is Action.ASSIGN:
+        if event.action is Action.ASSIGN and not event.data.get("staff"):  # not a county's own clerk
             return Unit.department(event.data["to"])
     return RIGHTS_DEPT
 
@@ -127,12 +130,12 @@ def facts_at(
     thens = [as_of(order, moment) for order in orders]
     table = evaluator.table(thens)
     unsatisfied_late = table.breached(["unsatisfied_report"])
-    handled_by_units = [name for name in LIMIT_NAMES if name not in _ANSWERED_BY_SIGNING]
+    handled_by_units = [name for name in _FEDERATION_LIMITS if name not in _ANSWERED_BY_SIGNING]
     columns = zip(
         table.states("sign"),
         table.states("contact"),
         table.states("close"),
-        table.breached(LIMIT_NAMES),
+        table.breached(_FEDERATION_LIMITS),
         table.breached(handled_by_units),
         unsatisfied_late,
         strict=True,
@@ -173,7 +176,7 @@ def _facts(
 ) -> OrderFacts:
     latest = order.state.record
     state = then.state
-    handled = frozenset(LIMIT_NAMES) - _ANSWERED_BY_SIGNING
+    handled = frozenset(_FEDERATION_LIMITS) - _ANSWERED_BY_SIGNING
     earlier_ratings = [r.rating for r in rounds if r.rating is not None]
     return OrderFacts(
         order_id=order.id,
@@ -185,7 +188,7 @@ def _facts(
         sign=sign,
         contact=contact,
         close=close,
-        overdue=overdue or _breached(rounds),
+        overdue=overdue or _breached(rounds, frozenset(_FEDERATION_LIMITS)),
         handling_overdue=handling_overdue or _breached(rounds, handled),
         finished=state.status in FINISHED,
         returned=state.returned_at is not None,
@@ -194,7 +197,7 @@ def _facts(
         emergency=state.emergency_at is not None,
         petition=state.petition_at is not None,
         redone=state.redo_at is not None,
-        earlier_breached=_breached(rounds),
+        earlier_breached=_breached(rounds, frozenset(_FEDERATION_LIMITS)),
         unsatisfied_late=unsatisfied_late or _breached(rounds, frozenset({"unsatisfied_report"})),
         back_entered=any(e.entered_at is not None for e in then.events),
         outcome=state.outcome if state.status in FINISHED else None,

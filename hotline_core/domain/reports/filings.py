@@ -7,6 +7,9 @@ time when made by the due instant (the midnight closing the due day), as
 any limit is met by its due time. The alerts for missing ones are
 ``hotline_core.domain.escalation.summary_alerts``; this is the table the rights
 department looks at.
+
+Since issue 18 the filing is the table itself (``hotline_core.domain.summary_table``),
+and ``comparison`` sets each county's filed figures beside the system's count.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.reports.assessment import Assessment, UnitAssessment
 from hotline_core.domain.reports.counting import Figures, OnTime
 from hotline_core.domain.reports.filings import SummaryFilings
+from hotline_core.domain.reports.government import GovernmentFigures
 from hotline_core.domain.reports.hotspots import HotIssues, Share
 from hotline_core.domain.reports.period import Period
 from hotline_core.domain.reports.phrases import Term
@@ -224,7 +225,22 @@ def _hot(report: HotIssues) -> Document:
 
 # -- annual assessment ------------------------------------------------------------
 
-_UNIT_KINDS = {"rights_dept": "州本级（维权部）", "county": "县（市）残联", "department": "部门"}
+_UNIT_KINDS = {
+    "rights_dept": "州本级（维权部）",
+    "county": "县（市）残联",
+    "department": "部门",
+    "government": "政府职能部门",
+}
+_GOVERNMENT_COLUMNS: tuple[Column, ...] = (
+    Column("unit", "政府职能部门", Kind.TEXT),
+    Column("passed", "转办"),
+    Column("answered", "已答复"),
+    Column("waiting", "待答复"),
+    Column("chased", "督办工单"),
+    Column("chases", "督办次数"),
+    Column("answer_on_time", "督办后按时答复"),
+    Column("answer_late", "督办后超时"),
+)
 _ASSESSMENT_COLUMNS: tuple[Column, ...] = (
     Column("unit", "单位", Kind.TEXT),
     Column("unit_kind", "单位类型", Kind.TEXT),
@@ -263,6 +279,10 @@ def _unit_cells(unit: UnitAssessment) -> tuple[Cell, ...]:
     )
 
 
+def _government_cells(g: GovernmentFigures) -> tuple[Cell, ...]:
+    return (g.unit.name, g.passed, g.answered, g.waiting, g.chased, g.chases, g.answer_on_time, g.answer_late)
+
+
 @to_document.register
 def _assessment(report: Assessment) -> Document:
     w = report.weights
@@ -289,7 +309,26 @@ def _assessment(report: Assessment) -> Document:
     )
     units = Table("assessment", title, _ASSESSMENT_COLUMNS, tuple(map(_unit_cells, report.units)), "年度考核")
     meta = (("period", str(report.period)), ("as_of", report.as_of))
-    return Document("annual_assessment", title, notes, meta, (units, weights))
+    government = Table(
+        "government",
+        "转办政府职能部门情况（不计入本会考核得分）",
+        _GOVERNMENT_COLUMNS,
+        tuple(
+            (
+                g.unit.name,
+                g.passed,
+                g.answered,
+                g.waiting,
+                g.chased,
+                g.chases,
+                g.answer_on_time,
+                g.answer_late,
+            )
+            for g in report.government
+        ),
+        "政府职能部门",
+    )
+    return Document("annual_assessment", title, notes, meta, (units, weights, government))
 
 
 # -- county summary filings -------------------------------------------------------
@@ -318,3 +357,8 @@ def _filings(report: SummaryFilings) -> Document:
     return Document(
         "summary_filings", title, notes, meta, (Table("filings", title, columns, rows, "报送情况"),)
     )
+
+
+# The summary table's columns and one row's cells, for the county's filed table (``comparison``).
+SUMMARY_COLUMNS = _SUMMARY_COLUMNS
+summary_cells = _summary_cells

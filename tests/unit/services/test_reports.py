@@ -16,9 +16,15 @@ Q3 = Quarter(2026, 3)
 
 
 def test_a_county_clerk_files_their_own_countys_summary_whatever_county_they_name(
-    repo: MemoryRepository,
+    repo: MemoryRepository, tmp_path
 ) -> None:
+    # Issue 18: what a county files is its table, generated, checked and with the signed scan.
     services.add_user(repo, "clerk", Person("yanji", {Role.COUNTY_CLERK}, county=Place.YANJI))
+    services.generate_summary(repo, "yanji", Q3, at("2026-10-08 09:00"))
+    services.check_summary(repo, "yanji", Q3, at("2026-10-08 09:30"))
+    scan = tmp_path / "signed.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + b"0" * 64)
+    services.attach_scan(repo, "yanji", Q3, scan)
     assert services.file_summary(repo, "yanji", Q3, "图们市", at("2026-10-08 10:00")) == "延吉市"
     assert repo.snapshot().summaries(Q3) == {"延吉市": at("2026-10-08 10:00")}
 
