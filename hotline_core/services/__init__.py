@@ -7,12 +7,26 @@ nothing. No use case knows about Textual or argparse; the edges import this pack
 and the domain's values, never an adapter.
 
 By theme: :mod:`access` (who acts), :mod:`users`, :mod:`orders`, :mod:`alerts`,
-:mod:`reports`, :mod:`knowledge`, :mod:`maintenance` (open, demo, check, backup, restore).
+:mod:`reports`, :mod:`knowledge`, :mod:`maintenance` (open, demo, check, backup, restore),
+:mod:`duties` (services, major incidents, the 百姓热线 programme).
 """
 
 from hotline_core.services.access import UnknownLogin, access_log, identify, require_role
 from hotline_core.services.alerts import InboxItem, acknowledge, escalate, inbox, run_escalation
 from hotline_core.services.documents import entry_document, order_document
+from hotline_core.services.duties import (
+    add_episode,
+    add_service,
+    episode_summary,
+    find_incident,
+    follow_incident,
+    list_episodes,
+    list_incidents,
+    list_services,
+    report_incident,
+    take_question,
+    update_service,
+)
 from hotline_core.services.knowledge import (
     KB_STEPS,
     kb_entries,
@@ -80,16 +94,21 @@ __all__ = [
     "access_log",
     "acknowledge",
     "act",
+    "add_episode",
+    "add_service",
     "add_user",
     "backup",
     "change_settings",
     "check",
     "create_demo",
     "entry_document",
+    "episode_summary",
     "escalate",
     "export_report",
     "file_summary",
+    "find_incident",
     "find_order",
+    "follow_incident",
     "history_digest",
     "identify",
     "inbox",
@@ -104,7 +123,10 @@ __all__ = [
     "kb_search",
     "kb_step",
     "kb_suggest",
+    "list_episodes",
+    "list_incidents",
     "list_orders",
+    "list_services",
     "list_users",
     "open_database",
     "opened",
@@ -114,11 +136,14 @@ __all__ = [
     "raise_alerts",
     "remove_user",
     "report",
+    "report_incident",
     "report_json",
     "require_role",
     "restore",
     "run_escalation",
     "settings_of",
+    "take_question",
+    "update_service",
     "view_of",
     "visible_orders",
 ]

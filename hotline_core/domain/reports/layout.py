@@ -11,6 +11,7 @@ from datetime import datetime
 from functools import singledispatch
 
 from hotline_core.domain.calendar import SHANGHAI
+from hotline_core.domain.duties.counts import ServiceCounts, service_tables
 from hotline_core.domain.reports.assessment import Assessment, UnitAssessment
 from hotline_core.domain.reports.counting import Figures, OnTime
 from hotline_core.domain.reports.filings import SummaryFilings
@@ -145,7 +146,15 @@ def _summary(report: QuarterlySummary) -> Document:
         ("as_of", report.as_of),
         ("county", report.county.value if report.county else None),
     )
-    return Document("quarterly_summary", title, (period_note(report.period, report.as_of),), meta, (table,))
+    tables = (table, *_service_tables(report.services))
+    return Document("quarterly_summary", title, (period_note(report.period, report.as_of),), meta, tables)
+
+
+def _service_tables(counts: ServiceCounts | None) -> tuple[Table, ...]:
+    """The services' tables (domain/duties/counts.py), when the report was given the services."""
+    if counts is None:
+        return ()
+    return service_tables(counts)
 
 
 # -- hot issues -------------------------------------------------------------------
@@ -215,6 +224,7 @@ def _hot(report: HotIssues) -> Document:
         _terms_table("words", "高频词", "词语", report.words),
         _terms_table("phrases", "高频短语", "短语", report.phrases),
         callers,
+        *_service_tables(report.services),
     )
     title = f"残疾人12345热线热点难点问题分析（{report.period.label}）"
     notes = (period_note(report.period), f"对比时段：{report.previous.label}（增减率 = 增减 ÷ 上期）")

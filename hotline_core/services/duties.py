@@ -1,0 +1,326 @@
+"""Use cases of the duties beyond the order (issue 19): services, major incidents, the programme.
+
+Like the order use cases, each takes the acting login and ``now``, runs one transaction,
+and either stores what the rules allowed or raises their refusal having stored nothing.
+Who may do and see what is :mod:`hotline_core.domain.permissions`'s; what a person is
+shown whole is written in the access log first (kind ``duty``), and goes out masked where
+the log cannot be written, as orders do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any, Protocol, TypeVar
+
+from hotline_core.domain.accesslog import AccessKind
+from hotline_core.domain.calendar import SHANGHAI
+from hotline_core.domain.duties.incident import (
+    Incident,
+    IncidentStepKind,
+    incident_alert,
+    incident_step,
+    open_incident,
+)
+from hotline_core.domain.duties.masking import masked_incident, masked_service
+from hotline_core.domain.duties.programme import (
+    Episode,
+    EpisodeSummary,
+    new_episode,
+    question_order,
+    summarise,
+)
+from hotline_core.domain.duties.service import (
+    ServiceRecord,
+    follow_up_alerts,
+    new_service,
+    service_kind,
+    service_step,
+    step_of,
+)
+from hotline_core.domain.escalation import Alert
+from hotline_core.domain.model import Citizen
+from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.organization import Person
+from hotline_core.domain.permissions import (
+    Sight,
+    duty_sight,
+    may_record_service,
+    may_report_incident,
+    may_run_programme,
+    may_see,
+    service_sight,
+)
+from hotline_core.domain.privacy import masked_order
+from hotline_core.domain.problems import InvalidInput, Problem, refuse
+from hotline_core.domain.reports.period import Period
+from hotline_core.services.access import cannot_write, identify, record_access
+from hotline_core.services.orders import raise_alerts, view_of
+from hotline_core.services.ports import Repository, Session
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_Identified)
+
+
+# -- services (政策宣传, 法制教育, 心理疏导, 法律援助) ---------------------------------------------
+
+
+def add_service(
+    repo: Repository, actor: str, kind: str, details: Mapping[str, str], now: datetime, order_id: str = ""
+) -> ServiceRecord:
+    """``hotline service add KIND [--order ID] key=value...``: one service given."""
+    with repo.transaction() as session:
+        person = identify(session, actor)
+        order = _order(repo, session, person, order_id) if order_id else None
+        record = new_service(
+            _next_id(session.services(), "S"), service_kind(kind), details, person, now, order
+        )
+        if not may_record_service(person, record.place):
+            raise refuse("not_permitted", action="service add", login=actor)
+        session.put_service(record)
+    return record
+
+
+def update_service(
+    repo: Repository, actor: str, service_id: str, step: str, details: Mapping[str, str], now: datetime
+) -> ServiceRecord:
+    """``hotline service update ID STEP``: the legal aid centre's answer, the case's outcome, or
+    a counselling follow-up done."""
+    with repo.transaction() as session:
+        person = identify(session, actor)
+        record = session.service(service_id)
+        if record is None or _service_sight(session, person, record) is Sight.NONE:
+            raise InvalidInput([Problem("service", "unknown_service", {"id": service_id})])
+        if not may_record_service(person, record.place):
+            raise refuse("not_permitted", action="service update", login=actor)
+        updated = service_step(record, step_of(step), details, person, now)
+        session.put_service(updated)
+    return updated
+
+
+def list_services(
+    repo: Repository, actor: str, now: datetime, period: str | None = None
+) -> list[ServiceRecord]:
+    """The services ``actor`` may see (of ``period``, by the Beijing date given), masked where
+    they may not see the citizen; the whole ones are logged."""
+    session = repo.snapshot()
+    person = identify(session, actor)
+    within = Period.parse(period) if period else None
+    shown: list[tuple[ServiceRecord, ServiceRecord]] = []
+    for record in session.services():
+        if within is not None and not within.contains(record.at):
+            continue
+        seen = _service_sight(session, person, record)
+        if seen is not Sight.NONE:
+            view = record if seen is Sight.FULL else _masked_service(session, record)
+            shown.append((record, view))
+    return _logged(
+        repo, person, f"services {period or ''}".strip(), shown, now, lambda r: _masked_service(session, r)
+    )
+
+
+def _service_sight(session: Session, person: Person, record: ServiceRecord) -> Sight:
+    order = session.order(record.order_id) if record.order_id else None
+    confidential = order is not None and order.state.record.confidential
+    return service_sight(person, record.place, confidential)
+
+
+def _masked_service(session: Session, record: ServiceRecord) -> ServiceRecord:
+    return masked_service(record, *_citizens(session, record.order_id))
+
+
+# -- major incidents (重大、特殊或异常情况) --------------------------------------------------------
+
+
+def report_incident(
+    repo: Repository, actor: str, details: Mapping[str, str], now: datetime, order_id: str = ""
+) -> tuple[Incident, Alert]:
+    """``hotline incident open``: the report made, and the leader alerted in the same transaction."""
+    with repo.transaction() as session:
+        person = identify(session, actor)
+        if not may_report_incident(person):
+            raise refuse("not_permitted", action="incident open", login=actor)
+        order = _order(repo, session, person, order_id) if order_id else None
+        incident = open_incident(_next_id(session.incidents(), "I"), details, person, now, order)
+        alert = incident_alert(incident, now)
+        session.put_incident(incident)
+        session.put_alert(alert)
+    return incident, alert
+
+
+def follow_incident(
+    repo: Repository,
+    actor: str,
+    incident_id: str,
+    step: IncidentStepKind,
+    details: Mapping[str, str],
+    now: datetime,
+) -> Incident:
+    """``hotline incident follow-up|close``: what was done since, or how it ended."""
+    with repo.transaction() as session:
+        person = identify(session, actor)
+        incident = _incident(session, person, incident_id)
+        if not may_report_incident(person):
+            raise refuse("not_permitted", action=f"incident {step.value}", login=actor)
+        updated = incident_step(incident, step, details, person, now)
+        session.put_incident(updated)
+    return updated
+
+
+def list_incidents(repo: Repository, actor: str, now: datetime) -> list[Incident]:
+    session = repo.snapshot()
+    person = identify(session, actor)
+    seen = duty_sight(person)
+    if seen is Sight.NONE:
+        raise refuse("not_permitted", action="incident list", login=actor)
+    pairs = [(i, i if seen is Sight.FULL else _masked_incident(session, i)) for i in session.incidents()]
+    return _logged(repo, person, "incidents", pairs, now, lambda i: _masked_incident(session, i))
+
+
+def find_incident(repo: Repository, actor: str, incident_id: str, now: datetime) -> Incident:
+    session = repo.snapshot()
+    person = identify(session, actor)
+    incident = _incident(session, person, incident_id)
+    view = incident if duty_sight(person) is Sight.FULL else _masked_incident(session, incident)
+    masked = lambda i: _masked_incident(session, i)  # noqa: E731
+    return _logged(repo, person, f"incident {incident_id}", [(incident, view)], now, masked)[0]
+
+
+def _incident(session: Session, person: Person, incident_id: str) -> Incident:
+    incident = session.incident(incident_id)
+    if incident is None or duty_sight(person) is Sight.NONE:
+        raise InvalidInput([Problem("incident", "unknown_incident", {"id": incident_id})])
+    return incident
+
+
+def _masked_incident(session: Session, incident: Incident) -> Incident:
+    return masked_incident(incident, *_citizens(session, incident.order_id))
+
+
+# -- the 百姓热线 programme ---------------------------------------------------------------------
+
+
+def add_episode(repo: Repository, actor: str, details: Mapping[str, str], now: datetime) -> Episode:
+    with repo.transaction() as session:
+        person = identify(session, actor)
+        if not may_run_programme(person):
+            raise refuse("not_permitted", action="episode add", login=actor)
+        episode = new_episode(details, person, now)
+        if session.episode(episode.id) is not None:
+            raise InvalidInput([Problem("date", "episode_exists", {"id": episode.id})])
+        session.put_episode(episode)
+    return episode
+
+
+def take_question(
+    repo: Repository, actor: str, episode_id: str, form: Mapping[str, Any], now: datetime
+) -> WorkOrder:
+    """A question taken on air becomes an order (channel 百姓热线, linked to the episode); what it
+    calls for at once (an emergency) is raised as for any new order."""
+    archived = repo.archived_ids()
+    with repo.transaction() as session:
+        person = identify(session, actor)
+        if not may_run_programme(person):
+            raise refuse("not_permitted", action="episode question", login=actor)
+        episode = _episode(session, episode_id)
+        updated, order = question_order(episode, form, person, now)
+        if order.id in archived or session.order(order.id) is not None:
+            raise InvalidInput([Problem("id", "order_exists", {"id": order.id})])
+        session.put_order(order)
+        session.put_episode(updated)
+        raise_alerts(session, [order], now)
+    return order
+
+
+def list_episodes(repo: Repository, actor: str) -> list[Episode]:
+    """The episodes (dates, guests, topics: no citizen's data) for those who read the programme."""
+    session = repo.snapshot()
+    person = identify(session, actor)
+    if duty_sight(person) is Sight.NONE:
+        raise refuse("not_permitted", action="episode list", login=actor)
+    return session.episodes()
+
+
+def episode_summary(repo: Repository, actor: str, episode_id: str, now: datetime) -> EpisodeSummary:
+    """The episode with its questions' orders, their states and outcomes, as ``actor`` may see
+    them; the orders shown whole are logged."""
+    session = repo.snapshot()
+    person = identify(session, actor)
+    if duty_sight(person) is Sight.NONE:
+        raise refuse("not_permitted", action="episode show", login=actor)
+    episode = _episode(session, episode_id)
+    pairs: list[tuple[WorkOrder, WorkOrder]] = []
+    for question in episode.questions:
+        order = session.order(question.order_id) or repo.archived_order(question.order_id)
+        view = None if order is None else view_of(person, order)
+        if order is not None and view is not None:
+            pairs.append((order, view))
+    views = _logged(repo, person, f"episode {episode_id}", pairs, now, masked_order)
+    return summarise(episode, {o.id: o for o in views})
+
+
+def _episode(session: Session, episode_id: str) -> Episode:
+    episode = session.episode(episode_id)
+    if episode is None:
+        raise InvalidInput([Problem("episode", "unknown_episode", {"id": episode_id})])
+    return episode
+
+
+# -- alerts -----------------------------------------------------------------------------------
+
+
+def duty_alerts(session: Session, now: datetime, raised: set[str]) -> list[Alert]:
+    """Store and return the counselling follow-ups due at ``now`` not raised before (escalation)."""
+    today = now.astimezone(SHANGHAI).date()
+    fresh = [a for a in follow_up_alerts(session.services(), today, now) if a.key not in raised]
+    for alert in fresh:
+        session.put_alert(alert)
+    return fresh
+
+
+# -- shared -------------------------------------------------------------------------------------
+
+
+def _order(repo: Repository, session: Session, person: Person, order_id: str) -> WorkOrder:
+    """The order a service or an incident is on, if ``person`` may see it (else: unknown)."""
+    order = session.order(order_id) or repo.archived_order(order_id)
+    if order is None or not may_see(person, order):
+        raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
+    return order
+
+
+def _citizens(session: Session, order_id: str) -> tuple[Citizen, ...]:
+    order = session.order(order_id) if order_id else None
+    return () if order is None else (order.record.citizen, order.state.record.citizen)
+
+
+def _next_id(existing: Sequence[ServiceRecord] | Sequence[Incident], prefix: str) -> str:
+    """``S00001``, ``I00001``...: nothing is ever removed, so one more than there are is new."""
+    return f"{prefix}{len(existing) + 1:05d}"
+
+
+def _logged(
+    repo: Repository,
+    person: Person,
+    subject: str,
+    shown: Sequence[tuple[T, T]],
+    now: datetime,
+    masked: Callable[[T], T],
+) -> list[T]:
+    """The views of ``shown`` (value, view), the whole ones written in the access log first; where
+    the log cannot be written they go out masked instead (as ``services.orders`` does)."""
+    whole = [value.id for value, view in shown if view is value]
+    if whole:
+        try:
+            with repo.transaction() as writing:
+                record_access(writing, person, AccessKind.DUTY, subject, whole, now)
+        except OSError as error:
+            if not cannot_write(error):
+                raise
+            return [masked(value) if view is value else view for value, view in shown]
+    return [view for _, view in shown]
