@@ -139,6 +139,8 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "alert.emergency": ("突发事项", "돌발 사항", "emergency"),
     "alert.unsatisfied": ("不满意评价", "불만족 평가", "unsatisfied"),
     "alert.summary_overdue": ("汇总表逾期", "요약표 지연", "summary overdue"),
+    "alert.incident": ("重大情况报告", "중대 상황 보고", "major incident"),
+    "alert.follow_up_due": ("心理疏导待回访", "심리 상담 후속 방문", "counselling follow-up due"),
     # Reports screen
     "report.title": ("报表", "보고서", "Reports"),
     "report.quarterly": ("汇总表", "요약표", "Summary"),
@@ -295,4 +297,28 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "{year}: {status}\nweekday rest days: {holidays}\nweekend working days: {weekend}",
     ),
     "cli.year.none": ("无", "없음", "none"),
+    # The duties beyond the order (cli/dutycmds.py, screens/duties.py)
+    "cli.service.added": (
+        "已登记服务 {id}（{kind}）",
+        "서비스 {id} 등록 ({kind})",
+        "service {id} recorded ({kind})",
+    ),
+    "cli.incident.opened": (
+        "已登记重大情况报告 {id}，已提醒分管领导",
+        "중대 상황 보고 {id} 등록, 분관 지도자에게 알림",
+        "incident {id} reported; the leader is alerted",
+    ),
+    "cli.episode.added": ("已登记百姓热线节目 {id}", "백성 핫라인 방송 {id} 등록", "episode {id} recorded"),
+    "cli.episode.question": (
+        "节目 {id} 的问题已转为工单 {order}",
+        "방송 {id}의 질문이 작업지시 {order}(으)로 등록됨",
+        "the question of episode {id} is order {order}",
+    ),
+    "cli.episode.summary": (
+        "问题 {n} 个，已办结 {done} 个",
+        "질문 {n}건, 완결 {done}건",
+        "{n} questions, {done} closed",
+    ),
+    "duty.open": ("跟进中", "진행 중", "open"),
+    "duty.closed": ("已结束", "종결", "closed"),
 }

@@ -13,7 +13,14 @@ By theme: :mod:`access` (who acts), :mod:`users`, :mod:`orders`, :mod:`alerts`,
 
 from hotline_core.services.access import UnknownLogin, access_log, identify, require_role
 from hotline_core.services.alerts import InboxItem, acknowledge, escalate, inbox, run_escalation
-from hotline_core.services.documents import entry_document, order_document
+from hotline_core.services.documents import (
+    entry_document,
+    episode_document,
+    incident_document,
+    order_document,
+    service_document,
+    summary_document,
+)
 from hotline_core.services.duties import (
     add_episode,
     add_service,
@@ -102,6 +109,7 @@ __all__ = [
     "check",
     "create_demo",
     "entry_document",
+    "episode_document",
     "episode_summary",
     "escalate",
     "export_report",
@@ -112,6 +120,7 @@ __all__ = [
     "history_digest",
     "identify",
     "inbox",
+    "incident_document",
     "initialise",
     "inspect_attachments",
     "inspect_database",
@@ -141,7 +150,9 @@ __all__ = [
     "require_role",
     "restore",
     "run_escalation",
+    "service_document",
     "settings_of",
+    "summary_document",
     "take_question",
     "update_service",
     "view_of",

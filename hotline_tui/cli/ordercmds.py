@@ -169,7 +169,7 @@ def run_escalate(args: argparse.Namespace, out: Output) -> int:
         "\n".join(
             [out.t("cli.escalate.done", n=len(fresh))]
             + [
-                f"  {out.t(f'alert.{a.kind.value}')} {a.order_id or a.supervision_of} {a.limit}"
+                f"  {out.t(f'alert.{a.kind.value}')} {a.order_id or a.supervision_of or a.subject} {a.limit}"
                 for a in fresh
             ]
         ),

@@ -7,8 +7,10 @@
   and the board (党组、理事会), followed up until closed; the leader is alerted at once;
 - :mod:`.programme` — the 百姓热线 programme: episodes, the questions taken on air (each
   one an order), a summary per episode;
-- :mod:`.counts` — the services counted by kind, county and month for the reports;
-- :mod:`.reading` — reading the ``key=value`` details a person typed, and masking.
+- :mod:`.reading` — reading the ``key=value`` details a person typed; :mod:`.masking`.
+
+The services are counted by kind, county and month for the reports in
+:mod:`hotline_core.domain.reports.duties`.
 
 Like the orders, these are frozen values built only through functions that check every
 field and raise :class:`~hotline_core.domain.problems.InvalidInput` naming it; who may do

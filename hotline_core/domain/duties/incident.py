@@ -31,6 +31,10 @@ class IncidentStepKind(StrEnum):
     FOLLOW_UP = "follow_up"
     CLOSE = "close"
 
+    @property
+    def label(self) -> str:
+        return "续报" if self is IncidentStepKind.FOLLOW_UP else "结束"
+
 
 @frozen
 class IncidentStep:

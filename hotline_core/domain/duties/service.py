@@ -58,12 +58,36 @@ class ServiceStep(StrEnum):
     CONCLUDED = "concluded"  # the case is over (with its outcome): the referral is back
     FOLLOWED_UP = "followed_up"  # a counselling talk's follow-up was done
 
+    @property
+    def label(self) -> str:
+        return _STEP_LABELS[self]
+
+
+_STEP_LABELS = {
+    ServiceStep.ACCEPTED: "援助中心已受理",
+    ServiceStep.REFUSED: "援助中心不予受理",
+    ServiceStep.CONCLUDED: "援助已办结",
+    ServiceStep.FOLLOWED_UP: "已回访",
+}
+
 
 class LegalAidState(StrEnum):
     REFERRED = "referred"
     ACCEPTED = "accepted"
     REFUSED = "refused"
     CONCLUDED = "concluded"
+
+    @property
+    def label(self) -> str:
+        return _STATE_LABELS[self]
+
+
+_STATE_LABELS = {
+    LegalAidState.REFERRED: "已转介",
+    LegalAidState.ACCEPTED: "已受理",
+    LegalAidState.REFUSED: "不予受理",
+    LegalAidState.CONCLUDED: "已办结",
+}
 
 
 @frozen

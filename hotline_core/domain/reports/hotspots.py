@@ -23,13 +23,13 @@ from enum import Enum
 from attrs import frozen
 
 from hotline_core.domain.calendar import shanghai_date
-from hotline_core.domain.duties.counts import ServiceCounts, service_counts
 from hotline_core.domain.duties.service import ServiceRecord
 from hotline_core.domain.model import OrderRecord
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.privacy import mask_phone
 from hotline_core.domain.quarters import Quarter
 from hotline_core.domain.reports.counting import rate
+from hotline_core.domain.reports.duties import ServiceCounts, service_counts
 from hotline_core.domain.reports.period import Period, as_period
 from hotline_core.domain.reports.phrases import STOP_WORDS, Term, frequent_terms
 from hotline_core.domain.vocabulary import (

@@ -11,9 +11,9 @@ from datetime import datetime
 from functools import singledispatch
 
 from hotline_core.domain.calendar import SHANGHAI
-from hotline_core.domain.duties.counts import ServiceCounts, service_tables
 from hotline_core.domain.reports.assessment import Assessment, UnitAssessment
 from hotline_core.domain.reports.counting import Figures, OnTime
+from hotline_core.domain.reports.duties import ServiceCounts, service_tables
 from hotline_core.domain.reports.filings import SummaryFilings
 from hotline_core.domain.reports.hotspots import HotIssues, Share
 from hotline_core.domain.reports.period import Period
@@ -151,7 +151,7 @@ def _summary(report: QuarterlySummary) -> Document:
 
 
 def _service_tables(counts: ServiceCounts | None) -> tuple[Table, ...]:
-    """The services' tables (domain/duties/counts.py), when the report was given the services."""
+    """The services' tables (domain/reports/duties.py), when the report was given the services."""
     if counts is None:
         return ()
     return service_tables(counts)

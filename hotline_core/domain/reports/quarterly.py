@@ -50,13 +50,13 @@ from datetime import datetime
 from attrs import frozen
 
 from hotline_core.domain.calendar import WorkingCalendar
-from hotline_core.domain.duties.counts import ServiceCounts, service_counts
 from hotline_core.domain.duties.service import ServiceRecord
 from hotline_core.domain.limits import LimitEvaluator
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.policy import DEFAULT_SCHEDULE, PolicySchedule
 from hotline_core.domain.quarters import Quarter
 from hotline_core.domain.reports.counting import Figures, fact_keys, figures_of
+from hotline_core.domain.reports.duties import ServiceCounts, service_counts
 from hotline_core.domain.reports.facts import facts_at, is_open_at
 from hotline_core.domain.reports.period import Period, as_period
 from hotline_core.domain.vocabulary import Place
