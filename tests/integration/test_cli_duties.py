@@ -89,3 +89,26 @@ def test_the_viewer_reads_services_masked_and_the_whole_reads_are_in_the_access_
     cli("service", "list", "--json")
     log = cli("audit", "access", "--json", login="auditor")[1]
     assert [(e["login"], e["kind"], e["orders"]) for e in log] == [("founder", "duty", [seen[0]["id"]])]
+
+
+def test_the_duties_are_in_the_journal_check_and_backups_like_every_table(cli, tmp_path) -> None:
+    from tests.integration.test_integrity import _edit_doc
+
+    cli("init")
+    sid = cli("service", "add", "legal_aid", "name=金某", "topic=工伤", "--json")[1]["id"]
+    cli("service", "update", sid, "refused", "reason=不属于援助范围")
+    cli("incident", "open", "what=x", "measures=y")
+    cli("episode", "add", "date=2026-11-26", "guests=副理事长")
+    assert cli("check", "--json")[1]["ok"]
+    made = cli("backup", "--to", str(tmp_path / "backups"), "--json")[1]["backup"]
+
+    _edit_doc(cli.folder / "working.json", "services", sid, lambda doc: doc["steps"][0].update(note="已办结"))
+    code, out, err = cli("check")
+    assert code == 1 and f"services {sid}: altered" in f"{out}{err}"
+
+    assert cli("restore", made, "--replace", "--json")[0] == 0
+    assert cli("check", "--json")[1]["ok"]
+    [back] = cli("service", "list", "--json")[1]
+    assert back["legal_aid_state"] == "refused" and back["outcome"] == "不属于援助范围"
+    assert [e["id"] for e in cli("episode", "list", "--json")[1]] == ["BX20261126"]
+    assert [i["id"] for i in cli("incident", "list", "--json")[1]] == ["I00001"]

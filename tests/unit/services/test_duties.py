@@ -304,3 +304,26 @@ def test_an_episode_day_is_recorded_once_and_a_question_keeps_the_programmes_cha
         services.take_question(
             people, "yanji", "BX20261126", {"appeal_type": "help", "appeal": "x"}, at("2026-11-26 10:00")
         )
+
+
+def test_a_service_on_a_confidential_order_is_masked_for_the_county_it_was_passed_to(
+    people: MemoryRepository,
+) -> None:
+    services.intake(people, "clerk", [{**COMPLETE_FORM, "id": "C1", "confidential": True}])
+    services.add_service(
+        people, "clerk", "publicity", {"topic": "补贴政策"}, at("2026-11-21 09:00"), order_id="C1"
+    )
+    services.add_service(
+        people,
+        "clerk",
+        "publicity",
+        {"name": "李某", "topic": "x", "county": "延吉市"},
+        at("2026-11-21 09:00"),
+    )
+    seen = {
+        s.order_id or s.citizen.name: s
+        for s in services.list_services(people, "yanji", at("2026-11-21 10:00"))
+    }
+    assert seen["李某"].citizen.name == "李某"  # the county's own service, whole
+    log = [a for a in people.snapshot().accesses() if a.login == "yanji"]
+    assert log[0].orders == (seen["李某"].id,)  # the masked one is not logged as shown whole
