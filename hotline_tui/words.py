@@ -341,5 +341,9 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "duties.col.order": ("工单", "작업지시", "Order"),
     "duties.col.questions": ("问题数", "질문 수", "Questions"),
     "duties.col.guests": ("嘉宾", "출연자", "Guests"),
+    "duties.step": ("进展", "진행", "Step"),
+    "duties.follow_up": ("续报", "후속 보고", "Follow up"),
+    "duties.close": ("结束", "종결", "Close"),
+    "duties.no_step": ("{id} 没有可进行的步骤", "{id}에 진행할 단계가 없습니다", "{id} has no step to take"),
     "key.duties": ("专项工作", "특별 업무", "Duties"),
 }

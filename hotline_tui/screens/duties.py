@@ -17,9 +17,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, TabbedContent, TabPane
 
 from hotline_core import services
-from hotline_core.domain.duties.incident import Incident
+from hotline_core.domain.duties.incident import Incident, IncidentStepKind
 from hotline_core.domain.duties.programme import Episode
-from hotline_core.domain.duties.service import ServiceKind, ServiceRecord
+from hotline_core.domain.duties.service import ServiceKind, ServiceRecord, ServiceStep, next_steps
 from hotline_core.domain.problems import HotlineError
 from hotline_core.domain.vocabulary import AppealType, Place
 from hotline_tui.bindings import text_binding, translate_bindings
@@ -36,6 +36,9 @@ class DutiesScreen(HotlineNode, Screen[None]):
         text_binding("escape", "back", "key.back", "duties.back"),
         text_binding("n", "add", "duties.add", "duties.add"),
         text_binding("q", "question", "duties.question", "duties.question"),
+        text_binding("u", "step", "duties.step", "duties.step"),
+        text_binding("f", "follow_up", "duties.follow_up", "duties.follow_up"),
+        text_binding("c", "close", "duties.close", "duties.close"),
     ]
 
     def __init__(self) -> None:
@@ -139,12 +142,67 @@ class DutiesScreen(HotlineNode, Screen[None]):
         }
         self.app.push_screen(forms[self.tab](), self._after)
 
+    def _selected(self, tab: str) -> str | None:
+        """The id on the cursor's row of ``tab``'s list, if that tab is shown and has rows."""
+        table = self.query_one(f"#duties-{tab}", DataTable)
+        if self.tab != tab or table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
     def action_question(self) -> None:
-        table = self.query_one("#duties-episodes", DataTable)
-        if self.tab != "episodes" or table.row_count == 0:
+        episode = self._selected("episodes")
+        if episode is not None:
+            self.app.push_screen(self._question_form(episode), self._after)
+
+    def action_step(self) -> None:
+        chosen = self._selected("services")
+        record = next((r for r in self.services if r.id == chosen), None)
+        if record is None:
             return
-        episode = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        self.app.push_screen(self._question_form(episode), self._after)
+        steps = sorted(next_steps(record))
+        if not steps:
+            self.app.notify(self.app.t("duties.no_step", id=record.id))
+            return
+        self.app.push_screen(self._step_form(record, steps), self._after)
+
+    def action_follow_up(self) -> None:
+        self._incident_step(IncidentStepKind.FOLLOW_UP)
+
+    def action_close(self) -> None:
+        self._incident_step(IncidentStepKind.CLOSE)
+
+    def _incident_step(self, kind: IncidentStepKind) -> None:
+        chosen = self._selected("incidents")
+        if chosen is None:
+            return
+        t, app = self.app.t, self.app
+        fields = [Field("text", t.field("text")), Field("told", t.field("told"))]
+
+        def submit(values: dict[str, str]) -> str:
+            details = {k: v for k, v in values.items() if v.strip()}
+            services.follow_incident(app.repo, app.person.login, chosen, kind, details, app.clock())
+            return f"{chosen}: {t.name(kind)}"
+
+        self.app.push_screen(FormDialog(f"{chosen}: {t.name(kind)}", fields, submit), self._after)
+
+    def _step_form(self, record: ServiceRecord, steps: list[ServiceStep]) -> FormDialog:
+        t, app = self.app.t, self.app
+        fields = [
+            Field("step", t.field("step"), [(t.name(s), s.value) for s in steps], steps[0].value),
+            Field("note", t.field("note")),
+        ]
+        # What the note is for each step: the centre's reason, the case's outcome, a remark.
+        keys = {ServiceStep.REFUSED.value: "reason", ServiceStep.CONCLUDED.value: "outcome"}
+
+        def submit(values: dict[str, str]) -> str:
+            step, note = values["step"], values["note"].strip()
+            details = {keys.get(step, "note"): note} if note else {}
+            updated = services.update_service(
+                app.repo, app.person.login, record.id, step, details, app.clock()
+            )
+            return f"{updated.id}: {t.name(ServiceStep(step))}"
+
+        return FormDialog(f"{record.id}: {t.name(record.kind)}", fields, submit)
 
     def _after(self, done: bool | None) -> None:
         if done:
@@ -231,9 +289,9 @@ class DutiesScreen(HotlineNode, Screen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "question":
-            return self.tab == "episodes"
-        return True
+        """Each tab's own keys show on that tab only."""
+        owner = {"question": "episodes", "step": "services", "follow_up": "incidents", "close": "incidents"}
+        return self.tab == owner[action] if action in owner else True
 
     def action_back(self) -> None:
         self.app.pop_screen()

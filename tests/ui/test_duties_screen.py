@@ -87,3 +87,27 @@ async def test_the_viewer_sees_the_services_citizen_masked(repo, clock) -> None:
         screen = await open_duties(pilot)
         table = screen.query_one("#duties-services", DataTable)
         assert "金**" in [str(c) for c in table.get_row_at(0)]
+
+
+async def test_the_legal_aid_centres_answer_and_an_incidents_close_are_recorded_on_screen(
+    repo, clock
+) -> None:
+    referral = services.add_service(repo, "clerk", "legal_aid", {"name": "金某", "topic": "工伤"}, clock())
+    incident, _ = services.report_incident(repo, "clerk", {"what": "x", "measures": "y"}, clock())
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_duties(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        await fill(pilot, step="refused", note="不属于援助范围")
+        await submit(pilot)
+        back = repo.snapshot().service(referral.id)
+        assert back is not None and back.outcome == "不属于援助范围"
+        screen.query_one(TabbedContent).active = "tab-incidents"
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await fill(pilot, text="已化解")
+        await submit(pilot)
+        closed = repo.snapshot().incident(incident.id)
+        assert closed is not None and closed.closed
