@@ -8,7 +8,7 @@ and the domain's values, never an adapter.
 
 By theme: :mod:`access` (who acts), :mod:`users`, :mod:`orders`, :mod:`alerts`,
 :mod:`reports`, :mod:`knowledge`, :mod:`maintenance` (open, demo, check, backup, restore),
-:mod:`duties` (services, major incidents, the 百姓热线 programme).
+:mod:`duties` (services, major incidents), :mod:`programme` (the 百姓热线 programme).
 """
 
 from hotline_core.services.access import UnknownLogin, access_log, identify, require_role
@@ -22,16 +22,12 @@ from hotline_core.services.documents import (
     summary_document,
 )
 from hotline_core.services.duties import (
-    add_episode,
     add_service,
-    episode_summary,
     find_incident,
     follow_incident,
-    list_episodes,
     list_incidents,
     list_services,
     report_incident,
-    take_question,
     update_service,
 )
 from hotline_core.services.knowledge import (
@@ -69,6 +65,7 @@ from hotline_core.services.orders import (
     visible_orders,
 )
 from hotline_core.services.ports import Repository, Session
+from hotline_core.services.programme import add_episode, episode_summary, list_episodes, take_question
 from hotline_core.services.reports import (
     REPORT_KINDS,
     export_report,

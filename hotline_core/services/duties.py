@@ -1,4 +1,5 @@
-"""Use cases of the duties beyond the order (issue 19): services, major incidents, the programme.
+"""Use cases of the duties beyond the order (issue 19): services and major incidents (the
+programme's are in :mod:`hotline_core.services.programme`).
 
 Like the order use cases, each takes the acting login and ``now``, runs one transaction,
 and either stores what the rules allowed or raises their refusal having stored nothing.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from hotline_core.domain.accesslog import AccessKind
 from hotline_core.domain.calendar import SHANGHAI
@@ -23,13 +24,6 @@ from hotline_core.domain.duties.incident import (
     open_incident,
 )
 from hotline_core.domain.duties.masking import masked_incident, masked_service
-from hotline_core.domain.duties.programme import (
-    Episode,
-    EpisodeSummary,
-    new_episode,
-    question_order,
-    summarise,
-)
 from hotline_core.domain.duties.service import (
     ServiceRecord,
     follow_up_alerts,
@@ -47,15 +41,12 @@ from hotline_core.domain.permissions import (
     duty_sight,
     may_record_service,
     may_report_incident,
-    may_run_programme,
     may_see,
     service_sight,
 )
-from hotline_core.domain.privacy import masked_order
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.reports.period import Period
 from hotline_core.services.access import cannot_write, identify, record_access
-from hotline_core.services.orders import raise_alerts, view_of
 from hotline_core.services.ports import Repository, Session
 
 
@@ -119,7 +110,7 @@ def list_services(
         if seen is not Sight.NONE:
             view = record if seen is Sight.FULL else _masked_service(session, record)
             shown.append((record, view))
-    return _logged(
+    return logged_views(
         repo, person, f"services {period or ''}".strip(), shown, now, lambda r: _masked_service(session, r)
     )
 
@@ -179,7 +170,7 @@ def list_incidents(repo: Repository, actor: str, now: datetime) -> list[Incident
     if seen is Sight.NONE:
         raise refuse("not_permitted", action="incident list", login=actor)
     pairs = [(i, i if seen is Sight.FULL else _masked_incident(session, i)) for i in session.incidents()]
-    return _logged(repo, person, "incidents", pairs, now, lambda i: _masked_incident(session, i))
+    return logged_views(repo, person, "incidents", pairs, now, lambda i: _masked_incident(session, i))
 
 
 def find_incident(repo: Repository, actor: str, incident_id: str, now: datetime) -> Incident:
@@ -188,7 +179,7 @@ def find_incident(repo: Repository, actor: str, incident_id: str, now: datetime)
     incident = _incident(session, person, incident_id)
     view = incident if duty_sight(person) is Sight.FULL else _masked_incident(session, incident)
     masked = lambda i: _masked_incident(session, i)  # noqa: E731
-    return _logged(repo, person, f"incident {incident_id}", [(incident, view)], now, masked)[0]
+    return logged_views(repo, person, f"incident {incident_id}", [(incident, view)], now, masked)[0]
 
 
 def _incident(session: Session, person: Person, incident_id: str) -> Incident:
@@ -200,75 +191,6 @@ def _incident(session: Session, person: Person, incident_id: str) -> Incident:
 
 def _masked_incident(session: Session, incident: Incident) -> Incident:
     return masked_incident(incident, *_citizens(session, incident.order_id))
-
-
-# -- the 百姓热线 programme ---------------------------------------------------------------------
-
-
-def add_episode(repo: Repository, actor: str, details: Mapping[str, str], now: datetime) -> Episode:
-    with repo.transaction() as session:
-        person = identify(session, actor)
-        if not may_run_programme(person):
-            raise refuse("not_permitted", action="episode add", login=actor)
-        episode = new_episode(details, person, now)
-        if session.episode(episode.id) is not None:
-            raise InvalidInput([Problem("date", "episode_exists", {"id": episode.id})])
-        session.put_episode(episode)
-    return episode
-
-
-def take_question(
-    repo: Repository, actor: str, episode_id: str, form: Mapping[str, Any], now: datetime
-) -> WorkOrder:
-    """A question taken on air becomes an order (channel 百姓热线, linked to the episode); what it
-    calls for at once (an emergency) is raised as for any new order."""
-    archived = repo.archived_ids()
-    with repo.transaction() as session:
-        person = identify(session, actor)
-        if not may_run_programme(person):
-            raise refuse("not_permitted", action="episode question", login=actor)
-        episode = _episode(session, episode_id)
-        updated, order = question_order(episode, form, person, now)
-        if order.id in archived or session.order(order.id) is not None:
-            raise InvalidInput([Problem("id", "order_exists", {"id": order.id})])
-        session.put_order(order)
-        session.put_episode(updated)
-        raise_alerts(session, [order], now)
-    return order
-
-
-def list_episodes(repo: Repository, actor: str) -> list[Episode]:
-    """The episodes (dates, guests, topics: no citizen's data) for those who read the programme."""
-    session = repo.snapshot()
-    person = identify(session, actor)
-    if duty_sight(person) is Sight.NONE:
-        raise refuse("not_permitted", action="episode list", login=actor)
-    return session.episodes()
-
-
-def episode_summary(repo: Repository, actor: str, episode_id: str, now: datetime) -> EpisodeSummary:
-    """The episode with its questions' orders, their states and outcomes, as ``actor`` may see
-    them; the orders shown whole are logged."""
-    session = repo.snapshot()
-    person = identify(session, actor)
-    if duty_sight(person) is Sight.NONE:
-        raise refuse("not_permitted", action="episode show", login=actor)
-    episode = _episode(session, episode_id)
-    pairs: list[tuple[WorkOrder, WorkOrder]] = []
-    for question in episode.questions:
-        order = session.order(question.order_id) or repo.archived_order(question.order_id)
-        view = None if order is None else view_of(person, order)
-        if order is not None and view is not None:
-            pairs.append((order, view))
-    views = _logged(repo, person, f"episode {episode_id}", pairs, now, masked_order)
-    return summarise(episode, {o.id: o for o in views})
-
-
-def _episode(session: Session, episode_id: str) -> Episode:
-    episode = session.episode(episode_id)
-    if episode is None:
-        raise InvalidInput([Problem("episode", "unknown_episode", {"id": episode_id})])
-    return episode
 
 
 # -- alerts -----------------------------------------------------------------------------------
@@ -304,7 +226,7 @@ def _next_id(existing: Sequence[ServiceRecord] | Sequence[Incident], prefix: str
     return f"{prefix}{len(existing) + 1:05d}"
 
 
-def _logged(
+def logged_views(
     repo: Repository,
     person: Person,
     subject: str,
