@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from functools import partial
 from typing import Protocol, TypeVar
 
 from hotline_core.domain.accesslog import AccessKind
@@ -46,6 +47,7 @@ from hotline_core.domain.permissions import (
 )
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.reports.period import Period
+from hotline_core.domain.vocabulary import Place
 from hotline_core.services.access import cannot_write, identify, record_access
 from hotline_core.services.ports import Repository, Session
 
@@ -67,6 +69,8 @@ def add_service(
     """``hotline service add KIND [--order ID] key=value...``: one service given."""
     with repo.transaction() as session:
         person = identify(session, actor)
+        if not may_record_service(person, person.county or Place.PREFECTURE):  # no unit of theirs gives any
+            raise refuse("not_permitted", action="service add", login=actor)
         order = _order(repo, session, person, order_id) if order_id else None
         record = new_service(
             _next_id(session.services(), "S"), service_kind(kind), details, person, now, order
@@ -102,17 +106,16 @@ def list_services(
     session = repo.snapshot()
     person = identify(session, actor)
     within = Period.parse(period) if period else None
+    mask = partial(_masked_service, repo, session)
     shown: list[tuple[ServiceRecord, ServiceRecord]] = []
     for record in session.services():
         if within is not None and not within.contains(record.at):
             continue
         seen = _service_sight(session, person, record)
         if seen is not Sight.NONE:
-            view = record if seen is Sight.FULL else _masked_service(session, record)
+            view = record if seen is Sight.FULL else mask(record)
             shown.append((record, view))
-    return logged_views(
-        repo, person, f"services {period or ''}".strip(), shown, now, lambda r: _masked_service(session, r)
-    )
+    return logged_views(repo, person, f"services {period or ''}".strip(), shown, now, mask)
 
 
 def _service_sight(session: Session, person: Person, record: ServiceRecord) -> Sight:
@@ -121,8 +124,8 @@ def _service_sight(session: Session, person: Person, record: ServiceRecord) -> S
     return service_sight(person, record.place, confidential)
 
 
-def _masked_service(session: Session, record: ServiceRecord) -> ServiceRecord:
-    return masked_service(record, *_citizens(session, record.order_id))
+def _masked_service(repo: Repository, session: Session, record: ServiceRecord) -> ServiceRecord:
+    return masked_service(record, *_citizens(repo, session, record.order_id))
 
 
 # -- major incidents (重大、特殊或异常情况) --------------------------------------------------------
@@ -169,17 +172,18 @@ def list_incidents(repo: Repository, actor: str, now: datetime) -> list[Incident
     seen = duty_sight(person)
     if seen is Sight.NONE:
         raise refuse("not_permitted", action="incident list", login=actor)
-    pairs = [(i, i if seen is Sight.FULL else _masked_incident(session, i)) for i in session.incidents()]
-    return logged_views(repo, person, "incidents", pairs, now, lambda i: _masked_incident(session, i))
+    mask = partial(_masked_incident, repo, session)
+    pairs = [(i, i if seen is Sight.FULL else mask(i)) for i in session.incidents()]
+    return logged_views(repo, person, "incidents", pairs, now, mask)
 
 
 def find_incident(repo: Repository, actor: str, incident_id: str, now: datetime) -> Incident:
     session = repo.snapshot()
     person = identify(session, actor)
     incident = _incident(session, person, incident_id)
-    view = incident if duty_sight(person) is Sight.FULL else _masked_incident(session, incident)
-    masked = lambda i: _masked_incident(session, i)  # noqa: E731
-    return logged_views(repo, person, f"incident {incident_id}", [(incident, view)], now, masked)[0]
+    mask = partial(_masked_incident, repo, session)
+    view = incident if duty_sight(person) is Sight.FULL else mask(incident)
+    return logged_views(repo, person, f"incident {incident_id}", [(incident, view)], now, mask)[0]
 
 
 def _incident(session: Session, person: Person, incident_id: str) -> Incident:
@@ -189,8 +193,8 @@ def _incident(session: Session, person: Person, incident_id: str) -> Incident:
     return incident
 
 
-def _masked_incident(session: Session, incident: Incident) -> Incident:
-    return masked_incident(incident, *_citizens(session, incident.order_id))
+def _masked_incident(repo: Repository, session: Session, incident: Incident) -> Incident:
+    return masked_incident(incident, *_citizens(repo, session, incident.order_id))
 
 
 # -- alerts -----------------------------------------------------------------------------------
@@ -216,8 +220,10 @@ def _order(repo: Repository, session: Session, person: Person, order_id: str) ->
     return order
 
 
-def _citizens(session: Session, order_id: str) -> tuple[Citizen, ...]:
-    order = session.order(order_id) if order_id else None
+def _citizens(repo: Repository, session: Session, order_id: str) -> tuple[Citizen, ...]:
+    """The citizen of the order a service or an incident is on (as received and as corrected),
+    whose data their texts may quote: open or archived."""
+    order = (session.order(order_id) or repo.archived_order(order_id)) if order_id else None
     return () if order is None else (order.record.citizen, order.state.record.citizen)
 
 

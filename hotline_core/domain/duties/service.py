@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from attrs import Factory, evolve, frozen
 
+from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.duties.reading import LINE, LONG, SHORT, Details
 from hotline_core.domain.escalation import Alert, AlertKind, unit_recipient
 from hotline_core.domain.intake import FORM
@@ -182,7 +183,7 @@ def new_service(
     follow_up = read.day("follow_up", required=kind is ServiceKind.COUNSELLING)
     if follow_up is not None and kind is not ServiceKind.COUNSELLING:
         read.problems.append(Problem("follow_up", "counselling_only"))
-    elif follow_up is not None and follow_up < at.date():
+    elif follow_up is not None and follow_up < at.astimezone(SHANGHAI).date():
         read.problems.append(Problem("follow_up", "follow_up_before_talk"))
     centre = read.text("centre", SHORT)
     if centre and kind is not ServiceKind.LEGAL_AID:
@@ -224,9 +225,8 @@ _NEXT: dict[LegalAidState | None, frozenset[ServiceStep]] = {
     LegalAidState.REFUSED: frozenset(),
     LegalAidState.CONCLUDED: frozenset(),
 }
-# What a step must say: why the centre refused, what the case came to.
+# What a step must say: why the centre refused, what the case came to; the others may add a note.
 _NOTE_REQUIRED = {ServiceStep.REFUSED: "reason", ServiceStep.CONCLUDED: "outcome"}
-STEP_FIELDS = ("note", "reason", "outcome", "at")
 
 
 def next_steps(record: ServiceRecord) -> frozenset[ServiceStep]:
@@ -247,10 +247,10 @@ def service_step(
     counselling follow-up done. A step that does not fit where the service stands is refused."""
     if step not in next_steps(record):
         raise refuse("service_step_not_now", "step", step=step.value, id=record.id)
-    read = Details(details, STEP_FIELDS)
+    required = _NOTE_REQUIRED.get(step)
+    read = Details(details, (required or "note", "at"))
     previous = record.steps[-1].at if record.steps else record.at
     at = read.moment("at", now, previous)
-    required = _NOTE_REQUIRED.get(step)
     note = read.text(required, LONG, required=True) if required else read.text("note", LONG)
     read.check()
     return evolve(record, steps=(*record.steps, Step(at, actor.login, step, note)))

@@ -327,3 +327,19 @@ def test_a_service_on_a_confidential_order_is_masked_for_the_county_it_was_passe
     assert seen["李某"].citizen.name == "李某"  # the county's own service, whole
     log = [a for a in people.snapshot().accesses() if a.login == "yanji"]
     assert log[0].orders == (seen["李某"].id,)  # the masked one is not logged as shown whole
+
+
+def test_a_step_takes_only_its_own_field_and_one_who_gives_no_services_is_refused_first(
+    people: MemoryRepository,
+) -> None:
+    referral = services.add_service(
+        people, "clerk", "legal_aid", {"name": "金某", "topic": "x"}, at("2026-11-21 09:00")
+    )
+    with pytest.raises(InvalidInput) as wrong:
+        services.update_service(
+            people, "clerk", referral.id, "accepted", {"outcome": "胜诉"}, at("2026-11-22 09:00")
+        )
+    assert [(p.field, p.code) for p in wrong.value.problems] == [("outcome", "not_a_duty_field")]
+    assert people.snapshot().service(referral.id) == referral
+    with pytest.raises(Refused):  # the leader approves; the rights staff give the services
+        services.add_service(people, "boss", "publicity", {}, at("2026-11-21 09:00"))
