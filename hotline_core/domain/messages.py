@@ -439,9 +439,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "방송 날짜({date})보다 빠를 수 없습니다",
         "cannot be before the episode's broadcast ({date})",
     ),
-    "unknown_service": ("没有服务记录 {id}", "서비스 기록 {id}이(가) 없습니다", "no service {id}"),
-    "unknown_incident": ("没有重大情况报告 {id}", "중대 상황 보고 {id}이(가) 없습니다", "no incident {id}"),
-    "unknown_episode": ("没有节目 {id}", "방송 {id}이(가) 없습니다", "no episode {id}"),
+    "unknown_service": ("没有编号为 {id} 的记录", "{id} 번호의 기록이 없습니다", "there is no service {id}"),
+    "unknown_incident": ("没有编号为 {id} 的报告", "{id} 번호의 보고가 없습니다", "no incident {id}"),
+    "unknown_episode": ("没有编号为 {id} 的节目", "{id} 번호의 방송이 없습니다", "there is no episode {id}"),
     "episode_exists": (
         "该日的节目已登记（{id}）",
         "그날의 방송이 이미 등록되어 있습니다 ({id})",

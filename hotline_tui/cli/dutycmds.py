@@ -41,7 +41,7 @@ def _register_services(subparsers: Any, common: argparse.ArgumentParser) -> None
     group = subparsers.add_parser(
         "service", parents=[common], help="services: publicity, education, counselling, legal aid"
     )
-    verbs = group.add_subparsers(dest="verb", metavar="VERB", required=True)
+    verbs = group.add_subparsers(dest="verb", metavar="WHAT", required=True)
     add = verbs.add_parser("add", parents=[common], help="record a service given")
     add.add_argument("kind", help=", ".join(ServiceKind))
     add.add_argument("--order", default="", help="the order it was given on")
@@ -63,7 +63,7 @@ def _register_incidents(subparsers: Any, common: argparse.ArgumentParser) -> Non
     group = subparsers.add_parser(
         "incident", parents=[common], help="major incidents reported to the party group"
     )
-    verbs = group.add_subparsers(dest="verb", metavar="VERB", required=True)
+    verbs = group.add_subparsers(dest="verb", metavar="WHAT", required=True)
     report = verbs.add_parser("open", parents=[common], help="report a major incident (alerts the leader)")
     report.add_argument("--order", default="", help="the order it came from")
     _details(report)
@@ -83,7 +83,7 @@ def _register_episodes(subparsers: Any, common: argparse.ArgumentParser) -> None
     group = subparsers.add_parser(
         "episode", parents=[common], help="the programme Baixing Rexian (episodes and their questions)"
     )
-    verbs = group.add_subparsers(dest="verb", metavar="VERB", required=True)
+    verbs = group.add_subparsers(dest="verb", metavar="WHAT", required=True)
     add = verbs.add_parser("add", parents=[common], help="record a broadcast: date=... guests=... topics=...")
     _details(add)
     add.set_defaults(handler=run_episode_add)
