@@ -17,8 +17,9 @@ def test_a_legal_aid_referral_goes_out_and_comes_back_through_the_command_line(c
     code, listed, _ = cli("service", "list", "--period", "2026", "--json")
     assert [s["id"] for s in listed] == [sid]
     code, report, _ = cli("report", "quarterly", "--period", "2026Q4", "--json")
-    rows = {r["place"]: r for r in report["tables"]["services_by_place"]["rows"]}
-    assert rows["延吉市"]["legal_aid"] == 1 and rows["延吉市"]["legal_aid_concluded"] == 1
+    rows = {r["place"]: r for r in report["tables"]["summary"]["rows"]}
+    assert rows["延吉市"]["service_legal_aid"] == 1 and rows["延吉市"]["legal_aid_concluded"] == 1
+    assert rows["延吉市"]["received"] == 1 and list(report["tables"]) == ["summary"]
 
 
 def test_a_service_without_its_citizen_or_order_is_refused_naming_the_field(cli) -> None:

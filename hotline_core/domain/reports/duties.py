@@ -3,8 +3,10 @@
 A service counts in the period that holds the Beijing date it was given, as an order
 counts by its receipt, and is looked at as of the report's moment: a legal aid referral
 is "not back yet" (referred or accepted) or "concluded" by the steps recorded by then.
-The quarterly summary and the hot-issues report carry these two tables beside their own,
-whose figures do not change.
+
+The quarterly summary carries them as columns after its own, one row per place as it has
+(:data:`SUMMARY_COLUMNS`: its CSV stays one file, its earlier columns unchanged); the
+hot-issues report carries two more tables, by place and by month (:func:`service_tables`).
 """
 
 from __future__ import annotations
@@ -94,8 +96,23 @@ def _cells(row: ServiceRow) -> tuple[str | int | None, ...]:
     return (row.label, row.code, *row.by_kind, row.total, row.legal_aid_out, row.legal_aid_concluded)
 
 
+SUMMARY_COLUMNS: tuple[Column, ...] = (
+    *(Column(f"service_{k.value}", f"服务：{k.label}") for k in ServiceKind),
+    Column("services", "服务合计"),
+    Column("legal_aid_out", "法律援助待反馈"),
+    Column("legal_aid_concluded", "法律援助已办结"),
+)
+
+
+def summary_cells(counts: ServiceCounts, place: Place | None) -> tuple[int, ...]:
+    """The :data:`SUMMARY_COLUMNS` cells of a place's row of the summary (None: the total)."""
+    code = place.value if place is not None else None
+    row = next(r for r in counts.by_place if r.code == code)
+    return (*row.by_kind, row.total, row.legal_aid_out, row.legal_aid_concluded)
+
+
 def service_tables(counts: ServiceCounts) -> tuple[Table, ...]:
-    """The two tables the reports carry: by place (with the total) and by month."""
+    """The hot-issues report's two tables: by place (with the total) and by month."""
     return (
         Table(
             "services_by_place",

@@ -16,6 +16,7 @@ from hotline_core.domain.events import Command
 from hotline_core.domain.organization import Person
 from hotline_core.domain.problems import InvalidInput, Refused
 from hotline_core.domain.reports import to_document
+from hotline_core.domain.reports.duties import SUMMARY_COLUMNS
 from hotline_core.domain.vocabulary import Channel, Place, Role, Status
 from tests.support import COMPLETE_FORM, at
 
@@ -35,7 +36,7 @@ def people(repo: MemoryRepository) -> MemoryRepository:
 
 def summary_rows(repo: MemoryRepository, login: str = "clerk") -> dict[str, dict[str, object]]:
     report = services.report(repo, login, "quarterly", "2026Q4", None, at("2026-12-31 12:00"))
-    table = next(t for t in to_document(report).tables if t.key == "services_by_place")
+    [table] = to_document(report).tables  # one table, the services' columns after the orders' own
     return {str(r["place"]): r for r in table.records()}
 
 
@@ -66,9 +67,9 @@ def test_a_legal_aid_referral_is_tracked_to_its_outcome_and_counted_in_the_quart
         )
 
     rows = summary_rows(people)
-    assert rows["延吉市"]["legal_aid"] == 1 and rows["延吉市"]["legal_aid_concluded"] == 1
-    assert rows["延吉市"]["legal_aid_out"] == 0 and rows["合计"]["total"] == 1
-    assert rows["图们市"]["total"] == 0
+    assert rows["延吉市"]["service_legal_aid"] == 1 and rows["延吉市"]["legal_aid_concluded"] == 1
+    assert rows["延吉市"]["legal_aid_out"] == 0 and rows["合计"]["services"] == 1
+    assert rows["图们市"]["services"] == 0
 
 
 def test_services_are_counted_by_kind_county_and_month_and_the_order_figures_stay_as_they_were(
@@ -83,14 +84,18 @@ def test_services_are_counted_by_kind_county_and_month_and_the_order_figures_sta
     )
     after = services.report(people, "clerk", "quarterly", "2026Q4", None, at("2026-12-31 12:00"))
     assert after.rows == before.rows and after.total == before.total  # type: ignore[union-attr]
-    document = to_document(after)
-    months = {
-        r["month"]: r for r in next(t for t in document.tables if t.key == "services_by_month").records()
-    }
-    assert months["2026-10"]["publicity"] == 1 and months["2026-11"]["legal_education"] == 1
-    assert summary_rows(people)["图们市"]["legal_education"] == 1
+    theirs = {c.key for c in SUMMARY_COLUMNS}
+    before_cells, after_cells = (
+        [{k: v for k, v in r.items() if k not in theirs} for r in to_document(report).tables[0].records()]
+        for report in (before, after)
+    )
+    assert after_cells == before_cells and before_cells[-1]["received"] == 1
+    assert summary_rows(people)["图们市"]["service_legal_education"] == 1
     hot = services.report(people, "clerk", "hotspots", "2026Q4", None, at("2026-12-31 12:00"))
-    assert any(t.key == "services_by_place" for t in to_document(hot).tables)
+    tables = {t.key: t.records() for t in to_document(hot).tables}
+    months = {r["month"]: r for r in tables["services_by_month"]}
+    assert months["2026-10"]["publicity"] == 1 and months["2026-11"]["legal_education"] == 1
+    assert {r["place"]: r["total"] for r in tables["services_by_place"]}["合计"] == 2
 
 
 def test_a_county_clerk_records_services_of_their_county_only_and_sees_only_those(
