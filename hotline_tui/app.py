@@ -46,7 +46,8 @@ class HotlineApp(App[None]):
         text_binding("f3", "alerts", "key.alerts", "app.alerts"),
         text_binding("f4", "reports", "key.reports", "app.reports"),
         text_binding("f5", "knowledge", "key.kb", "app.knowledge"),
-        text_binding("f7", "policies", "key.policies", "app.policies"),  # issue 18
+        text_binding("f6", "duties", "key.duties", "app.duties", show=False),
+        text_binding("f7", "policies", "key.policies", "app.policies", show=False),
         text_binding("f10", "quit", "key.quit", "app.quit"),
         text_binding("ctrl+p", "command_palette", "key.palette", "app.palette", show=False),
     ]
@@ -190,6 +191,12 @@ class HotlineApp(App[None]):
         from hotline_tui.screens.settings import SettingsScreen
 
         self.push_screen(SettingsScreen())
+
+    def action_duties(self) -> None:
+        from hotline_tui.screens.duties import DutiesScreen
+
+        if not isinstance(self.screen, DutiesScreen):
+            self.push_screen(DutiesScreen())
 
     def action_language(self) -> None:
         self.t = self.t.next_language()

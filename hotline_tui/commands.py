@@ -41,6 +41,7 @@ class HotlineCommands(Provider):
         found.append((f"{t('palette.go')}: {t('alerts.title')}", app.action_alerts, ""))
         found.append((f"{t('palette.go')}: {t('intake.title')}", self._intake, ""))
         found.append((f"{t('palette.go')}: {t('help.title')}", app.action_help, ""))
+        found.append((f"{t('palette.go')}: {t('duties.title')}", app.action_duties, ""))
         return found
 
     def _intake(self) -> None:

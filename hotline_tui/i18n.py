@@ -95,6 +95,14 @@ NAMES: dict[str, tuple[str, str]] = {
     "2": ("2급", "grade 2"),
     "3": ("3급", "grade 3"),
     "4": ("4급", "grade 4"),
+    # the duties beyond the order (domain/duties)
+    "legal_education": ("법제 교육", "legal education"),
+    "counselling": ("심리 상담", "counselling"),
+    "legal_aid": ("법률 지원", "legal aid"),
+    "accepted": ("수리됨", "accepted"),
+    "concluded": ("종결", "concluded"),
+    "followed_up": ("후속 방문 완료", "followed up"),
+    "follow_up": ("후속 보고", "follow-up"),
 }
 # Short Chinese names for the narrow queue columns.
 SHORT_ZH: dict[str, str] = {

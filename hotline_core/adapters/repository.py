@@ -13,7 +13,8 @@ escalations), ``acks`` (who acknowledged which alert), ``summaries``
 ``archive_index`` (each archived order's quarter and its names and phones, put in the
 transaction that archives it: finding an archived order opens one archive, not all),
 ``summary_tables`` (a county's quarterly summary table as prepared and filed, by
-``QUARTER/COUNTY``).
+``QUARTER/COUNTY``),
+``services``, ``incidents`` and ``episodes`` (the duties beyond the order, ``domain/duties``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ from hotline_core.adapters.storage.schema import Schema, Tables
 from hotline_core.adapters.storage.view import Reader
 from hotline_core.domain.accesslog import Access
 from hotline_core.domain.calendar import SHANGHAI
+from hotline_core.domain.duties.incident import Incident
+from hotline_core.domain.duties.programme import Episode
+from hotline_core.domain.duties.service import ServiceRecord
 from hotline_core.domain.escalation import Alert
 from hotline_core.domain.knowledge.entries import Entry
 from hotline_core.domain.model import Attachment
@@ -57,6 +61,7 @@ ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE, ACCESS = (
     "access",
 )
 SUMMARY_TABLES = "summary_tables"
+SERVICES, INCIDENTS, EPISODES = "services", "incidents", "episodes"
 
 
 def _chained(tables: Tables) -> Tables:
@@ -255,6 +260,40 @@ class Session:
     def accesses(self) -> list[Access]:
         """The entries of the current quarter (the earlier ones are in the archives)."""
         return [CONVERTER.structure(doc, Access) for doc in self._tables.all(ACCESS).values()]
+
+    # -- the duties beyond the order: services, incidents, the programme's episodes -------------
+    def services(self) -> list[ServiceRecord]:
+        found = (CONVERTER.structure(doc, ServiceRecord) for doc in self._tables.all(SERVICES).values())
+        return sorted(found, key=lambda s: (s.at, s.id))
+
+    def service(self, service_id: str) -> ServiceRecord | None:
+        doc = self._tables.get(SERVICES, service_id)
+        return None if doc is None else CONVERTER.structure(doc, ServiceRecord)
+
+    def put_service(self, record: ServiceRecord) -> None:
+        self._writer.put(SERVICES, record.id, CONVERTER.unstructure(record))
+
+    def incidents(self) -> list[Incident]:
+        found = (CONVERTER.structure(doc, Incident) for doc in self._tables.all(INCIDENTS).values())
+        return sorted(found, key=lambda i: (i.opened_at, i.id))
+
+    def incident(self, incident_id: str) -> Incident | None:
+        doc = self._tables.get(INCIDENTS, incident_id)
+        return None if doc is None else CONVERTER.structure(doc, Incident)
+
+    def put_incident(self, incident: Incident) -> None:
+        self._writer.put(INCIDENTS, incident.id, CONVERTER.unstructure(incident))
+
+    def episodes(self) -> list[Episode]:
+        found = (CONVERTER.structure(doc, Episode) for doc in self._tables.all(EPISODES).values())
+        return sorted(found, key=lambda e: e.aired_on)
+
+    def episode(self, episode_id: str) -> Episode | None:
+        doc = self._tables.get(EPISODES, episode_id)
+        return None if doc is None else CONVERTER.structure(doc, Episode)
+
+    def put_episode(self, episode: Episode) -> None:
+        self._writer.put(EPISODES, episode.id, CONVERTER.unstructure(episode))
 
     @property
     def _writer(self) -> Any:

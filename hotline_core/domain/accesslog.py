@@ -19,6 +19,7 @@ class AccessKind(StrEnum):
     LIST = "list"  # a list of orders with their citizens' data
     REPORT = "report"  # a report shown or exported
     BACKUP = "backup"  # a copy of the whole database made
+    DUTY = "duty"  # services, incidents or an episode's orders shown whole (their ids in ``orders``)
 
 
 @frozen

@@ -16,6 +16,8 @@ keys it has stored. A redo or a refused return starts a limit anew (SPEC
 | emergency              | the leader, at once                            |
 | unsatisfied rating     | the leader and the handler (rights department) |
 | county summary overdue | the rights department                          |
+| major incident         | the leader, at once                            |
+| counselling follow-up  | the unit that gave the talk                    |
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class AlertKind(StrEnum):
     EMERGENCY = "emergency"
     UNSATISFIED = "unsatisfied"
     SUMMARY_OVERDUE = "summary_overdue"
+    INCIDENT = "incident"  # a major incident reported (domain/duties/incident.py)
+    FOLLOW_UP_DUE = "follow_up_due"  # a counselling talk's follow-up date came (domain/duties/service.py)
 
 
 def unit_recipient(unit: Unit) -> str:
@@ -70,6 +74,7 @@ class Alert:
     limit: str = ""
     due: datetime | None = None
     supervision_of: str = ""  # the unit a close-overdue supervision item chases
+    subject: str = ""  # the service or incident the alert is about, when it is not an order
 
 
 # Who works orders in a unit and so hears its alerts. A viewer (an office meeting, an

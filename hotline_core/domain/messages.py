@@ -438,6 +438,71 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "이 날짜가 휴무일이면서 근무일입니다: {days}",
         "these days are both rest and working days: {days}",
     ),
+    # The duties beyond the order (domain/duties, issue 19)
+    "not_a_duty_field": (
+        "不是此项记录的字段（可填：{fields}）",
+        "이 기록의 항목이 아닙니다 (입력 가능: {fields})",
+        "is not a field of this record (fields: {fields})",
+    ),
+    "before_previous_step": (
+        "不能早于上一步（{at}）",
+        "이전 단계({at})보다 빠를 수 없습니다",
+        "cannot be before the previous step ({at})",
+    ),
+    "order_or_citizen": (
+        "须关联工单（--order）或填写服务对象姓名",
+        "작업지시(--order)를 지정하거나 대상자 성명을 입력해야 합니다",
+        "name the order (--order) or the citizen served",
+    ),
+    "counselling_only": (
+        "只有心理疏导需要回访日期",
+        "심리 상담에만 후속 방문 날짜가 있습니다",
+        "only counselling has a follow-up date",
+    ),
+    "follow_up_before_talk": (
+        "回访日期不能早于本次疏导",
+        "후속 방문 날짜는 이번 상담보다 빠를 수 없습니다",
+        "the follow-up cannot be before the talk",
+    ),
+    "legal_aid_only": (
+        "只有法律援助转介给援助中心",
+        "법률 지원만 지원 센터로 의뢰합니다",
+        "only legal aid is referred to a centre",
+    ),
+    "own_county_only": (
+        "只能登记本县（市）的服务（{county}）",
+        "소속 현(시)의 서비스만 등록할 수 있습니다 ({county})",
+        "you record services of your own county only ({county})",
+    ),
+    "service_step_not_now": (
+        "服务 {id} 现在不能进行“{step}”",
+        "서비스 {id}은(는) 지금 '{step}' 단계를 할 수 없습니다",
+        "service {id} cannot take the step '{step}' now",
+    ),
+    "incident_closed": (
+        "重大情况报告 {id} 已结束，不能再续报",
+        "중대 상황 보고 {id}은(는) 이미 종결되었습니다",
+        "incident {id} is closed; nothing more can be added",
+    ),
+    "programme_channel": (
+        "节目中的问题渠道固定为“{channel}”",
+        "방송 중 질문의 경로는 '{channel}'로 고정됩니다",
+        "a question on air always comes by '{channel}'",
+    ),
+    "before_episode": (
+        "不能早于节目播出日期（{date}）",
+        "방송 날짜({date})보다 빠를 수 없습니다",
+        "cannot be before the episode's broadcast ({date})",
+    ),
+    "unknown_service": ("没有编号为 {id} 的记录", "{id} 번호의 기록이 없습니다", "there is no service {id}"),
+    "unknown_incident": ("没有编号为 {id} 的报告", "{id} 번호의 보고가 없습니다", "no incident {id}"),
+    "unknown_episode": ("没有编号为 {id} 的节目", "{id} 번호의 방송이 없습니다", "there is no episode {id}"),
+    "episode_exists": (
+        "该日的节目已登记（{id}）",
+        "그날의 방송이 이미 등록되어 있습니다 ({id})",
+        "that day's episode is already recorded ({id})",
+    ),
+    "order_exists": ("工单 {id} 已存在", "작업지시 {id}이(가) 이미 있습니다", "order {id} already exists"),
 }
 
 # field: (Chinese, Korean, English)
@@ -500,6 +565,22 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "output": ("输出文件", "출력 파일", "output file"),
     "since": ("起始日期", "시작 날짜", "since"),
     "status": ("状态", "상태", "status"),
+    "kind": ("类别", "종류", "kind"),
+    "topic": ("内容摘要", "내용 요약", "topic"),
+    "note": ("备注", "비고", "note"),
+    "follow_up": ("回访日期", "후속 방문 날짜", "follow-up date"),
+    "centre": ("法律援助机构", "법률 지원 기관", "legal aid centre"),
+    "service": ("服务记录", "서비스 기록", "service"),
+    "incident": ("重大情况报告", "중대 상황 보고", "incident"),
+    "episode": ("百姓热线节目", "백성 핫라인 방송", "episode"),
+    "title": ("标题", "제목", "title"),
+    "what": ("情况经过", "상황 경과", "what happened"),
+    "measures": ("采取的措施", "취한 조치", "measures taken"),
+    "told": ("报告对象", "보고 대상", "who was told"),
+    "told_at": ("报告时间", "보고 시간", "told at"),
+    "date": ("日期", "날짜", "date"),
+    "guests": ("嘉宾", "출연자", "guests"),
+    "topics": ("话题", "주제", "topics"),
 }
 
 # Names quoted inside messages, so that "{status}" reads in the clerk's language.

@@ -143,12 +143,57 @@ def may_read_access_log(person: Person) -> bool:
     return bool(person.roles & {Role.VIEWER, Role.ADMIN})
 
 
+# -- the duties beyond the order (issue 19: services, incidents, the 百姓热线 programme) --------
+
+
+def may_record_service(person: Person, place: Place) -> bool:
+    """Every level's rights staff give these services (source 四(三)): the rights department
+    anywhere, a county's clerk in their own county."""
+    return person.has(Role.HANDLER) or (person.has(Role.COUNTY_CLERK) and person.county is place)
+
+
+def service_sight(person: Person, place: Place, confidential: bool = False) -> Sight:
+    """What ``person`` sees of a service given in ``place`` (``confidential``: on an order whose
+    citizen asked for confidentiality): as for orders, viewers see it masked."""
+    if person.roles & _SEE_ALL_FULL:
+        return Sight.FULL
+    if person.has(Role.COUNTY_CLERK) and person.county is place:
+        return Sight.MASKED if confidential else Sight.FULL
+    if person.roles & _SEE_ALL_MASKED:
+        return Sight.MASKED
+    return Sight.NONE
+
+
+def may_report_incident(person: Person) -> bool:
+    """The rights department and the leader report a major incident and follow it up (四(五))."""
+    return bool(person.roles & {Role.HANDLER, Role.LEADER})
+
+
+def duty_sight(person: Person) -> Sight:
+    """Incidents go to the party group and the board, and the programme is the prefecture's: the
+    rights department and the leader read them whole, viewers masked, counties and departments
+    not at all."""
+    if person.roles & _SEE_ALL_FULL:
+        return Sight.FULL
+    return Sight.MASKED if person.roles & _SEE_ALL_MASKED else Sight.NONE
+
+
+def may_run_programme(person: Person) -> bool:
+    """The rights department records the 百姓热线 episodes and takes their questions in (一(五))."""
+    return person.has(Role.HANDLER)
+
+
 __all__ = [
     "Sight",
+    "duty_sight",
     "may_read_access_log",
+    "may_record_service",
+    "may_report_incident",
+    "may_run_programme",
     "may_see",
     "permission_problem",
     "report_county",
     "sees_personal_data",
+    "service_sight",
     "sight",
 ]

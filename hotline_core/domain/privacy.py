@@ -114,3 +114,9 @@ def _masked_event(event: Event, pairs: tuple[tuple[str, str], ...]) -> Event:
     }
     attachments = tuple(evolve(a, name=_scrub(a.name, pairs)) for a in event.attachments)
     return Event(event.at, event.actor, event.action, _scrub(event.note, pairs), data, attachments)
+
+
+def scrubbed(text: str, *citizens: Citizen) -> str:
+    """Free text with these citizens' name, phone and address masked, and any other phone or
+    ID number too: for what a service, an incident or an episode says about a person."""
+    return _scrub(text, _replacements(citizens))

@@ -7,12 +7,29 @@ nothing. No use case knows about Textual or argparse; the edges import this pack
 and the domain's values, never an adapter.
 
 By theme: :mod:`access` (who acts), :mod:`users`, :mod:`orders`, :mod:`alerts`,
-:mod:`reports`, :mod:`knowledge`, :mod:`maintenance` (open, demo, check, backup, restore).
+:mod:`reports`, :mod:`knowledge`, :mod:`maintenance` (open, demo, check, backup, restore),
+:mod:`duties` (services, major incidents), :mod:`programme` (the 百姓热线 programme).
 """
 
 from hotline_core.services.access import UnknownLogin, access_log, identify, require_role
 from hotline_core.services.alerts import InboxItem, acknowledge, escalate, inbox, run_escalation
-from hotline_core.services.documents import entry_document, order_document
+from hotline_core.services.documents import (
+    entry_document,
+    episode_document,
+    incident_document,
+    order_document,
+    service_document,
+    summary_document,
+)
+from hotline_core.services.duties import (
+    add_service,
+    find_incident,
+    follow_incident,
+    list_incidents,
+    list_services,
+    report_incident,
+    update_service,
+)
 from hotline_core.services.knowledge import (
     KB_STEPS,
     kb_entries,
@@ -60,6 +77,7 @@ from hotline_core.services.policies import (
     view_json,
 )
 from hotline_core.services.ports import Repository, Session
+from hotline_core.services.programme import add_episode, episode_summary, list_episodes, take_question
 from hotline_core.services.reports import (
     REPORT_KINDS,
     export_report,
@@ -104,6 +122,8 @@ __all__ = [
     "access_log",
     "acknowledge",
     "act",
+    "add_episode",
+    "add_service",
     "add_user",
     "attach_scan",
     "backup",
@@ -112,15 +132,20 @@ __all__ = [
     "check_summary",
     "create_demo",
     "entry_document",
+    "episode_document",
+    "episode_summary",
     "escalate",
     "export_report",
     "file_summary",
+    "find_incident",
     "find_order",
+    "follow_incident",
     "generate_summary",
     "government_departments",
     "history_digest",
     "identify",
     "inbox",
+    "incident_document",
     "initialise",
     "inspect_attachments",
     "inspect_database",
@@ -132,7 +157,10 @@ __all__ = [
     "kb_search",
     "kb_step",
     "kb_suggest",
+    "list_episodes",
+    "list_incidents",
     "list_orders",
+    "list_services",
     "list_users",
     "note_summary",
     "open_database",
@@ -144,15 +172,20 @@ __all__ = [
     "raise_alerts",
     "remove_user",
     "report",
+    "report_incident",
     "report_json",
     "require_role",
     "restore",
     "run_escalation",
     "search_orders",
+    "service_document",
     "set_policy",
     "settings_of",
+    "summary_document",
     "summary_table_json",
     "summary_table_of",
+    "take_question",
+    "update_service",
     "version_json",
     "view_json",
     "view_of",

@@ -99,10 +99,16 @@ def _build(
     orders = orders_for_report(repo, person, period.last_day)
     if kind == "quarterly":
         return reports.quarterly_summary(
-            orders, period, now, settings.calendar, settings.policies, county=place
+            orders,
+            period,
+            now,
+            settings.calendar,
+            settings.policies,
+            county=place,
+            services=snapshot.services(),
         )
-    if kind == "hotspots":
-        return reports.hot_issues(orders, period)  # the orders include the previous period's
+    if kind == "hotspots":  # the orders include the previous period's
+        return reports.hot_issues(orders, period, services=snapshot.services())
     if kind == "assessment":
         return reports.annual_assessment(
             orders, period, now, settings.calendar, settings.policies, organization=settings.organization

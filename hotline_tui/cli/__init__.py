@@ -18,11 +18,21 @@ from pathlib import Path
 from hotline_core.domain.messages import LANGUAGES, render
 from hotline_core.domain.problems import HotlineError
 from hotline_core.services import DatabaseDamaged, DatabaseExists, DatabaseNotFound, LockTimeout, StorageError
-from hotline_tui.cli import auditcmds, dbcmds, kbcmds, listcmds, ordercmds, policycmds, reportcmds, timecmds
+from hotline_tui.cli import (
+    auditcmds,
+    dbcmds,
+    dutycmds,
+    kbcmds,
+    listcmds,
+    ordercmds,
+    policycmds,
+    reportcmds,
+    timecmds,
+)
 from hotline_tui.cli.helptext import argparse_language, language_of, localize
 from hotline_tui.cli.output import CommandError, Output
 
-SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, listcmds, reportcmds, timecmds, auditcmds, policycmds)
+SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, listcmds, reportcmds, timecmds, auditcmds, policycmds, dutycmds)
 
 
 def build_parser(language: str = "zh_CN") -> argparse.ArgumentParser:

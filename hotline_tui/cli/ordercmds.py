@@ -187,7 +187,7 @@ def run_escalate(args: argparse.Namespace, out: Output) -> int:
         "\n".join(
             [out.t("cli.escalate.done", n=len(fresh))]
             + [
-                f"  {out.t(f'alert.{a.kind.value}')} {a.order_id or a.supervision_of}"
+                f"  {out.t(f'alert.{a.kind.value}')} {a.order_id or a.supervision_of or a.subject}"
                 + (f" {out.t(f'limit.{a.limit}')}" if a.limit in LIMIT_NAMES else "")
                 for a in fresh
             ]

@@ -8,7 +8,8 @@ the period counts, whatever became of it (a returned order still tells
 what people ask); its classification is its latest record's.
 
 The report goes to a meeting, so it carries no personal data: repeat
-callers appear by masked phone (138****0000) and order numbers only.
+callers appear by masked phone (138****0000) and order numbers only. Given the services
+recorded (``domain/duties``), it counts them too, by kind, county and month.
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ from enum import Enum
 from attrs import frozen
 
 from hotline_core.domain.calendar import shanghai_date
+from hotline_core.domain.duties.service import ServiceRecord
 from hotline_core.domain.model import OrderRecord
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.privacy import mask_phone
 from hotline_core.domain.quarters import Quarter
 from hotline_core.domain.reports.counting import rate
+from hotline_core.domain.reports.duties import ServiceCounts, service_counts
 from hotline_core.domain.reports.period import Period, as_period
 from hotline_core.domain.reports.phrases import STOP_WORDS, Term, frequent_terms
 from hotline_core.domain.vocabulary import (
@@ -94,6 +97,7 @@ class HotIssues:
     words: tuple[Term, ...]
     phrases: tuple[Term, ...]
     repeat_callers: tuple[RepeatCaller, ...]
+    services: ServiceCounts | None = None
 
 
 def hot_issues(
@@ -101,8 +105,10 @@ def hot_issues(
     period: Period | Quarter | str,
     top: int = 20,
     stop_words: frozenset[str] = STOP_WORDS,
+    services: Iterable[ServiceRecord] | None = None,
 ) -> HotIssues:
-    """The hot-issues report of ``period``; ``top`` words and phrases are listed."""
+    """The hot-issues report of ``period``; ``top`` words and phrases are listed; with
+    ``services``, their counts in the period (as of its end) too."""
     period = as_period(period)
     previous = period.previous()
     start, middle, end = previous.start, period.start, period.end
@@ -127,7 +133,14 @@ def hot_issues(
         words=words,
         phrases=phrases,
         repeat_callers=_repeat_callers(current),
+        services=_services(services, period),
     )
+
+
+def _services(services: Iterable[ServiceRecord] | None, period: Period) -> ServiceCounts | None:
+    if services is None:
+        return None
+    return service_counts(services, period, period.end)
 
 
 def _breakdown(

@@ -13,6 +13,7 @@ from functools import singledispatch
 from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.reports.assessment import Assessment, UnitAssessment
 from hotline_core.domain.reports.counting import Figures, OnTime
+from hotline_core.domain.reports.duties import SUMMARY_COLUMNS, service_tables, summary_cells
 from hotline_core.domain.reports.filings import SummaryFilings
 from hotline_core.domain.reports.government import GovernmentFigures
 from hotline_core.domain.reports.hotspots import HotIssues, Share
@@ -138,9 +139,14 @@ def _summary(report: QuarterlySummary) -> Document:
     where = report.county.label if report.county else "延边州"
     title = f"{where}残联“12345”政务服务热线汇总表（{report.period.label}）"
     rows = (*report.rows, report.total)
-    table = Table(
-        "summary", title, _SUMMARY_COLUMNS, tuple(map(_summary_cells, rows)), "汇总表", total_row=True
-    )
+    cells = tuple(map(_summary_cells, rows))
+    columns = _SUMMARY_COLUMNS
+    if report.services is not None:  # the services' counts, as columns after the orders' own
+        columns += SUMMARY_COLUMNS
+        cells = tuple(
+            (*c, *summary_cells(report.services, r.place)) for c, r in zip(cells, rows, strict=True)
+        )
+    table = Table("summary", title, columns, cells, "汇总表", total_row=True)
     meta = (
         ("period", str(report.period)),
         ("as_of", report.as_of),
@@ -216,6 +222,7 @@ def _hot(report: HotIssues) -> Document:
         _terms_table("words", "高频词", "词语", report.words),
         _terms_table("phrases", "高频短语", "短语", report.phrases),
         callers,
+        *(service_tables(report.services) if report.services is not None else ()),
     )
     title = f"残疾人12345热线热点难点问题分析（{report.period.label}）"
     notes = (period_note(report.period), f"对比时段：{report.previous.label}（增减率 = 增减 ÷ 上期）")

@@ -35,6 +35,10 @@ unless said otherwise:
 - ``open_at_end`` 期末未办结: orders of the place received *at any time* up
   to the end and not closed, returned, declined or archived by then: the
   backlog the next period inherits.
+
+Given the services the rights department recorded (``domain/duties``), the summary also
+carries their counts by kind, county and month (``services``); the order figures above do
+not depend on them.
 """
 
 from __future__ import annotations
@@ -46,11 +50,13 @@ from datetime import datetime
 from attrs import frozen
 
 from hotline_core.domain.calendar import WorkingCalendar
+from hotline_core.domain.duties.service import ServiceRecord
 from hotline_core.domain.limits import LimitEvaluator
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.policy import DEFAULT_SCHEDULE, PolicySchedule
 from hotline_core.domain.quarters import Quarter
 from hotline_core.domain.reports.counting import Figures, fact_keys, figures_of
+from hotline_core.domain.reports.duties import ServiceCounts, service_counts
 from hotline_core.domain.reports.facts import facts_at, is_open_at
 from hotline_core.domain.reports.period import Period, as_period
 from hotline_core.domain.vocabulary import Place
@@ -78,6 +84,7 @@ class QuarterlySummary:
     rows: tuple[SummaryRow, ...]
     total: SummaryRow
     county: Place | None = None
+    services: ServiceCounts | None = None
 
 
 def report_moment(period: Period, now: datetime) -> datetime:
@@ -103,8 +110,10 @@ def quarterly_summary(
     calendar: WorkingCalendar | None = None,
     schedule: PolicySchedule = DEFAULT_SCHEDULE,
     county: Place | None = None,
+    services: Iterable[ServiceRecord] | None = None,
 ) -> QuarterlySummary:
-    """The summary table of ``period``; with ``county``, that place's row only (its own filing)."""
+    """The summary table of ``period``; with ``county``, that place's row only (its own filing);
+    with ``services``, their counts too."""
     period = as_period(period)
     moment = report_moment(period, now)
     places = (county,) if county is not None else tuple(Place)
@@ -124,7 +133,10 @@ def quarterly_summary(
         counter["open_at_end"] += int(not facts.finished)
     rows = tuple(_row(place, counters[place]) for place in places)
     total = _row(None, sum(counters.values(), Counter()))
-    return QuarterlySummary(period, moment, rows, total, county)
+    counts = None
+    if services is not None:
+        counts = service_counts(services, period, moment, county)
+    return QuarterlySummary(period, moment, rows, total, county, counts)
 
 
 def _row(place: Place | None, counter: Counter[Hashable]) -> SummaryRow:
