@@ -228,6 +228,11 @@ WORDS: dict[str, tuple[str, str, str]] = {
     # The command line's human output (hotline_tui/cli)
     "cli.none": ("—", "—", "—"),
     "cli.written": ("已写入 {path}", "저장했습니다: {path}", "written: {path}"),
+    "cli.print.bundled_font": (
+        "使用程序自带的字体（文泉驿微米黑）",
+        "프로그램에 포함된 글꼴(WenQuanYi Micro Hei)을 사용합니다",
+        "the font bundled with hotline (WenQuanYi Micro Hei)",
+    ),
     "cli.init.done": (
         "已创建数据库 {db}；{login} 为系统管理员和承办人",
         "데이터베이스 {db}를 만들었습니다. {login}은(는) 시스템 관리자 겸 담당자입니다",

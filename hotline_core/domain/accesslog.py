@@ -19,6 +19,7 @@ class AccessKind(StrEnum):
     LIST = "list"  # a list of orders with their citizens' data
     REPORT = "report"  # a report shown or exported
     BACKUP = "backup"  # a copy of the whole database made
+    PRINT = "print"  # an order printed whole (the order sheet, the extension notice)
 
 
 @frozen

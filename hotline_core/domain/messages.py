@@ -383,6 +383,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "연기 기한은 현재 완결 기한 {due} 보다 늦어야 합니다",
         "the extension must end after the current close due time {due}",
     ),
+    "no_approved_extension": (
+        "工单 {id} 没有经分管领导和热线中心同意的延期，无需告知",
+        "작업지시 {id}에는 분관 지도자와 센터가 승인한 연기가 없어 통지할 것이 없습니다",
+        "order {id} has no extension approved by the leader and the center to tell of",
+    ),
+    "bad_font": (
+        "不能用于打印：{reason}",
+        "인쇄에 쓸 수 없습니다: {reason}",
+        "cannot be used for printing: {reason}",
+    ),
 }
 
 # field: (Chinese, Korean, English)
@@ -445,6 +455,8 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "output": ("输出文件", "출력 파일", "output file"),
     "since": ("起始日期", "시작 날짜", "since"),
     "status": ("状态", "상태", "status"),
+    "font": ("打印字体", "인쇄 글꼴", "print font"),
+    "paper": ("打印件", "인쇄물", "paper"),
 }
 
 # Names quoted inside messages, so that "{status}" reads in the clerk's language.

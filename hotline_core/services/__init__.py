@@ -47,6 +47,7 @@ from hotline_core.services.orders import (
     view_of,
     visible_orders,
 )
+from hotline_core.services.paper import PAPERS, paper_font, print_order, set_paper_font
 from hotline_core.services.ports import Repository, Session
 from hotline_core.services.reports import (
     REPORT_KINDS,
@@ -68,6 +69,7 @@ from hotline_core.services.users import (
 
 __all__ = [
     "KB_STEPS",
+    "PAPERS",
     "REPORT_KINDS",
     "DatabaseNotFound",
     "FileRepository",
@@ -110,7 +112,9 @@ __all__ = [
     "opened",
     "order_document",
     "orders_for_report",
+    "paper_font",
     "person_for",
+    "print_order",
     "raise_alerts",
     "remove_user",
     "report",
@@ -118,6 +122,7 @@ __all__ = [
     "require_role",
     "restore",
     "run_escalation",
+    "set_paper_font",
     "settings_of",
     "view_of",
     "visible_orders",

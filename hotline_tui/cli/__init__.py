@@ -18,10 +18,10 @@ from pathlib import Path
 from hotline_core.domain.messages import LANGUAGES, render
 from hotline_core.domain.problems import HotlineError
 from hotline_core.services import StorageError
-from hotline_tui.cli import auditcmds, dbcmds, kbcmds, listcmds, ordercmds, reportcmds, timecmds
+from hotline_tui.cli import auditcmds, dbcmds, kbcmds, listcmds, ordercmds, printcmds, reportcmds, timecmds
 from hotline_tui.cli.output import CommandError, Output
 
-SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, listcmds, reportcmds, timecmds, auditcmds)
+SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, listcmds, reportcmds, timecmds, auditcmds, printcmds)
 
 
 def build_parser() -> argparse.ArgumentParser:
