@@ -9,7 +9,8 @@ Tables: ``orders`` (open and recently closed orders; archived ones move to
 the quarter's archive file), ``users``, ``settings``, ``alerts`` (raised
 escalations), ``acks`` (who acknowledged which alert), ``summaries``
 (county quarterly summaries filed), ``knowledge`` (the standard answers),
-``access`` (the access log: who was shown which personal data; only appended to).
+``access`` (the access log: who was shown which personal data; only appended to),
+``studies`` (special studies and hot-issues analyses, with their steps).
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
 from hotline_core.domain.quarters import Quarter
 from hotline_core.domain.settings import Settings
+from hotline_core.domain.studies import Study
 
+STUDIES = "studies"
 ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE, ACCESS = (
     "orders",
     "users",
@@ -172,6 +175,18 @@ class Session:
 
     def put_entry(self, entry: Entry) -> None:
         self._writer.put(KNOWLEDGE, entry.id, CONVERTER.unstructure(entry))
+
+    # -- studies and analyses ----------------------------------------------------------------
+    def studies(self) -> tuple[Study, ...]:
+        found = (CONVERTER.structure(doc, Study) for doc in self._tables.all(STUDIES).values())
+        return tuple(sorted(found, key=lambda s: s.opened_at))
+
+    def study(self, study_id: str) -> Study | None:
+        doc = self._tables.get(STUDIES, study_id)
+        return None if doc is None else CONVERTER.structure(doc, Study)
+
+    def put_study(self, study: Study) -> None:
+        self._writer.put(STUDIES, study.id, CONVERTER.unstructure(study))
 
     # -- the access log ---------------------------------------------------------------------
     def record_access(self, access: Access) -> None:

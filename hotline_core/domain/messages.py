@@ -388,6 +388,41 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "작업지시 {id}에는 분관 지도자와 센터가 승인한 연기가 없어 통지할 것이 없습니다",
         "order {id} has no extension approved by the leader and the center to tell of",
     ),
+    "unknown_study": (
+        "没有编号为 {id} 的调研报告",
+        "{id} 번호의 조사 보고서가 없습니다",
+        "there is no study {id}",
+    ),
+    "nothing_to_add": (
+        "没有要添加的新工单",
+        "추가할 새 작업지시가 없습니다",
+        "there are no new orders to add",
+    ),
+    "required_to_submit": (
+        "报送前必须填写",
+        "보고 전에 입력해야 합니다",
+        "must be written before the report is submitted",
+    ),
+    "study_submitted": (
+        "{id} 已报送{to}，报告不能再修改",
+        "{id}은(는) 이미 {to}에 보고되어 수정할 수 없습니다",
+        "{id} was already submitted to {to}: the report can no longer change",
+    ),
+    "study_not_submitted": (
+        "{id} 尚未报送，不能记录答复",
+        "{id}은(는) 아직 보고되지 않아 답변을 기록할 수 없습니다",
+        "{id} has not been submitted yet: there is no answer to record",
+    ),
+    "study_answered": (
+        "{id} 已记录答复",
+        "{id}에는 이미 답변이 기록되어 있습니다",
+        "{id} already has its answer recorded",
+    ),
+    "study_at_before_last": (
+        "发生时间不能早于报告的上一步（{last}）",
+        "발생 시간은 보고서의 이전 단계({last})보다 빠를 수 없습니다",
+        "the time it happened cannot be before the study's previous step ({last})",
+    ),
     "bad_font": (
         "不能用于打印：{reason}",
         "인쇄에 쓸 수 없습니다: {reason}",
@@ -456,6 +491,13 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "since": ("起始日期", "시작 날짜", "since"),
     "status": ("状态", "상태", "status"),
     "font": ("打印字体", "인쇄 글꼴", "print font"),
+    "study": ("调研报告", "조사 보고서", "study"),
+    "kind": ("类别", "종류", "kind"),
+    "title": ("标题", "제목", "title"),
+    "problem": ("政策问题", "정책 문제", "policy problem"),
+    "hot_issue": ("热点问题", "핫이슈", "hot issue"),
+    "findings": ("主要发现", "주요 발견", "findings"),
+    "suggestions": ("意见建议", "의견 및 건의", "suggestions"),
     "paper": ("打印件", "인쇄물", "paper"),
 }
 

@@ -18,10 +18,20 @@ from pathlib import Path
 from hotline_core.domain.messages import LANGUAGES, render
 from hotline_core.domain.problems import HotlineError
 from hotline_core.services import StorageError
-from hotline_tui.cli import auditcmds, dbcmds, kbcmds, listcmds, ordercmds, printcmds, reportcmds, timecmds
+from hotline_tui.cli import (
+    auditcmds,
+    dbcmds,
+    kbcmds,
+    listcmds,
+    ordercmds,
+    printcmds,
+    reportcmds,
+    studycmds,
+    timecmds,
+)
 from hotline_tui.cli.output import CommandError, Output
 
-SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, listcmds, reportcmds, timecmds, auditcmds, printcmds)
+SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, listcmds, reportcmds, timecmds, auditcmds, printcmds, studycmds)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,9 +18,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     printing.add_argument("order")
     which = printing.add_mutually_exclusive_group(required=True)
-    which.add_argument("--sheet", dest="paper", action="store_const", const="sheet", help="办理单")
+    which.add_argument("--sheet", dest="paper", action="store_const", const="sheet", help="the order sheet")
     which.add_argument(
-        "--extension-notice", dest="paper", action="store_const", const="extension_notice", help="延期告知书"
+        "--extension-notice",
+        dest="paper",
+        action="store_const",
+        const="extension_notice",
+        help="the extension notice to the citizen",
     )
     printing.add_argument("--output", type=Path, required=True, help="the PDF file to write")
     printing.set_defaults(handler=run_print)
