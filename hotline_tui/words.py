@@ -161,6 +161,15 @@ WORDS: dict[str, tuple[str, str, str]] = {
     ),
     "report.written": ("已导出：{path}", "내보냄: {path}", "Written: {path}"),
     "key.reports": ("报表", "보고서", "Reports"),
+    # Printing an order (hotline_tui/paper.py)
+    "paper.sheet": ("打印办理单", "처리표 인쇄", "Print sheet"),
+    "paper.notice": ("打印延期告知书", "연기 통지서 인쇄", "Print notice"),
+    "paper.path": ("保存为 PDF 文件", "PDF 파일로 저장", "save as a PDF file"),
+    "paper.written": (
+        "已生成 {path}，打开即可打印",
+        "{path} 을(를) 만들었습니다. 열어서 인쇄하십시오",
+        "Written: {path}, open it to print",
+    ),
     # Knowledge base screen
     "kb.title": ("知识库", "지식베이스", "Knowledge base"),
     "kb.pick": ("选择标准答案插入", "삽입할 표준 답변 선택", "Pick a standard answer to insert"),
