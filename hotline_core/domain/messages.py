@@ -423,10 +423,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "발생 시간은 보고서의 이전 단계({last})보다 빠를 수 없습니다",
         "the time it happened cannot be before the study's previous step ({last})",
     ),
-    "bad_font": (
-        "不能用于打印：{reason}",
-        "인쇄에 쓸 수 없습니다: {reason}",
-        "cannot be used for printing: {reason}",
+    "not_a_font": (
+        "{path} 不是 TrueType 或 OpenType 字体文件",
+        "{path}은(는) TrueType 또는 OpenType 글꼴 파일이 아닙니다",
+        "{path} is not a TrueType or OpenType font file",
+    ),
+    "font_lacks": (
+        "{path} 缺少打印所需的字：{chars}",
+        "{path}에 인쇄에 필요한 글자가 없습니다: {chars}",
+        "{path} cannot draw characters the papers print: {chars}",
     ),
 }
 

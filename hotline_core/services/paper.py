@@ -86,6 +86,6 @@ def set_paper_font(repo: Repository, actor: str, path: str | None) -> str:
         try:
             chosen = str(check_font(Path(path).expanduser().resolve()))
         except FontProblem as problem:
-            raise InvalidInput([Problem("font", "bad_font", {"reason": str(problem)})]) from None
+            raise InvalidInput([Problem("font", problem.code, problem.params)]) from None
     change_settings(repo, actor, paper_font=chosen)
     return chosen

@@ -160,11 +160,16 @@ def test_an_administrator_points_the_papers_at_another_font_that_must_draw_chine
     if latin_only.exists():
         with pytest.raises(InvalidInput) as refused:
             services.set_paper_font(repo, "clerk", str(latin_only))
-        assert refused.value.problems[0].code == "bad_font"
+        assert refused.value.problems[0].code == "font_lacks"
+        assert "缺少打印所需的字" in refused.value.problems[0].message()
     not_a_font = tmp_path / "font.ttf"
     not_a_font.write_text("not a font")
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput) as not_font:
         services.set_paper_font(repo, "clerk", str(not_a_font))
+    assert (
+        not_font.value.problems[0].message()
+        == f"打印字体：{not_a_font.resolve()} 不是 TrueType 或 OpenType 字体文件"
+    )
     assert services.paper_font(repo) == ""
     copy = tmp_path / "office.ttf"
     copy.write_bytes(BUNDLED_FONT.read_bytes())

@@ -8,6 +8,8 @@ no spaces to break at). The file is written under a temporary name and moved int
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,10 @@ _CREATOR = "延边州残联12345热线工单系统"
 
 def write_pdf(paper: Paper, path: Path, font: Path | None = None) -> Path:
     """Write ``paper`` at ``path`` in ``font`` (default: the bundled one)."""
-    pdf = _document(paper, font or BUNDLED_FONT)
+    font = font or BUNDLED_FONT
+    if not font.is_file():  # say which file: fpdf2's own error does not name it for the clerk
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(font))
+    pdf = _document(paper, font)
     for block in paper.blocks:
         _BLOCKS[type(block)](pdf, block)
     return write_atomically(path, lambda p: pdf.output(str(p)))

@@ -19,7 +19,12 @@ _MUST_DRAW = "延边州残疾人联合会工单办理单延期告知书김철수
 
 
 class FontProblem(ValueError):
-    """A font file that cannot print the papers; the reason is in English for the log."""
+    """A font file that cannot print the papers: a message code and what it quotes."""
+
+    def __init__(self, code: str, **params: str) -> None:
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
 
 
 def check_font(path: Path) -> Path:
@@ -30,8 +35,8 @@ def check_font(path: Path) -> Path:
         font = TTFont(path, lazy=True, fontNumber=0)
         cmap = font.getBestCmap() or {}
     except (OSError, TTLibError, AssertionError) as error:
-        raise FontProblem(f"{path}: not a TrueType or OpenType font ({error})") from None
+        raise FontProblem("not_a_font", path=str(path), reason=str(error)) from None
     missing = "".join(sorted({ch for ch in _MUST_DRAW if ord(ch) not in cmap}))
     if missing:
-        raise FontProblem(f"{path}: the font cannot draw {missing}")
+        raise FontProblem("font_lacks", path=str(path), chars=missing)
     return path
