@@ -46,6 +46,7 @@ class HotlineApp(App[None]):
         text_binding("f3", "alerts", "key.alerts", "app.alerts"),
         text_binding("f4", "reports", "key.reports", "app.reports"),
         text_binding("f5", "knowledge", "key.kb", "app.knowledge"),
+        text_binding("f7", "studies", "key.studies", "app.studies"),  # hotline_tui/screens/studies.py
         text_binding("f10", "quit", "key.quit", "app.quit"),
         text_binding("ctrl+p", "command_palette", "key.palette", "app.palette", show=False),
     ]
@@ -183,6 +184,12 @@ class HotlineApp(App[None]):
 
         if not isinstance(self.screen, KnowledgeScreen):
             self.push_screen(KnowledgeScreen())
+
+    def action_studies(self) -> None:
+        from hotline_tui.screens.studies import StudiesScreen
+
+        if not isinstance(self.screen, StudiesScreen):
+            self.push_screen(StudiesScreen())
 
     def action_language(self) -> None:
         self.t = self.t.next_language()
