@@ -112,13 +112,14 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def _line(study: Study) -> str:
+def _line(study: Study, out: Output) -> str:
     to = f" → {study.submitted_to}" if study.submitted_to else ""
-    return f"{study.id}  {study.state.label}{to}  {study.title}  ({len(study.order_ids)})"
+    state = out.t(f"studies.state.{study.state.value}")
+    return f"{study.id}  {state}{to}  {study.title}  ({len(study.order_ids)})"
 
 
 def _emit(out: Output, study: Study) -> int:
-    out.emit(study_json(study), _line(study))
+    out.emit(study_json(study), _line(study, out))
     return 0
 
 
@@ -204,16 +205,16 @@ def run_answer(args: argparse.Namespace, out: Output) -> int:
 def run_list(args: argparse.Namespace, out: Output) -> int:
     found = services.list_studies(open_repository(args), context.acting_login(args))
     out.emit(
-        {"studies": [study_json(s) for s in found]}, "\n".join(_line(s) for s in found) or out.t("cli.none")
+        {"studies": [study_json(s) for s in found]},
+        "\n".join(_line(s, out) for s in found) or out.t("cli.none"),
     )
     return 0
 
 
 def run_show(args: argparse.Namespace, out: Output) -> int:
     study = services.find_study(open_repository(args), context.acting_login(args), args.study)
-    lines = [_line(study), study.problem, f"  {'、'.join(study.order_ids)}"]
-    lines += [f"  {s.at:%Y-%m-%d %H:%M} {s.actor:<12}{s.action} {s.note}" for s in study.steps]
-    if study.answer:
-        lines.append(study.answer)
-    out.emit(study_json(study), "\n".join(lines))
+    lines = [_line(study, out), study.problem, "、".join(study.order_ids)]
+    lines += [f"{s.at:%Y-%m-%d %H:%M} {s.actor:<12}{s.action} {s.note}".rstrip() for s in study.steps]
+    lines += [study.findings, study.suggestions, study.answer]
+    out.emit(study_json(study), "\n".join(line for line in lines if line))
     return 0

@@ -43,10 +43,6 @@ class StudyState(StrEnum):
     SUBMITTED = "submitted"
     ANSWERED = "answered"
 
-    @property
-    def label(self) -> str:
-        return {"draft": "起草中", "submitted": "已报送", "answered": "已答复"}[self.value]
-
 
 # Whom a report goes to (source 四(五), 一(三)); any other name is a government department.
 RECIPIENTS: dict[str, str] = {
