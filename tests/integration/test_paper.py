@@ -198,3 +198,33 @@ def test_hotline_print_writes_the_sheet_and_refuses_a_file_in_the_database(cli, 
     assert code == 2 and "没有经分管领导和热线中心同意的延期" in err
     code, _, err = cli("print", "A1", "--sheet", "--output", str(cli.folder / "x.pdf"))
     assert code == 2 and not (cli.folder / "x.pdf").exists()
+
+
+def test_an_archived_order_prints_from_its_quarters_archive_with_its_outcome(repo, tmp_path) -> None:
+    finish = [
+        ("feedback", {"text": "已答复", "no_image_reason": "电话答复"}),
+        ("rate", {"level": "satisfied"}),
+        ("close", {"outcome": "solved"}),
+        ("archive", {}),
+    ]
+    for minute, (action, data) in enumerate(finish, 1):
+        services.act(
+            repo, "clerk", "A1", Command(action, data), at("2026-11-21 09:00") + timedelta(minutes=minute)
+        )
+    assert repo.snapshot().order("A1") is None  # moved to the archive of 2026Q4
+    text = printed(repo, "sheet", tmp_path)
+    assert "11 2026-11-21 09:04 clerk 归档" in text
+    assert "当前状态 已归档" in text and "办理结果 已解决" in text and "评价 满意" in text
+
+
+def test_when_the_access_log_cannot_be_written_the_sheet_comes_out_masked(
+    repo, tmp_path, monkeypatch
+) -> None:
+    import errno
+
+    def full_disk():
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(repo, "transaction", full_disk)
+    text = printed(repo, "sheet", tmp_path)
+    assert "김**" in text and "김영희" not in text and "（个人信息已脱敏）" in text
