@@ -48,6 +48,7 @@ class HotlineApp(App[None]):
         text_binding("f5", "knowledge", "key.kb", "app.knowledge"),
         text_binding("f6", "duties", "key.duties", "app.duties", show=False),
         text_binding("f7", "policies", "key.policies", "app.policies", show=False),
+        text_binding("f8", "studies", "key.studies", "app.studies", show=False),
         text_binding("f10", "quit", "key.quit", "app.quit"),
         text_binding("ctrl+p", "command_palette", "key.palette", "app.palette", show=False),
     ]
@@ -197,6 +198,12 @@ class HotlineApp(App[None]):
 
         if not isinstance(self.screen, DutiesScreen):
             self.push_screen(DutiesScreen())
+
+    def action_studies(self) -> None:
+        from hotline_tui.screens.studies import StudiesScreen
+
+        if not isinstance(self.screen, StudiesScreen):
+            self.push_screen(StudiesScreen())
 
     def action_language(self) -> None:
         self.t = self.t.next_language()

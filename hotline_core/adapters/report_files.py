@@ -8,7 +8,9 @@ the core and the UI start without it (STYLE: rare work imports late).
 - xlsx: a sheet per table, a title row and a line saying what the table
   covers, the header frozen with the first column, widths that fit the
   Chinese headings, rates as percentage cells (the value stays 0.875),
-  moments as Beijing dates and times. Opens cleanly in Excel and WPS.
+  moments as Beijing dates and times. Opens cleanly in Excel and WPS, and
+  prints on A4, one page wide, the title and headings on every page
+  (landscape for the wide tables such as the summary).
 - CSV: UTF-8 with a BOM, so that Excel and WPS read Chinese correctly by a
   double click; one file per table (``name-key.csv`` when a report has
   several); rates as fractions, moments as ISO 8601 with their offset.
@@ -193,5 +195,17 @@ def _fill_sheet(sheet: Any, table: Table, notes: tuple[str, ...]) -> None:
             cell.font = Font(bold=True)
     first_text = table.columns[shown[0]].kind is Kind.TEXT
     sheet.freeze_panes = f"{'B' if first_text else 'A'}{_FIRST_DATA_ROW}"
-    if len(shown) > 10:
-        sheet.page_setup.orientation = "landscape"
+    _print_setup(sheet, wide=len(shown) > 10)
+
+
+def _print_setup(sheet: Any, wide: bool) -> None:
+    """On A4, one page wide however many pages long, the title and headings on every page:
+    the office files the printed summary (source 三(三)), and a table cut at its columns
+    or pages without headings cannot be read. Wide tables (the summary) print landscape."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if wide else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"1:{_FIRST_DATA_ROW - 1}"
+    sheet.print_options.horizontalCentered = True

@@ -14,7 +14,8 @@ escalations), ``acks`` (who acknowledged which alert), ``summaries``
 transaction that archives it: finding an archived order opens one archive, not all),
 ``summary_tables`` (a county's quarterly summary table as prepared and filed, by
 ``QUARTER/COUNTY``),
-``services``, ``incidents`` and ``episodes`` (the duties beyond the order, ``domain/duties``).
+``services``, ``incidents`` and ``episodes`` (the duties beyond the order, ``domain/duties``),
+``studies`` (special studies and hot-issues analyses, with their steps).
 """
 
 from __future__ import annotations
@@ -48,8 +49,10 @@ from hotline_core.domain.organization import Person
 from hotline_core.domain.quarters import Quarter
 from hotline_core.domain.search import key_matches, needle_of
 from hotline_core.domain.settings import Settings
+from hotline_core.domain.studies import Study
 from hotline_core.domain.summary_table import SummaryTable
 
+STUDIES = "studies"
 ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE, ACCESS = (
     "orders",
     "users",
@@ -239,6 +242,18 @@ class Session:
 
     def put_entry(self, entry: Entry) -> None:
         self._writer.put(KNOWLEDGE, entry.id, CONVERTER.unstructure(entry))
+
+    # -- studies and analyses ----------------------------------------------------------------
+    def studies(self) -> tuple[Study, ...]:
+        found = (CONVERTER.structure(doc, Study) for doc in self._tables.all(STUDIES).values())
+        return tuple(sorted(found, key=lambda s: s.opened_at))
+
+    def study(self, study_id: str) -> Study | None:
+        doc = self._tables.get(STUDIES, study_id)
+        return None if doc is None else CONVERTER.structure(doc, Study)
+
+    def put_study(self, study: Study) -> None:
+        self._writer.put(STUDIES, study.id, CONVERTER.unstructure(study))
 
     # -- the access log ---------------------------------------------------------------------
     def record_access(self, access: Access) -> None:

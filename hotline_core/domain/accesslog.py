@@ -20,6 +20,7 @@ class AccessKind(StrEnum):
     REPORT = "report"  # a report shown or exported
     BACKUP = "backup"  # a copy of the whole database made
     DUTY = "duty"  # services, incidents or an episode's orders shown whole (their ids in ``orders``)
+    PRINT = "print"  # an order printed whole (the order sheet, the extension notice)
 
 
 @frozen

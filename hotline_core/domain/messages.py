@@ -503,6 +503,56 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "that day's episode is already recorded ({id})",
     ),
     "order_exists": ("工单 {id} 已存在", "작업지시 {id}이(가) 이미 있습니다", "order {id} already exists"),
+    "no_approved_extension": (
+        "工单 {id} 没有经分管领导和热线中心同意的延期，无需告知",
+        "작업지시 {id}에는 분관 지도자와 센터가 승인한 연기가 없어 통지할 것이 없습니다",
+        "order {id} has no extension approved by the leader and the center to tell of",
+    ),
+    "unknown_study": (
+        "没有编号为 {id} 的调研报告",
+        "{id} 번호의 조사 보고서가 없습니다",
+        "there is no study {id}",
+    ),
+    "nothing_to_add": (
+        "没有要添加的新工单",
+        "추가할 새 작업지시가 없습니다",
+        "there are no new orders to add",
+    ),
+    "required_to_submit": (
+        "报送前必须填写",
+        "보고 전에 입력해야 합니다",
+        "must be written before the report is submitted",
+    ),
+    "study_submitted": (
+        "{id} 已报送{to}，报告不能再修改",
+        "{id}은(는) 이미 {to}에 보고되어 수정할 수 없습니다",
+        "{id} was already submitted to {to}: the report can no longer change",
+    ),
+    "study_not_submitted": (
+        "{id} 尚未报送，不能记录答复",
+        "{id}은(는) 아직 보고되지 않아 답변을 기록할 수 없습니다",
+        "{id} has not been submitted yet: there is no answer to record",
+    ),
+    "study_answered": (
+        "{id} 已记录答复",
+        "{id}에는 이미 답변이 기록되어 있습니다",
+        "{id} already has its answer recorded",
+    ),
+    "study_at_before_last": (
+        "发生时间不能早于报告的上一步（{last}）",
+        "발생 시간은 보고서의 이전 단계({last})보다 빠를 수 없습니다",
+        "the time it happened cannot be before the study's previous step ({last})",
+    ),
+    "not_a_font": (
+        "{path} 不是 TrueType 或 OpenType 字体文件",
+        "{path}은(는) TrueType 또는 OpenType 글꼴 파일이 아닙니다",
+        "{path} is not a TrueType or OpenType font file",
+    ),
+    "font_lacks": (
+        "{path} 缺少打印所需的字：{chars}",
+        "{path}에 인쇄에 필요한 글자가 없습니다: {chars}",
+        "{path} cannot draw characters the papers print: {chars}",
+    ),
 }
 
 # field: (Chinese, Korean, English)
@@ -581,6 +631,13 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "date": ("日期", "날짜", "date"),
     "guests": ("嘉宾", "출연자", "guests"),
     "topics": ("话题", "주제", "topics"),
+    "font": ("打印字体", "인쇄 글꼴", "print font"),
+    "study": ("调研报告", "조사 보고서", "study"),
+    "problem": ("政策问题", "정책 문제", "policy problem"),
+    "hot_issue": ("热点问题", "핫이슈", "hot issue"),
+    "findings": ("主要发现", "주요 발견", "findings"),
+    "suggestions": ("意见建议", "의견 및 건의", "suggestions"),
+    "paper": ("打印件", "인쇄물", "paper"),
 }
 
 # Names quoted inside messages, so that "{status}" reads in the clerk's language.

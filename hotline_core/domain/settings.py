@@ -32,6 +32,8 @@ class Settings:
     # When the database was set up: nothing was owed to it before (no summary of an
     # earlier quarter is chased). None in a database set up before this was kept.
     started_at: datetime | None = None
+    # The font file printed papers embed; empty: the one bundled with the program (docs/paper.md).
+    paper_font: str = ""
 
     @property
     def organization(self) -> Organization:

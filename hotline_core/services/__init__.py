@@ -68,6 +68,7 @@ from hotline_core.services.orders import (
     view_of,
     visible_orders,
 )
+from hotline_core.services.paper import PAPERS, paper_font, print_order, set_paper_font
 from hotline_core.services.policies import (
     PolicyView,
     government_departments,
@@ -85,6 +86,16 @@ from hotline_core.services.reports import (
     orders_for_report,
     report,
     report_json,
+)
+from hotline_core.services.studies import (
+    add_study_orders,
+    answer_study,
+    draft_study,
+    find_study,
+    list_studies,
+    open_study,
+    submit_study,
+    write_study,
 )
 from hotline_core.services.summaries import (
     attach_scan,
@@ -106,6 +117,7 @@ from hotline_core.services.users import (
 
 __all__ = [
     "KB_STEPS",
+    "PAPERS",
     "REPORT_KINDS",
     "DatabaseDamaged",
     "DatabaseExists",
@@ -124,13 +136,16 @@ __all__ = [
     "act",
     "add_episode",
     "add_service",
+    "add_study_orders",
     "add_user",
+    "answer_study",
     "attach_scan",
     "backup",
     "change_settings",
     "check",
     "check_summary",
     "create_demo",
+    "draft_study",
     "entry_document",
     "episode_document",
     "episode_summary",
@@ -139,6 +154,7 @@ __all__ = [
     "file_summary",
     "find_incident",
     "find_order",
+    "find_study",
     "follow_incident",
     "generate_summary",
     "government_departments",
@@ -161,14 +177,18 @@ __all__ = [
     "list_incidents",
     "list_orders",
     "list_services",
+    "list_studies",
     "list_users",
     "note_summary",
     "open_database",
+    "open_study",
     "opened",
     "order_document",
     "orders_for_report",
+    "paper_font",
     "person_for",
     "policy_view",
+    "print_order",
     "raise_alerts",
     "remove_user",
     "report",
@@ -179,8 +199,10 @@ __all__ = [
     "run_escalation",
     "search_orders",
     "service_document",
+    "set_paper_font",
     "set_policy",
     "settings_of",
+    "submit_study",
     "summary_document",
     "summary_table_json",
     "summary_table_of",
@@ -190,4 +212,5 @@ __all__ = [
     "view_json",
     "view_of",
     "visible_orders",
+    "write_study",
 ]

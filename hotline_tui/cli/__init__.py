@@ -26,13 +26,27 @@ from hotline_tui.cli import (
     listcmds,
     ordercmds,
     policycmds,
+    printcmds,
     reportcmds,
+    studycmds,
     timecmds,
 )
 from hotline_tui.cli.helptext import argparse_language, language_of, localize
 from hotline_tui.cli.output import CommandError, Output
 
-SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, listcmds, reportcmds, timecmds, auditcmds, policycmds, dutycmds)
+SUBCOMMANDS = (
+    dbcmds,
+    kbcmds,
+    ordercmds,
+    listcmds,
+    reportcmds,
+    timecmds,
+    auditcmds,
+    policycmds,
+    dutycmds,
+    printcmds,
+    studycmds,
+)
 
 
 def build_parser(language: str = "zh_CN") -> argparse.ArgumentParser:

@@ -33,6 +33,7 @@ from hotline_tui.format import moment
 from hotline_tui.i18n import Translator
 from hotline_tui.messages import DataLoaded
 from hotline_tui.node import HotlineNode
+from hotline_tui.paper import PAPER_KEYS, PaperActions
 from hotline_tui.plain import Plain, bold, join, lines
 from hotline_tui.visible import visible
 
@@ -65,7 +66,7 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(width - cell_len(text), 1)
 
 
-class OrderScreen(HotlineNode, Screen[None]):
+class OrderScreen(PaperActions, HotlineNode, Screen[None]):
     BINDINGS = [
         text_binding("escape", "back", "key.back", "order.back"),
         text_binding("a", "menu", "key.act", "order.menu"),
@@ -73,6 +74,7 @@ class OrderScreen(HotlineNode, Screen[None]):
             text_binding(key, f"act('{action.value}')", f"action.{action.value}", f"order.{action.value}")
             for action, key in ACTION_KEYS.items()
         ],
+        *PAPER_KEYS,  # p the order sheet, n the extension notice (hotline_tui/paper.py)
     ]
 
     def __init__(self, order_id: str) -> None:

@@ -24,6 +24,9 @@ NO_IO = (
     "orjson",
     "fcntl",
     "openpyxl",
+    "fpdf",
+    "docx",
+    "fontTools",
     "sqlite3",
     "hotline_core.adapters",
     "hotline_core.services",
@@ -44,3 +47,8 @@ def test_a_domain_module_loads_no_storage_files_or_ui(module: str) -> None:
 @pytest.mark.parametrize("module", [m for m in MODULES if m not in DOMAIN])
 def test_a_use_case_or_adapter_module_loads_no_ui(module: str) -> None:
     assert loaded_by(module, NO_UI) == []
+
+
+def test_the_use_cases_load_no_paper_library_until_something_is_printed() -> None:
+    heavy = ("fpdf", "docx", "fontTools", "openpyxl", "hotline_core.domain.reports")
+    assert loaded_by("hotline_core.services", heavy) == []

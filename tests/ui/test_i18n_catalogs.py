@@ -25,6 +25,7 @@ from hotline_core.domain.messages import (
     STATUS_NAMES,
     Words,
 )
+from hotline_core.domain.studies import StudyState
 from hotline_core.domain.vocabulary import Action, Status
 from hotline_tui.cli.helpwords import ARGPARSE, HELP, JSON_REASONS, METAVARS
 from hotline_tui.i18n import TEXTS, Translator
@@ -120,6 +121,8 @@ KEYS_BUILT_FROM = {
     "kb.{}": ["return", "retire"],  # the knowledge screen's steps that ask for a reason
     "action.{}": [action.value for action in Action],
     "cli.year.{}": ["official", "provisional"],
+    "studies.col.{}": ["id", "state", "title", "orders", "to"],  # the studies screen's columns
+    "studies.state.{}": [state.value for state in StudyState],
 }
 
 

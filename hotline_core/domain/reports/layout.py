@@ -13,7 +13,9 @@ from functools import singledispatch
 from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.reports.assessment import Assessment, UnitAssessment
 from hotline_core.domain.reports.counting import Figures, OnTime
-from hotline_core.domain.reports.duties import SUMMARY_COLUMNS, service_tables, summary_cells
+from hotline_core.domain.reports.duties import SUMMARY_COLUMNS as SERVICE_COLUMNS
+from hotline_core.domain.reports.duties import service_tables
+from hotline_core.domain.reports.duties import summary_cells as service_cells
 from hotline_core.domain.reports.filings import SummaryFilings
 from hotline_core.domain.reports.government import GovernmentFigures
 from hotline_core.domain.reports.hotspots import HotIssues, Share
@@ -142,9 +144,9 @@ def _summary(report: QuarterlySummary) -> Document:
     cells = tuple(map(_summary_cells, rows))
     columns = _SUMMARY_COLUMNS
     if report.services is not None:  # the services' counts, as columns after the orders' own
-        columns += SUMMARY_COLUMNS
+        columns += SERVICE_COLUMNS
         cells = tuple(
-            (*c, *summary_cells(report.services, r.place)) for c, r in zip(cells, rows, strict=True)
+            (*c, *service_cells(report.services, r.place)) for c, r in zip(cells, rows, strict=True)
         )
     table = Table("summary", title, columns, cells, "汇总表", total_row=True)
     meta = (

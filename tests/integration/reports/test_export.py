@@ -93,6 +93,28 @@ def test_the_header_is_frozen_and_columns_are_wide_enough(workbook) -> None:
     assert sheet.column_dimensions[rate_column].width >= 12  # five Chinese characters
 
 
+def test_the_summary_prints_on_a4_landscape_one_page_wide_with_its_headings_on_every_page(
+    workbook,
+) -> None:
+    sheet = workbook["汇总表"]
+    setup = sheet.page_setup
+    assert setup.paperSize == 9  # A4
+    assert setup.orientation == "landscape"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+    assert sheet.print_title_rows == "$1:$3"  # title, what it covers, the headings
+
+
+def test_a_narrow_table_prints_on_a4_portrait_one_page_wide(orders, tmp_path) -> None:
+    path = tmp_path / "hot.xlsx"
+    export(hot_issues(orders.values(), "2026Q3"), Format.XLSX, path)
+    sheet = openpyxl.load_workbook(path)["月度趋势"]
+    assert sheet.page_setup.paperSize == 9  # A4
+    assert sheet.page_setup.orientation == "portrait"
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.print_title_rows == "$1:$3"
+
+
 def test_every_table_of_the_hot_issues_gets_its_own_sheet(orders, tmp_path) -> None:
     path = tmp_path / "hot.xlsx"
     export(hot_issues(orders.values(), "2026Q3"), Format.XLSX, path)
