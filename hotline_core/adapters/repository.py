@@ -9,7 +9,10 @@ Tables: ``orders`` (open and recently closed orders; archived ones move to
 the quarter's archive file), ``users``, ``settings``, ``alerts`` (raised
 escalations), ``acks`` (who acknowledged which alert), ``summaries``
 (county quarterly summaries filed), ``knowledge`` (the standard answers),
-``access`` (the access log: who was shown which personal data; only appended to).
+``access`` (the access log: who was shown which personal data; only appended to);
+for the exchange with the 12345 platform (issue 17): ``platform_orders`` (the platform's
+row of each pulled order), ``outbox`` (the delivery of our messages), ``links`` (children,
+repeats, merged orders) and ``center_messages`` (the center's messages already applied).
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from hotline_core.adapters.storage.view import Reader
 from hotline_core.domain.accesslog import Access
 from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.escalation import Alert
+from hotline_core.domain.exchange.outbox import DeliveryRecord
+from hotline_core.domain.exchange.pulling import Link, PlatformOrder
 from hotline_core.domain.knowledge.entries import Entry
 from hotline_core.domain.model import Attachment
 from hotline_core.domain.order import WorkOrder
@@ -48,6 +53,8 @@ ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE, ACCESS = (
     "knowledge",
     "access",
 )
+
+PLATFORM, OUTBOX, LINKS, CENTER = "platform_orders", "outbox", "links", "center_messages"
 
 
 def _chained(tables: Tables) -> Tables:
@@ -115,7 +122,7 @@ class Session:
 
     def clear_orders_and_alerts(self) -> None:
         """Only for refreshing a demo database: real orders are never removed."""
-        for table in (ORDERS, ALERTS, ACKS):
+        for table in (ORDERS, ALERTS, ACKS, PLATFORM, OUTBOX, LINKS, CENTER):
             for key in self._tables.keys(table):
                 self._writer.remove(table, key)
 
@@ -193,6 +200,31 @@ class Session:
     def accesses(self) -> list[Access]:
         """The entries of the current quarter (the earlier ones are in the archives)."""
         return [CONVERTER.structure(doc, Access) for doc in self._tables.all(ACCESS).values()]
+
+    # -- the exchange with the 12345 platform (issue 17) --------------------------------------
+    def platform_orders(self) -> dict[str, PlatformOrder]:
+        return {k: CONVERTER.structure(v, PlatformOrder) for k, v in self._tables.all(PLATFORM).items()}
+
+    def put_platform_order(self, row: PlatformOrder) -> None:
+        self._writer.put(PLATFORM, row.order_id, CONVERTER.unstructure(row))
+
+    def deliveries(self) -> dict[str, DeliveryRecord]:
+        return {k: CONVERTER.structure(v, DeliveryRecord) for k, v in self._tables.all(OUTBOX).items()}
+
+    def put_delivery(self, record: DeliveryRecord) -> None:
+        self._writer.put(OUTBOX, record.message_id, CONVERTER.unstructure(record))
+
+    def links(self) -> dict[str, Link]:
+        return {k: CONVERTER.structure(v, Link) for k, v in self._tables.all(LINKS).items()}
+
+    def put_link(self, link: Link) -> None:
+        self._writer.put(LINKS, link.order_id, CONVERTER.unstructure(link))
+
+    def center_message_keys(self) -> set[str]:
+        return set(self._tables.keys(CENTER))
+
+    def note_center_message(self, key: str, at: datetime, outcome: str) -> None:
+        self._writer.put(CENTER, key, {"at": at.isoformat(), "outcome": outcome})
 
     @property
     def _writer(self) -> Any:

@@ -49,6 +49,7 @@ class AlertKind(StrEnum):
     EMERGENCY = "emergency"
     UNSATISFIED = "unsatisfied"
     SUMMARY_OVERDUE = "summary_overdue"
+    OUTBOX_WAITING = "outbox_waiting"  # a message for the 12345 platform not sent in time (issue 17)
 
 
 def unit_recipient(unit: Unit) -> str:

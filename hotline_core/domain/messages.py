@@ -16,6 +16,8 @@ from collections.abc import Mapping
 
 from attrs import frozen
 
+from hotline_core.domain.exchange.wording import EXCHANGE_FIELDS, EXCHANGE_MESSAGES
+
 LANGUAGES: tuple[str, ...] = ("zh_CN", "ko", "en")
 DEFAULT_LANGUAGE = "zh_CN"
 
@@ -446,6 +448,9 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "since": ("起始日期", "시작 날짜", "since"),
     "status": ("状态", "상태", "status"),
 }
+
+MESSAGES.update(EXCHANGE_MESSAGES)  # issue 17: the exchange with the 12345 platform
+FIELD_LABELS.update(EXCHANGE_FIELDS)
 
 # Names quoted inside messages, so that "{status}" reads in the clerk's language.
 STATUS_NAMES: dict[str, tuple[str, str, str]] = {

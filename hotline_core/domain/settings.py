@@ -31,6 +31,7 @@ class Settings:
     # When the database was set up: nothing was owed to it before (no summary of an
     # earlier quarter is chased). None in a database set up before this was kept.
     started_at: datetime | None = None
+    outbox_alert_minutes: int = 60  # a message for the 12345 platform ready longer than this alerts
 
     @property
     def organization(self) -> Organization:
