@@ -14,6 +14,7 @@ from hotline_core.domain.quarters import Quarter, summary_due
 from hotline_core.domain.vocabulary import Place
 from hotline_core.services.access import identify
 from hotline_core.services.orders import raise_alerts
+from hotline_core.services.outbox import raise_outbox_alerts
 from hotline_core.services.ports import Repository, Session
 
 
@@ -31,7 +32,8 @@ def run_escalation(repo: Repository, now: datetime) -> list[Alert]:
         missing = summary_alerts(quarter, due.due, filed, now, raised) if owed else []
         for alert in missing:
             session.put_alert(alert)
-    return fresh + missing
+        waiting = raise_outbox_alerts(session, now)  # messages for the 12345 platform not sent in time
+    return fresh + missing + waiting
 
 
 def escalate(repo: Repository, actor: str, now: datetime) -> list[Alert]:
