@@ -139,6 +139,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "alert.emergency": ("突发事项", "돌발 사항", "emergency"),
     "alert.unsatisfied": ("不满意评价", "불만족 평가", "unsatisfied"),
     "alert.summary_overdue": ("汇总表逾期", "요약표 지연", "summary overdue"),
+    "alert.outbox_waiting": ("平台消息待发超时", "플랫폼 메시지 미발송", "platform message not sent"),
     # Reports screen
     "report.title": ("报表", "보고서", "Reports"),
     "report.quarterly": ("汇总表", "요약표", "Summary"),
@@ -261,6 +262,61 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "added {added}, already there {present}, rejected {rejected}",
     ),
     "cli.escalate.done": ("新提醒 {n} 条", "새 알림 {n}건", "{n} new alerts"),
+    # The exchange with the 12345 platform (issue 17)
+    "cli.exchange.pulled": (
+        "新增 {added}，未变 {unchanged}，更正 {corrected}，拒收 {rejected}；"
+        "中心消息已处理 {applied}，未采纳 {refused}；平台确认 {acknowledged}",
+        "추가 {added}, 변경 없음 {unchanged}, 정정 {corrected}, 거부 {rejected}; "
+        "센터 메시지 처리 {applied}, 불채택 {refused}; 플랫폼 확인 {acknowledged}",
+        "added {added}, unchanged {unchanged}, corrected {corrected}, rejected {rejected}; "
+        "center messages applied {applied}, refused {refused}; acknowledged {acknowledged}",
+    ),
+    "cli.exchange.dry_run": (
+        "（试运行：未保存任何更改）",
+        "(시험 실행: 아무것도 저장하지 않음)",
+        "(dry run: nothing was stored)",
+    ),
+    "cli.exchange.rejected": (
+        "  {file} 第 {row} 行「{column}」：{reason}",
+        "  {file} {row}행 「{column}」: {reason}",
+        "  {file} row {row} '{column}': {reason}",
+    ),
+    "cli.exchange.refused": (
+        "  {file} 第 {row} 行 {order}：{reason}",
+        "  {file} {row}행 {order}: {reason}",
+        "  {file} row {row} {order}: {reason}",
+    ),
+    "cli.exchange.corrected": (
+        "  {order} 中心更正：{changes}",
+        "  {order} 센터 정정: {changes}",
+        "  {order} corrected by the center: {changes}",
+    ),
+    "cli.exchange.child": (
+        "  {order} 是 {parent} 的子件",
+        "  {order} 는 {parent} 의 하위 건",
+        "  {order} is a child of {parent}",
+    ),
+    "cli.exchange.repeat": (
+        "  {order} 可能是重复件：{of}",
+        "  {order} 중복 건일 수 있음: {of}",
+        "  {order} may repeat {of}",
+    ),
+    "cli.exchange.pushed": (
+        "已写出 {n} 个待上传的包：{folder}",
+        "업로드할 패키지 {n}개 작성: {folder}",
+        "{n} packages written for upload: {folder}",
+    ),
+    "cli.exchange.empty": (
+        "没有发往平台的消息",
+        "플랫폼에 보낼 메시지가 없습니다",
+        "no messages for the platform",
+    ),
+    "cli.exchange.marked": ("{id}：{state}", "{id}: {state}", "{id}: {state}"),
+    "cli.exchange.linked": (
+        "{order} → {parent}：{kind}",
+        "{order} → {parent}: {kind}",
+        "{order} → {parent}: {kind}",
+    ),
     "cli.kb.imported": (
         "新增 {created}，更新 {updated}，未变 {unchanged}，有问题的行 {problems}",
         "추가 {created}, 갱신 {updated}, 변경 없음 {unchanged}, 문제 있는 행 {problems}",

@@ -45,6 +45,13 @@ class Outlet(Protocol):
     def deliver(self, package: Package) -> str: ...
 
 
+ALREADY = {
+    Delivery.SENT: "message_already_sent",
+    Delivery.FAILED: "message_already_failed",
+    Delivery.ACKNOWLEDGED: "message_already_acknowledged",
+}
+
+
 @frozen
 class OutboxItem:
     message: Outgoing
@@ -179,7 +186,7 @@ def mark(
         if item is None:
             raise InvalidInput([Problem("message", "unknown_message", {"id": message_id})])
         if item.state is Delivery.ACKNOWLEDGED or item.state is state:
-            raise refuse("message_not_pending", "message", state=item.state.value)
+            raise refuse(ALREADY[item.state], "message")
         location = item.record.location if item.record else ""
         record = DeliveryRecord(message_id, state, now, person.login, reason.strip(), location)
         session.put_delivery(record)

@@ -18,10 +18,11 @@ from pathlib import Path
 from hotline_core.domain.messages import LANGUAGES, render
 from hotline_core.domain.problems import HotlineError
 from hotline_core.services import StorageError
-from hotline_tui.cli import auditcmds, dbcmds, kbcmds, listcmds, ordercmds, reportcmds, timecmds
+from hotline_tui.cli import auditcmds, dbcmds, exchangecmds, kbcmds, listcmds, ordercmds, reportcmds, timecmds
 from hotline_tui.cli.output import CommandError, Output
 
 SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, listcmds, reportcmds, timecmds, auditcmds)
+SUBCOMMANDS += (exchangecmds,)  # issue 17: files to and from the 12345 platform
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -63,10 +63,20 @@ EXCHANGE_MESSAGES: dict[str, tuple[str, str, str]] = {
         "이 보낼 메시지가 없습니다: {id}",
         "there is no such message: {id}",
     ),
-    "message_not_pending": (
-        "这条消息已是“{state}”，不能再标记",
-        "이 메시지는 이미 '{state}' 입니다",
-        "this message is already {state}",
+    "message_already_sent": (
+        "这条消息已标记为已发送",
+        "이 메시지는 이미 발송됨입니다",
+        "this message is already sent",
+    ),
+    "message_already_failed": (
+        "这条消息已标记为发送失败",
+        "이 메시지는 이미 발송 실패입니다",
+        "this message is already marked failed",
+    ),
+    "message_already_acknowledged": (
+        "平台已确认收到这条消息，不能再标记",
+        "플랫폼이 이미 확인한 메시지입니다",
+        "the platform has acknowledged this message already",
     ),
     "link_to_itself": (
         "不能与自身关联",
@@ -97,3 +107,29 @@ EXCHANGE_FIELDS: dict[str, tuple[str, str, str]] = {
     "message": ("消息", "메시지", "message"),
     "parent": ("主件", "주 작업지시", "parent order"),
 }
+
+# The names of the exchange's lists (message kinds, delivery states, links), for the screens
+# and the command line: code: (Chinese, Korean, English).
+EXCHANGE_NAMES: dict[str, tuple[str, str, str]] = {
+    "signature": ("签收", "수령 확인", "signature"),
+    "return_request": ("退件申请", "반송 신청", "return request"),
+    "extension_request": ("延期申请", "연기 신청", "extension request"),
+    "feedback": ("办理反馈", "처리 회신", "feedback"),
+    "unsatisfied_report": ("不满意情况报告", "불만족 보고", "unsatisfied report"),
+    "decline": ("不予受理说明", "불수리 설명", "decline explanation"),
+    "ready": ("待发送", "발송 대기", "ready"),
+    "sent": ("已发送", "발송됨", "sent"),
+    "acknowledged": ("平台已确认", "플랫폼 확인", "acknowledged"),
+    "failed": ("发送失败", "발송 실패", "failed"),
+    "child": ("子件", "하위 건", "child order"),
+    "repeat": ("重复件", "중복 건", "repeat"),
+    "merged": ("合并办理", "병합 처리", "merged"),
+}
+
+
+def exchange_name(code: str, language: str) -> str:
+    """The name of a message kind, a delivery state or a link kind in ``language``."""
+    names = EXCHANGE_NAMES.get(code)
+    if names is None:
+        return code
+    return names[("zh_CN", "ko", "en").index(language)] if language in ("zh_CN", "ko", "en") else names[0]
