@@ -46,6 +46,7 @@ class HotlineApp(App[None]):
         text_binding("f3", "alerts", "key.alerts", "app.alerts"),
         text_binding("f4", "reports", "key.reports", "app.reports"),
         text_binding("f5", "knowledge", "key.kb", "app.knowledge"),
+        text_binding("f6", "exchange", "key.exchange", "app.exchange"),  # issue 17
         text_binding("f10", "quit", "key.quit", "app.quit"),
         text_binding("ctrl+p", "command_palette", "key.palette", "app.palette", show=False),
     ]
@@ -183,6 +184,12 @@ class HotlineApp(App[None]):
 
         if not isinstance(self.screen, KnowledgeScreen):
             self.push_screen(KnowledgeScreen())
+
+    def action_exchange(self) -> None:
+        from hotline_tui.screens.exchange import ExchangeScreen
+
+        if not isinstance(self.screen, ExchangeScreen):
+            self.push_screen(ExchangeScreen())
 
     def action_language(self) -> None:
         self.t = self.t.next_language()

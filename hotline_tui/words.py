@@ -263,6 +263,23 @@ WORDS: dict[str, tuple[str, str, str]] = {
     ),
     "cli.escalate.done": ("新提醒 {n} 条", "새 알림 {n}건", "{n} new alerts"),
     # The exchange with the 12345 platform (issue 17)
+    "key.exchange": ("平台交换", "플랫폼 교환", "Platform"),
+    "key.mark_sent": ("标记已发送", "발송 표시", "Mark sent"),
+    "exchange.title": ("与 12345 平台交换", "12345 플랫폼 교환", "Exchange with the 12345 platform"),
+    "exchange.path_hint": (
+        "平台导出文件或文件夹的路径，回车导入",
+        "플랫폼 내보내기 파일 또는 폴더 경로, Enter로 가져오기",
+        "path of the platform's export file or folder; Enter pulls it",
+    ),
+    "exchange.none": ("尚未导入", "아직 가져오지 않음", "nothing pulled yet"),
+    "exchange.col.file": ("文件", "파일", "File"),
+    "exchange.col.row": ("行", "행", "Row"),
+    "exchange.col.column": ("列/办件", "열/건", "Column/order"),
+    "exchange.col.reason": ("原因", "사유", "Reason"),
+    "exchange.col.id": ("消息", "메시지", "Message"),
+    "exchange.col.kind": ("事项", "사항", "Kind"),
+    "exchange.col.state": ("状态", "상태", "State"),
+    "exchange.col.since": ("时间", "시간", "Since"),
     "cli.exchange.pulled": (
         "新增 {added}，未变 {unchanged}，更正 {corrected}，拒收 {rejected}；"
         "中心消息已处理 {applied}，未采纳 {refused}；平台确认 {acknowledged}",

@@ -1,0 +1,51 @@
+"""F6 opens the exchange: a clerk pulls an export, sees what came in and what was refused,
+and marks a message in the outbox sent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hotline_core import services
+from hotline_core.domain.events import Command
+from hotline_core.domain.exchange.outbox import Delivery
+from hotline_core.services import outbox
+from hotline_tui.screens.exchange import ExchangeScreen
+from tests.integration.exchange.exports import order_row, write_xlsx
+from tests.ui.conftest import make_app, screen_text, settle
+
+
+async def test_a_clerk_pulls_an_export_sees_the_refused_row_and_marks_a_message_sent(
+    repo, clock, tmp_path: Path
+) -> None:
+    rows = [
+        order_row(1, 派发时间="2026-11-20 09:00", 承诺完成时间="2026-11-23 09:00"),
+        order_row(2, 联系电话="1"),
+    ]
+    export = write_xlsx(tmp_path / "导出.xlsx", rows)
+    app = make_app(repo, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.screen, ExchangeScreen)
+
+        app.screen.query_one("#exchange-path").value = str(export)
+        app.screen.query_one("#exchange-path").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "新增 1" in shown and "拒收 1" in shown
+        assert "联系电话" in shown and "3" in shown  # row 3, its column, its reason
+        assert repo.snapshot().order("YB202600001") is not None
+
+        services.act(repo, "clerk", "YB202600001", Command("sign"), clock())
+        app.screen.load_outbox()
+        await settle(pilot)
+        assert "YB202600001#1" in screen_text(app) and "待发送" in screen_text(app)
+        app.screen.query_one("#exchange-outbox").focus()
+        await pilot.press("s")
+        await settle(pilot)
+
+        assert "已发送" in screen_text(app)
+    (item,) = outbox.outbox_status(repo, "clerk", clock())
+    assert item.state is Delivery.SENT
