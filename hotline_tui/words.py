@@ -280,6 +280,21 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "exchange.col.kind": ("事项", "사항", "Kind"),
     "exchange.col.state": ("状态", "상태", "State"),
     "exchange.col.since": ("时间", "시간", "Since"),
+    "order.center_due": (
+        "热线中心承诺完成时间：{due}",
+        "센터 약속 완료 시간: {due}",
+        "The center's due time: {due}",
+    ),
+    "order.center_due_earlier": (
+        "⚠ 热线中心的承诺完成时间早于办结时限：请在 {due} 前办结",
+        "⚠ 센터 약속 시간이 완결 기한보다 이릅니다: {due} 까지 완결하세요",
+        "⚠ the center's due time comes before our close limit: close by {due}",
+    ),
+    "order.close_earlier": (
+        "⚠ 办结时限 {due} 早于热线中心的承诺完成时间",
+        "⚠ 완결 기한 {due} 이 센터 약속 시간보다 이릅니다",
+        "⚠ our close limit {due} comes before the center's due time",
+    ),
     "cli.exchange.pulled": (
         "新增 {added}，未变 {unchanged}，更正 {corrected}，拒收 {rejected}；"
         "中心消息已处理 {applied}，未采纳 {refused}；平台确认 {acknowledged}",

@@ -129,13 +129,23 @@ def read_tables(path: Path) -> list[Table]:
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         raise InvalidInput([Problem("file", "not_a_platform_file", {"path": str(path)})])
-    return reader(path)
+    try:
+        return reader(path)
+    except OSError as error:  # gone, unreadable: said in the clerk's language, not as a traceback
+        raise _bad(path, error.strerror or type(error).__name__) from None
+
+
+def _bytes(path: Path, field: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise _bad(path, error.strerror or type(error).__name__, field) from None
 
 
 def read_mapping(path: Path) -> Mapping:
     """A mapping file (``.toml``, else JSON) on top of the default mapping."""
     try:
-        text = decode(path.read_bytes(), path)
+        text = decode(_bytes(path, "mapping"), path)
         data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as error:
         raise _bad(path, str(error), "mapping") from None

@@ -8,7 +8,7 @@ from pathlib import Path
 from hotline_core import services
 from hotline_core.domain.events import Command
 from hotline_core.domain.exchange.outbox import Delivery
-from hotline_core.services import outbox
+from hotline_core.services import exchange, outbox
 from hotline_tui.screens.exchange import ExchangeScreen
 from tests.integration.exchange.exports import order_row, write_xlsx
 from tests.ui.conftest import make_app, screen_text, settle
@@ -49,3 +49,22 @@ async def test_a_clerk_pulls_an_export_sees_the_refused_row_and_marks_a_message_
         assert "已发送" in screen_text(app)
     (item,) = outbox.outbox_status(repo, "clerk", clock())
     assert item.state is Delivery.SENT
+
+
+async def test_the_order_screen_shows_the_centers_due_time_and_warns_on_the_earlier(
+    repo, clock, tmp_path: Path
+) -> None:
+    from hotline_tui.screens.order import OrderScreen
+
+    # A complaint received Friday 09:00 closes by Wednesday 09:00; the center wants it by Monday.
+    row = order_row(1, 诉求类型="投诉", 派发时间="2026-11-20 09:00", 承诺完成时间="2026-11-23 12:00")
+    exchange.pull(repo, "clerk", exchange.file_platform(write_xlsx(tmp_path / "e.xlsx", [row])), clock())
+    app = make_app(repo, clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(OrderScreen("YB202600001"))
+        await settle(pilot)
+        shown = screen_text(app)
+
+    assert "热线中心承诺完成时间：11-23 12:00" in shown
+    assert "⚠ 热线中心的承诺完成时间早于办结时限：请在 11-23 12:00 前办结" in shown
