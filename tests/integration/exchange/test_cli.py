@@ -83,3 +83,22 @@ def test_a_handler_merges_a_repeat_into_the_order_it_repeats(cli, tmp_path: Path
     assert code == 0 and linked == {"order": "YB202600002", "parent": "YB202600001", "kind": "merged"}
     code, _, err = cli("exchange", "link", "YB202600002", "YB202600002")
     assert code == 2 and "自身" in err
+
+
+def test_a_merged_order_is_answered_with_its_parents_feedback_and_both_stay(cli, tmp_path: Path) -> None:
+    cli("init")
+    rows = [order_row(n, 派发时间="2026-11-02 09:00", 承诺完成时间="2026-11-05 09:00") for n in (1, 2)]
+    cli("exchange", "pull", str(write_xlsx(tmp_path / "a.xlsx", rows)), "--json")
+    cli("exchange", "link", "YB202600002", "YB202600001", "--merge")
+    for action in (["sign"], ["contact"], ["feedback", "text=已办结", "no_image_reason=电话答复"]):
+        cli("act", "YB202600001", *action)
+
+    _, status, _ = cli("exchange", "status", "--json")
+
+    feedback = {m["id"]: m for m in status["messages"] if m["kind"] == "feedback"}
+    assert set(feedback) == {"YB202600001#3", "YB202600002#YB202600001#3"}
+    merged = feedback["YB202600002#YB202600001#3"]
+    assert merged["order"] == "YB202600002" and "已办结" in merged["text"] and "YB202600001" in merged["text"]
+    _, report, _ = cli("report", "hotspots", "--period", "2026Q4", "--json")
+    (caller,) = report["tables"]["repeat_callers"]["rows"]  # different phones: the link makes them one
+    assert (caller["calls"], caller["order_ids"]) == (2, "YB202600001、YB202600002")
