@@ -27,7 +27,7 @@ from attrs import evolve, field, frozen
 from hotline_core.adapters.platform_files import PackageFolder, PlatformFiles
 from hotline_core.domain.events import Event
 from hotline_core.domain.exchange.center import ANSWERS, CenterKind, CenterMessage, command_for, read_messages
-from hotline_core.domain.exchange.outbox import acknowledged_kinds, outgoing
+from hotline_core.domain.exchange.outbox import acknowledged_kinds
 from hotline_core.domain.exchange.pulling import (
     CenterCorrection,
     Correction,
@@ -40,7 +40,15 @@ from hotline_core.domain.exchange.pulling import (
     likely_repeats,
     parent_of,
 )
-from hotline_core.domain.exchange.rows import Incoming, PushedOrder, RowProblem, read_orders, record_of
+from hotline_core.domain.exchange.rows import (
+    RECORD_FIELDS,
+    Incoming,
+    PushedOrder,
+    RowProblem,
+    read_orders,
+    record_of,
+)
+from hotline_core.domain.intake import as_text, flatten
 from hotline_core.domain.lifecycle import decide, receive
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
@@ -52,7 +60,7 @@ from hotline_core.services.outbox import (
     Outlet,
     acknowledge_messages,
     exchanger,
-    merged_children,
+    messages_of,
     raise_outbox_alerts,
 )
 from hotline_core.services.ports import Repository, Session
@@ -119,6 +127,7 @@ class _Pull:
         self.stored = session.platform_orders()
         self.known = set(session.order_ids()) | archived
         self.changed: dict[str, WorkOrder] = {}
+        self._existing: list[WorkOrder] | None = None  # read once, when a new order needs them
         self.report = PullReport()
         self.id_heading = "办件编号"
         self.added: list[str] = []
@@ -169,6 +178,8 @@ class _Pull:
         decision = decide_row(row, self.stored.get(row.order_id))
         if decision.verdict is Verdict.ADDED and row.order_id not in self.known:
             self._add(row, batch)
+        elif decision.verdict is Verdict.ADDED and self._typed(row) is not None:
+            self._correct(row, decide_row(row, self.stored[row.order_id]).corrections)
         elif decision.verdict is Verdict.CORRECTED:
             self._correct(row, decision.corrections)
         else:  # the same again, or an order typed in by hand before: its platform row is kept now
@@ -183,10 +194,28 @@ class _Pull:
                 self.session.put_platform_order(kept)
         self._acknowledge(row)
 
+    def _typed(self, row: PushedOrder) -> PlatformOrder | None:
+        """An order typed in by hand before its first pull: what was typed stands as the platform's
+        earlier row, so a mistyped phone shows up as the center's correction. None when it
+        agrees (or is archived): the row is then simply kept from now on."""
+        order = self.changed.get(row.order_id) or self.session.order(row.order_id)
+        if order is None:
+            return None
+        typed = flatten(order.state.record)
+        fields = row.fields | {n: as_text(typed[n]) for n in RECORD_FIELDS if n in row.fields}
+        baseline = PlatformOrder(row.order_id, fields, self.now)
+        if decide_row(row, baseline).verdict is Verdict.UNCHANGED:
+            return None
+        self.stored[row.order_id] = baseline
+        return baseline
+
     def _add(self, row: PushedOrder, batch: set[str]) -> None:
         record = record_of(row)
         order = receive(record, self.person.login)
-        repeats = likely_repeats(record, [*self.session.orders(), *self.changed.values()])
+        if self._existing is None:
+            self._existing = self.session.orders()
+        others = {o.id: o for o in self._existing} | self.changed
+        repeats = likely_repeats(record, others.values())
         self.session.put_order(order)
         self.changed[order.id] = order
         self.session.put_platform_order(PlatformOrder(row.order_id, row.fields, self.now, repeats))
@@ -271,10 +300,8 @@ class _Pull:
         self.applied.append(message.key)
 
     def _receipt(self, message: CenterMessage, order: WorkOrder) -> None:
-        merged = merged_children(self.session.links())
-        ours = {m.id: m for o in self.session.orders() for m in outgoing(o, merged.get(o.id, ()))}
-        target = ours.get(message.receipt)
-        if target is None or target.order_id != order.id:
+        target = next((m for m in messages_of(self.session, order.id) if m.id == message.receipt), None)
+        if target is None:
             self._refuse(
                 message, [Problem("receipt", "receipt_unknown_message", {"receipt": message.receipt})]
             )

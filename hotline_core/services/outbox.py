@@ -82,6 +82,16 @@ def messages(session: Session) -> list[Outgoing]:
     return sorted(found, key=lambda m: (m.created_at, m.id))
 
 
+def messages_of(session: Session, order_id: str) -> list[Outgoing]:
+    """The messages of one order: its own, and its parent's feedback when it was merged into it."""
+    order = session.order(order_id)
+    own = [] if order is None else outgoing(order)
+    link = session.links().get(order_id)
+    parent = session.order(link.parent) if link is not None and link.kind is LinkKind.MERGED else None
+    given = [] if parent is None else [m for m in outgoing(parent, [order_id]) if m.order_id == order_id]
+    return own + given
+
+
 def items(session: Session) -> list[OutboxItem]:
     delivered = session.deliveries()
     return [OutboxItem(m, state_of(delivered.get(m.id)), delivered.get(m.id)) for m in messages(session)]
@@ -97,11 +107,13 @@ def acknowledge_messages(
 ) -> list[str]:
     """Mark acknowledged the messages of ``order_id`` of ``kinds`` made by ``before``: the platform
     shows it has them. Returns their ids."""
+    if not kinds:
+        return []
     delivered = session.deliveries()
     done: list[str] = []
-    for message in messages(session):
+    for message in messages_of(session, order_id):
         record = delivered.get(message.id)
-        if message.order_id != order_id or message.kind not in kinds or message.created_at > before:
+        if message.kind not in kinds or message.created_at > before:
             continue
         if state_of(record) is not Delivery.ACKNOWLEDGED:
             location = record.location if record else ""

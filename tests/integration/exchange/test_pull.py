@@ -173,3 +173,31 @@ def test_a_csv_in_utf8_with_bom_reads_as_the_gbk_one_does(repo: FileRepository, 
     assert report.added == ("YB202600007",)
     order = repo.snapshot().order("YB202600007")
     assert order is not None and order.record.citizen.name == "金7"
+
+
+def test_an_order_typed_in_by_hand_before_is_checked_against_the_platforms_row(
+    repo: FileRepository, tmp_path: Path
+) -> None:
+    row = order_row(8)
+    typed = {
+        "id": row["办件编号"],
+        "received_at": "2026-11-16T09:08:00+08:00",
+        "channel": "sms",
+        "appeal_type": "report",
+        "appeal": row["诉求内容"],
+        "name": row["诉求人"],
+        "phone": "13800000088",  # one digit typed twice
+        "county": "州本级",  # the export says 延边州
+    }
+    assert services.intake(repo, "clerk", [typed], NOW).added == ("YB202600008",)
+
+    report = exchange.pull(repo, "clerk", exchange.file_platform(write_xlsx(tmp_path / "e.xlsx", [row])), NOW)
+
+    assert report.added == ()
+    assert [(c.field, c.old, c.new) for c in report.corrected["YB202600008"]] == [
+        ("phone", "13800000088", "13800000008")
+    ]
+    order = repo.snapshot().order("YB202600008")
+    assert order is not None and order.state.record.citizen.phone == "13800000008"
+    again = exchange.pull(repo, "clerk", exchange.file_platform(tmp_path / "e.xlsx"), NOW)
+    assert again.unchanged == ("YB202600008",) and again.corrected == {}
