@@ -39,6 +39,7 @@ from hotline_core.domain.exchange.pulling import (
     decide_row,
     likely_repeats,
     parent_of,
+    phone_key,
 )
 from hotline_core.domain.exchange.rows import (
     RECORD_FIELDS,
@@ -127,7 +128,7 @@ class _Pull:
         self.stored = session.platform_orders()
         self.known = set(session.order_ids()) | archived
         self.changed: dict[str, WorkOrder] = {}
-        self._existing: list[WorkOrder] | None = None  # read once, when a new order needs them
+        self._callers: dict[str, dict[str, WorkOrder]] | None = None  # phone → orders, read once
         self.report = PullReport()
         self.id_heading = "办件编号"
         self.added: list[str] = []
@@ -145,7 +146,7 @@ class _Pull:
         for message in sorted(messages, key=lambda m: m.at):
             self._message(message)
         raise_alerts(self.session, list(self.changed.values()), self.now)
-        raise_outbox_alerts(self.session, self.now)
+        raise_outbox_alerts(self.session, self.now, list(self.changed.values()))
         return evolve(
             self.report,
             added=tuple(self.added),
@@ -194,6 +195,14 @@ class _Pull:
                 self.session.put_platform_order(kept)
         self._acknowledge(row)
 
+    def _caller_index(self) -> dict[str, dict[str, WorkOrder]]:
+        """The orders held, by the caller's phone: read when the first new order needs it."""
+        if self._callers is None:
+            self._callers = {}
+            for held in [*self.session.orders(), *self.changed.values()]:
+                self._callers.setdefault(phone_key(held.state.record.citizen.phone), {})[held.id] = held
+        return self._callers
+
     def _typed(self, row: PushedOrder) -> PlatformOrder | None:
         """An order typed in by hand before its first pull: what was typed stands as the platform's
         earlier row, so a mistyped phone shows up as the center's correction. None when it
@@ -212,10 +221,10 @@ class _Pull:
     def _add(self, row: PushedOrder, batch: set[str]) -> None:
         record = record_of(row)
         order = receive(record, self.person.login)
-        if self._existing is None:
-            self._existing = self.session.orders()
-        others = {o.id: o for o in self._existing} | self.changed
-        repeats = likely_repeats(record, others.values())
+        callers = self._caller_index()
+        same = callers.setdefault(phone_key(record.citizen.phone), {})
+        repeats = likely_repeats(record, same.values())
+        same[order.id] = order
         self.session.put_order(order)
         self.changed[order.id] = order
         self.session.put_platform_order(PlatformOrder(row.order_id, row.fields, self.now, repeats))

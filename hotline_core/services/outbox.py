@@ -29,6 +29,7 @@ from hotline_core.domain.exchange.outbox import (
     waiting_too_long,
 )
 from hotline_core.domain.exchange.pulling import Link, LinkKind
+from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.vocabulary import Role
@@ -122,10 +123,14 @@ def acknowledge_messages(
     return done
 
 
-def raise_outbox_alerts(session: Session, now: datetime) -> list[Alert]:
-    """An alert for each message left ready (or failed) longer than the setting, once."""
+def raise_outbox_alerts(
+    session: Session, now: datetime, orders: Sequence[WorkOrder] | None = None
+) -> list[Alert]:
+    """An alert for each message left ready (or failed) longer than the setting, once; of
+    ``orders`` only when given (a pull looks at the orders it changed, cron at all)."""
     limit = timedelta(minutes=session.settings().outbox_alert_minutes)
     raised = session.alert_keys()
+    found = messages(session) if orders is None else [m for o in orders for m in outgoing(o)]
     fresh = [
         Alert(
             f"outbox:{m.id}",
@@ -136,7 +141,7 @@ def raise_outbox_alerts(session: Session, now: datetime) -> list[Alert]:
             "outbox",
             m.created_at + limit,
         )
-        for m in waiting_too_long(messages(session), session.deliveries(), now, limit)
+        for m in waiting_too_long(found, session.deliveries(), now, limit)
         if f"outbox:{m.id}" not in raised
     ]
     for alert in fresh:

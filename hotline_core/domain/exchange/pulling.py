@@ -152,7 +152,8 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(left & right) / (len(left) + len(right))
 
 
-def _digits(phone: str) -> str:
+def phone_key(phone: str) -> str:
+    """A phone as digits only: how two orders are known to come from one caller."""
     return re.sub(r"\D", "", phone)
 
 
@@ -163,14 +164,15 @@ def likely_repeats(
     threshold: float = 0.5,
 ) -> tuple[str, ...]:
     """Orders by the same caller about a similar matter, still open or received within
-    ``recent`` before this one: a likely repeat (重复件), most alike first."""
-    phone = _digits(record.citizen.phone)
+    ``recent`` before this one: a likely repeat (重复件), most alike first. ``orders`` may be
+    only those of the same phone (a caller's index), or all."""
+    phone = phone_key(record.citizen.phone)
     if not phone:
         return ()
     found: list[tuple[float, str]] = []
     for order in orders:
         other = order.state.record
-        if order.id == record.order_id or _digits(other.citizen.phone) != phone:
+        if order.id == record.order_id or phone_key(other.citizen.phone) != phone:
             continue
         current = order.state.status not in FINISHED
         if not current and record.received_at - other.received_at > recent:
