@@ -272,6 +272,12 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "path of the platform's export file or folder; Enter pulls it",
     ),
     "exchange.none": ("尚未导入", "아직 가져오지 않음", "nothing pulled yet"),
+    "exchange.corrected": ("中心更正：{orders}", "센터 정정: {orders}", "corrected by the center: {orders}"),
+    "exchange.repeats": (
+        "可能是重复件（用 hotline exchange link 关联或合并）：{pairs}",
+        "중복 건일 수 있음 (hotline exchange link 로 연결 또는 병합): {pairs}",
+        "likely repeats (link or merge them with hotline exchange link): {pairs}",
+    ),
     "exchange.col.file": ("文件", "파일", "File"),
     "exchange.col.row": ("行", "행", "Row"),
     "exchange.col.column": ("列/办件", "열/건", "Column/order"),

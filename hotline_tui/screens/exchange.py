@@ -136,8 +136,15 @@ class ExchangeScreen(HotlineNode, Screen[None]):
             "refused": len(report.refused),
             "acknowledged": len(report.acknowledged),
         }
-        came = "、".join(report.added[:20])
-        status.update(t("cli.exchange.pulled", **counts) + (f"\n{came}" if came else ""))
+        shown = [t("cli.exchange.pulled", **counts)]
+        if report.added:
+            shown.append("、".join(report.added[:20]) + ("…" if len(report.added) > 20 else ""))
+        if report.corrected:
+            shown.append(t("exchange.corrected", orders="、".join(report.corrected)))
+        if report.repeats:
+            pairs = "；".join(f"{o} → {'、'.join(of)}" for o, of in report.repeats.items())
+            shown.append(t("exchange.repeats", pairs=pairs))
+        status.update("\n".join(shown))
         for problem in report.rejected:
             table.add_row(problem.source, problem.row, problem.column, problem.problem.message(t.language))
         for refusal in report.refused:

@@ -17,10 +17,10 @@ from tests.ui.conftest import make_app, screen_text, settle
 async def test_a_clerk_pulls_an_export_sees_the_refused_row_and_marks_a_message_sent(
     repo, clock, tmp_path: Path
 ) -> None:
-    rows = [
-        order_row(1, 派发时间="2026-11-20 09:00", 承诺完成时间="2026-11-23 09:00"),
-        order_row(2, 联系电话="1"),
-    ]
+    first = order_row(1, 派发时间="2026-11-20 09:00", 承诺完成时间="2026-11-23 09:00")
+    again = order_row(3, 派发时间="2026-11-20 10:00", 承诺完成时间="2026-11-23 09:00")
+    again |= {"联系电话": first["联系电话"], "诉求内容": first["诉求内容"]}
+    rows = [first, order_row(2, 联系电话="1"), again]
     export = write_xlsx(tmp_path / "导出.xlsx", rows)
     app = make_app(repo, clock)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -34,7 +34,8 @@ async def test_a_clerk_pulls_an_export_sees_the_refused_row_and_marks_a_message_
         await pilot.press("enter")
         await settle(pilot)
         shown = screen_text(app)
-        assert "新增 1" in shown and "拒收 1" in shown
+        assert "新增 2" in shown and "拒收 1" in shown
+        assert "可能是重复件" in shown and "YB202600003 → YB202600001" in shown
         assert "联系电话" in shown and "3" in shown  # row 3, its column, its reason
         assert repo.snapshot().order("YB202600001") is not None
 
