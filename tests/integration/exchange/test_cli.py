@@ -102,3 +102,21 @@ def test_a_merged_order_is_answered_with_its_parents_feedback_and_both_stay(cli,
     _, report, _ = cli("report", "hotspots", "--period", "2026Q4", "--json")
     (caller,) = report["tables"]["repeat_callers"]["rows"]  # different phones: the link makes them one
     assert (caller["calls"], caller["order_ids"]) == (2, "YB202600001、YB202600002")
+
+
+def test_an_administrator_sees_the_outbox_without_its_texts_and_check_passes(cli, tmp_path: Path) -> None:
+    cli("init")
+    cli("users", "add", "admin2", "admin")
+    cli("exchange", "pull", str(export(tmp_path)))
+    cli("act", "YB202600001", "sign")
+
+    _, handler_view, _ = cli("exchange", "status", "--json")
+    _, admin_view, _ = cli("exchange", "status", "--json", login="admin2")
+    _, log, _ = cli("audit", "access", "--json")
+
+    assert handler_view["messages"][0]["text"].startswith("已签收")
+    assert admin_view["messages"][0]["text"] == "" and admin_view["messages"][0]["state"] == "ready"
+    subjects = [(e["login"], e["subject"]) for e in log]
+    assert ("founder", "exchange status") in subjects and ("admin2", "exchange status") not in subjects
+    code, _, _ = cli("check")
+    assert code == 0
