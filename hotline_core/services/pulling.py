@@ -84,7 +84,9 @@ class PullRun:
         self.known = set(session.order_ids()) | archived
         self.changed: dict[str, WorkOrder] = {}
         self._callers: dict[str, dict[str, WorkOrder]] | None = None  # phone → orders, read once
-        self.report = PullReport()
+        self.corrected: dict[str, tuple[Correction, ...]] = {}
+        self.children: dict[str, str] = {}
+        self.repeats: dict[str, tuple[str, ...]] = {}
         self.id_heading = "办件编号"
         self.added: list[str] = []
         self.unchanged: list[str] = []
@@ -102,11 +104,13 @@ class PullRun:
             self._message(message)
         raise_alerts(self.session, list(self.changed.values()), self.now)
         raise_outbox_alerts(self.session, self.now, list(self.changed.values()))
-        return evolve(
-            self.report,
+        return PullReport(
             added=tuple(self.added),
             unchanged=tuple(dict.fromkeys(self.unchanged)),
+            corrected=self.corrected,
             rejected=tuple(self.rejected),
+            children=self.children,
+            repeats=self.repeats,
             applied=tuple(self.applied),
             refused=tuple(self.refused),
             acknowledged=tuple(dict.fromkeys(self.acknowledged)),
@@ -186,9 +190,9 @@ class PullRun:
         parent = parent_of(row.order_id, self.known | batch)
         if parent:
             self.session.put_link(Link(row.order_id, parent, LinkKind.CHILD, self.now, self.person.login))
-            self.report.children[row.order_id] = parent
+            self.children[row.order_id] = parent
         if repeats:
-            self.report.repeats[row.order_id] = repeats
+            self.repeats[row.order_id] = repeats
         self.added.append(row.order_id)
 
     def _correct(self, row: PushedOrder, corrections: tuple[Correction, ...]) -> None:
@@ -214,7 +218,7 @@ class PullRun:
             CenterCorrection(self.now, self.person.login, c.field, c.old, c.new) for c in corrections
         )
         self.session.put_platform_order(evolve(old, fields=row.fields, corrections=old.corrections + kept))
-        self.report.corrected[row.order_id] = corrections
+        self.corrected[row.order_id] = corrections
 
     def _store(self, order: WorkOrder, event: Event) -> WorkOrder:
         updated = order.with_event(event)
