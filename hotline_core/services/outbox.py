@@ -123,6 +123,16 @@ def acknowledge_messages(
     return done
 
 
+def acknowledge_one(session: Session, message_id: str, actor: str, now: datetime) -> bool:
+    """Mark one message acknowledged (a receipt names it); False when it already was."""
+    record = session.deliveries().get(message_id)
+    if state_of(record) is Delivery.ACKNOWLEDGED:
+        return False
+    location = record.location if record else ""
+    session.put_delivery(DeliveryRecord(message_id, Delivery.ACKNOWLEDGED, now, actor, "", location))
+    return True
+
+
 def raise_outbox_alerts(
     session: Session, now: datetime, orders: Sequence[WorkOrder] | None = None
 ) -> list[Alert]:

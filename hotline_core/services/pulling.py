@@ -45,6 +45,7 @@ from hotline_core.domain.vocabulary import Role
 from hotline_core.services.orders import raise_alerts
 from hotline_core.services.outbox import (
     acknowledge_messages,
+    acknowledge_one,
     messages_of,
     raise_outbox_alerts,
 )
@@ -274,10 +275,8 @@ class PullRun:
                 message, [Problem("receipt", "receipt_unknown_message", {"receipt": message.receipt})]
             )
             return
-        done = acknowledge_messages(
-            self.session, order.id, frozenset({target.kind}), message.at, self.person.login, self.now
-        )
-        self.acknowledged += [d for d in done if d == target.id] or done
+        if acknowledge_one(self.session, target.id, self.person.login, self.now):
+            self.acknowledged.append(target.id)
         self.session.note_center_message(message.key, self.now, "applied")
         self.applied.append(message.key)
 

@@ -154,3 +154,41 @@ def test_a_message_ready_for_more_than_an_hour_alerts_the_rights_department(tmp_
     services.run_escalation(repo, at("2026-11-23 11:00"))
     assert len([a for a in repo.snapshot().alerts() if a.kind is AlertKind.OUTBOX_WAITING]) == 1
     assert timedelta(minutes=repo.snapshot().settings().outbox_alert_minutes) == timedelta(hours=1)
+
+
+def test_a_receipt_from_the_center_acknowledges_the_message_it_names_and_no_other(tmp_path: Path) -> None:
+    repo = FileRepository.open(tmp_path / "db", create=True)
+    services.initialise(repo, "clerk")
+    export = write_xlsx(
+        tmp_path / "push.xlsx", [order_row(4, 派发时间="2026-11-23 09:00", 承诺完成时间="2026-11-26 09:00")]
+    )
+    exchange.pull(repo, "clerk", exchange.file_platform(export), at("2026-11-23 09:10"))
+    order = "YB202600004"
+    services.act(repo, "clerk", order, Command("sign"), at("2026-11-23 09:20"))
+    services.act(
+        repo,
+        "clerk",
+        order,
+        Command("request_return", {"reason": "非本单位职责", "basis": "三定方案"}),
+        at("2026-11-23 09:30"),
+    )
+    receipts = [
+        message_row(order, "已接收", "2026-11-23 10:00", 回执编号=f"{order}#2"),
+        message_row(order, "已接收", "2026-11-23 10:01", 回执编号=f"{order}#9"),
+    ]
+
+    report = exchange.pull(
+        repo,
+        "clerk",
+        exchange.file_platform(write_xlsx(tmp_path / "r.xlsx", receipts, MESSAGE_HEADINGS)),
+        at("2026-11-23 10:05"),
+    )
+
+    assert report.acknowledged == (f"{order}#2",)
+    assert [(r.message.row, [p.code for p in r.problems]) for r in report.refused] == [
+        (3, ["receipt_unknown_message"])
+    ]
+    assert states(repo, at("2026-11-23 10:06")) == {
+        f"{order}#1": (MessageKind.SIGNATURE, Delivery.READY),
+        f"{order}#2": (MessageKind.RETURN_REQUEST, Delivery.ACKNOWLEDGED),
+    }
