@@ -192,3 +192,20 @@ def test_a_receipt_from_the_center_acknowledges_the_message_it_names_and_no_othe
         f"{order}#1": (MessageKind.SIGNATURE, Delivery.READY),
         f"{order}#2": (MessageKind.RETURN_REQUEST, Delivery.ACKNOWLEDGED),
     }
+
+
+def test_the_outbox_alert_follows_the_administrators_setting(tmp_path: Path) -> None:
+    repo = FileRepository.open(tmp_path / "db", create=True)
+    services.initialise(repo, "clerk")
+    services.change_settings(repo, "clerk", outbox_alert_minutes=30)
+    export = write_xlsx(
+        tmp_path / "push.xlsx", [order_row(5, 派发时间="2026-11-23 09:00", 承诺完成时间="2026-11-26 09:00")]
+    )
+    exchange.pull(repo, "clerk", exchange.file_platform(export), at("2026-11-23 09:10"))
+    services.act(repo, "clerk", "YB202600005", Command("sign"), at("2026-11-23 09:20"))
+
+    waiting = services.run_escalation(repo, at("2026-11-23 09:51"))
+
+    assert [(a.kind, a.order_id) for a in waiting if a.kind is AlertKind.OUTBOX_WAITING] == [
+        (AlertKind.OUTBOX_WAITING, "YB202600005")
+    ]
