@@ -21,8 +21,7 @@ from hotline_core.services import StorageError
 from hotline_tui.cli import auditcmds, dbcmds, exchangecmds, kbcmds, listcmds, ordercmds, reportcmds, timecmds
 from hotline_tui.cli.output import CommandError, Output
 
-SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, listcmds, reportcmds, timecmds, auditcmds)
-SUBCOMMANDS += (exchangecmds,)  # issue 17: files to and from the 12345 platform
+SUBCOMMANDS = (dbcmds, kbcmds, ordercmds, listcmds, reportcmds, timecmds, auditcmds, exchangecmds)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,8 +15,8 @@ from typing import Any
 from hotline_core.domain.exchange.outbox import Delivery
 from hotline_core.domain.exchange.wording import exchange_name
 from hotline_core.services import exchange, outbox
-from hotline_core.services.exchange import PullReport
 from hotline_core.services.outbox import OutboxItem
+from hotline_core.services.pulling import PullReport
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
 from hotline_tui.cli.output import Output

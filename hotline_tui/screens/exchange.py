@@ -18,8 +18,8 @@ from hotline_core.domain.limits import LimitEvaluator, LimitState
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.problems import HotlineError
 from hotline_core.services import exchange, outbox
-from hotline_core.services.exchange import PullReport
 from hotline_core.services.outbox import OutboxItem
+from hotline_core.services.pulling import PullReport
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment
