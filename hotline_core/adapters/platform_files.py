@@ -66,6 +66,8 @@ def _xlsx(path: Path) -> list[Table]:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
+    except OSError:
+        raise  # gone or unreadable: read_tables says so
     except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
         raise _bad(path, type(error).__name__) from None
     try:
