@@ -205,6 +205,9 @@ class Session:
     def platform_orders(self) -> dict[str, PlatformOrder]:
         return {k: CONVERTER.structure(v, PlatformOrder) for k, v in self._tables.all(PLATFORM).items()}
 
+    def platform_order_ids(self) -> set[str]:
+        return set(self._tables.keys(PLATFORM))
+
     def put_platform_order(self, row: PlatformOrder) -> None:
         self._writer.put(PLATFORM, row.order_id, CONVERTER.unstructure(row))
 

@@ -77,20 +77,42 @@ def merged_children(links: dict[str, Link]) -> dict[str, list[str]]:
 
 
 def messages(session: Session) -> list[Outgoing]:
-    """Every message the open orders' events call for, oldest first."""
+    """Every message the open orders that came from the platform call for, oldest first.
+
+    An order typed in by hand (before the exchange was used, or never pulled) is answered on
+    the platform by hand: it makes no message, and a database that starts to exchange does
+    not find its whole history waiting in the outbox."""
+    pulled = session.platform_order_ids()
     merged = merged_children(session.links())
-    found = [m for order in session.orders() for m in outgoing(order, sorted(merged.get(order.id, ())))]
+    found = [
+        m
+        for order in session.orders()
+        if order.id in pulled
+        for m in outgoing(order, sorted(c for c in merged.get(order.id, ()) if c in pulled))
+    ]
     return sorted(found, key=lambda m: (m.created_at, m.id))
 
 
 def messages_of(session: Session, order_id: str) -> list[Outgoing]:
-    """The messages of one order: its own, and its parent's feedback when it was merged into it."""
+    """The messages of one order pulled from the platform: its own, and its parent's feedback
+    when it was merged into it."""
+    if order_id not in session.platform_order_ids():
+        return []
     order = session.order(order_id)
     own = [] if order is None else outgoing(order)
     link = session.links().get(order_id)
     parent = session.order(link.parent) if link is not None and link.kind is LinkKind.MERGED else None
     given = [] if parent is None else [m for m in outgoing(parent, [order_id]) if m.order_id == order_id]
     return own + given
+
+
+def sent_by_hand(session: Session, order_id: str, actor: str, now: datetime) -> None:
+    """An order typed in by hand and pulled for the first time: what it already told the center
+    went by hand, so its earlier messages count as sent (the next pull acknowledges them)."""
+    delivered = session.deliveries()
+    for message in messages_of(session, order_id):
+        if message.id not in delivered:
+            session.put_delivery(DeliveryRecord(message.id, Delivery.SENT, now, actor))
 
 
 def items(session: Session) -> list[OutboxItem]:
@@ -140,7 +162,10 @@ def raise_outbox_alerts(
     ``orders`` only when given (a pull looks at the orders it changed, cron at all)."""
     limit = timedelta(minutes=session.settings().outbox_alert_minutes)
     raised = session.alert_keys()
-    found = messages(session) if orders is None else [m for o in orders for m in outgoing(o)]
+    pulled = session.platform_order_ids()
+    found = (
+        messages(session) if orders is None else [m for o in orders if o.id in pulled for m in outgoing(o)]
+    )
     fresh = [
         Alert(
             f"outbox:{m.id}",

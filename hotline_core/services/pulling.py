@@ -48,6 +48,7 @@ from hotline_core.services.outbox import (
     acknowledge_one,
     messages_of,
     raise_outbox_alerts,
+    sent_by_hand,
 )
 from hotline_core.services.ports import Session
 
@@ -141,6 +142,7 @@ class PullRun:
             self._add(row, batch)
         elif decision.verdict is Verdict.ADDED and self._typed(row) is not None:
             self._correct(row, decide_row(row, self.stored[row.order_id]).corrections)
+            sent_by_hand(self.session, row.order_id, self.person.login, self.now)
         elif decision.verdict is Verdict.CORRECTED:
             self._correct(row, decision.corrections)
         else:  # the same again, or an order typed in by hand before: its platform row is kept now
@@ -153,6 +155,8 @@ class PullRun:
                     else evolve(old, fields=row.fields)
                 )
                 self.session.put_platform_order(kept)
+                if old is None:
+                    sent_by_hand(self.session, row.order_id, self.person.login, self.now)
         self._acknowledge(row)
 
     def _caller_index(self) -> dict[str, dict[str, WorkOrder]]:

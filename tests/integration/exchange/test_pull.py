@@ -10,9 +10,11 @@ import pytest
 
 from hotline_core import services
 from hotline_core.adapters.repository import FileRepository
+from hotline_core.domain.events import Command
+from hotline_core.domain.exchange.outbox import Delivery
 from hotline_core.domain.exchange.pulling import LinkKind
 from hotline_core.domain.vocabulary import Action, AppealType, BusinessArea, Channel, Place
-from hotline_core.services import exchange
+from hotline_core.services import exchange, outbox
 from tests.integration.exchange.exports import order_row, write_csv, write_xlsx
 from tests.support import at
 
@@ -201,3 +203,32 @@ def test_an_order_typed_in_by_hand_before_is_checked_against_the_platforms_row(
     assert order is not None and order.state.record.citizen.phone == "13800000008"
     again = exchange.pull(repo, "clerk", exchange.file_platform(tmp_path / "e.xlsx"), NOW)
     assert again.unchanged == ("YB202600008",) and again.corrected == {}
+
+
+def test_an_order_typed_in_by_hand_makes_no_message_until_pulled_and_then_counts_as_sent_by_hand(
+    repo: FileRepository, tmp_path: Path
+) -> None:
+    row = order_row(9, 所属区域="延吉市")
+    typed = {
+        "id": row["办件编号"],
+        "received_at": "2026-11-17T09:09:00+08:00",
+        "channel": "phone",
+        "appeal_type": "suggestion",
+        "appeal": row["诉求内容"],
+        "name": row["诉求人"],
+        "phone": row["联系电话"],
+        "county": "延吉市",
+    }
+    services.intake(repo, "clerk", [typed], NOW)
+    services.act(repo, "clerk", "YB202600009", Command("sign"), NOW)
+    assert outbox.outbox_status(repo, "clerk", NOW) == []
+
+    first = exchange.pull(repo, "clerk", exchange.file_platform(write_xlsx(tmp_path / "a.xlsx", [row])), NOW)
+    assert first.unchanged == ("YB202600009",) and first.corrected == {}
+    assert [(i.message.id, i.state) for i in outbox.outbox_status(repo, "clerk", NOW)] == [
+        ("YB202600009#1", Delivery.SENT)
+    ]
+    signed = write_xlsx(tmp_path / "b.xlsx", [order_row(9, 所属区域="延吉市", 办件状态="已签收")])
+    assert exchange.pull(repo, "clerk", exchange.file_platform(signed), NOW).acknowledged == (
+        "YB202600009#1",
+    )
