@@ -49,6 +49,7 @@ class HotlineApp(App[None]):
         text_binding("f6", "duties", "key.duties", "app.duties", show=False),
         text_binding("f7", "policies", "key.policies", "app.policies", show=False),
         text_binding("f8", "studies", "key.studies", "app.studies", show=False),
+        text_binding("f9", "exchange", "key.exchange", "app.exchange", show=False),
         text_binding("f10", "quit", "key.quit", "app.quit"),
         text_binding("ctrl+p", "command_palette", "key.palette", "app.palette", show=False),
     ]
@@ -204,6 +205,12 @@ class HotlineApp(App[None]):
 
         if not isinstance(self.screen, StudiesScreen):
             self.push_screen(StudiesScreen())
+
+    def action_exchange(self) -> None:
+        from hotline_tui.screens.exchange import ExchangeScreen
+
+        if not isinstance(self.screen, ExchangeScreen):
+            self.push_screen(ExchangeScreen())
 
     def action_language(self) -> None:
         self.t = self.t.next_language()

@@ -148,6 +148,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "alert.summary_overdue": ("汇总表逾期", "요약표 지연", "summary overdue"),
     "alert.incident": ("重大情况报告", "중대 상황 보고", "major incident"),
     "alert.follow_up_due": ("心理疏导待回访", "심리 상담 후속 방문", "counselling follow-up due"),
+    "alert.outbox_waiting": ("平台消息待发超时", "플랫폼 메시지 미발송", "platform message not sent"),
     # Reports screen
     "report.title": ("报表", "보고서", "Reports"),
     "report.quarterly": ("汇总表", "요약표", "Summary"),
@@ -321,6 +322,99 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "added {added}, already there {present}, rejected {rejected}",
     ),
     "cli.escalate.done": ("新提醒 {n} 条", "새 알림 {n}건", "{n} new alerts"),
+    # The exchange with the 12345 platform (issue 17)
+    "key.exchange": ("平台交换", "플랫폼 교환", "Platform"),
+    "key.mark_sent": ("标记已发送", "발송 표시", "Mark sent"),
+    "exchange.title": ("与 12345 平台交换", "12345 플랫폼 교환", "Exchange with the 12345 platform"),
+    "exchange.path_hint": (
+        "平台导出文件或文件夹的路径，回车导入",
+        "플랫폼 내보내기 파일 또는 폴더 경로, Enter로 가져오기",
+        "path of the platform's export file or folder; Enter pulls it",
+    ),
+    "exchange.none": ("尚未导入", "아직 가져오지 않음", "nothing pulled yet"),
+    "exchange.corrected": ("中心更正：{orders}", "센터 정정: {orders}", "corrected by the center: {orders}"),
+    "exchange.repeats": (
+        "可能是重复件（用 hotline exchange link 关联或合并）：{pairs}",
+        "중복 건일 수 있음 (hotline exchange link 로 연결 또는 병합): {pairs}",
+        "likely repeats (link or merge them with hotline exchange link): {pairs}",
+    ),
+    "exchange.col.file": ("文件", "파일", "File"),
+    "exchange.col.row": ("行", "행", "Row"),
+    "exchange.col.column": ("列/办件", "열/건", "Column/order"),
+    "exchange.col.reason": ("原因", "사유", "Reason"),
+    "exchange.col.id": ("消息", "메시지", "Message"),
+    "exchange.col.kind": ("事项", "사항", "Kind"),
+    "exchange.col.state": ("状态", "상태", "State"),
+    "exchange.col.since": ("时间", "시간", "Since"),
+    "order.center_due": (
+        "热线中心承诺完成时间：{due}",
+        "센터 약속 완료 시간: {due}",
+        "The center's due time: {due}",
+    ),
+    "order.center_due_earlier": (
+        "⚠ 热线中心的承诺完成时间早于办结时限：请在 {due} 前办结",
+        "⚠ 센터 약속 시간이 완결 기한보다 이릅니다: {due} 까지 완결하세요",
+        "⚠ the center's due time comes before our close limit: close by {due}",
+    ),
+    "order.close_earlier": (
+        "⚠ 办结时限 {due} 早于热线中心的承诺完成时间",
+        "⚠ 완결 기한 {due} 이 센터 약속 시간보다 이릅니다",
+        "⚠ our close limit {due} comes before the center's due time",
+    ),
+    "cli.exchange.pulled": (
+        "新增 {added}，未变 {unchanged}，更正 {corrected}，拒收 {rejected}；"
+        "中心消息已处理 {applied}，未采纳 {refused}；平台确认 {acknowledged}",
+        "추가 {added}, 변경 없음 {unchanged}, 정정 {corrected}, 거부 {rejected}; "
+        "센터 메시지 처리 {applied}, 불채택 {refused}; 플랫폼 확인 {acknowledged}",
+        "added {added}, unchanged {unchanged}, corrected {corrected}, rejected {rejected}; "
+        "center messages applied {applied}, refused {refused}; acknowledged {acknowledged}",
+    ),
+    "cli.exchange.dry_run": (
+        "（试运行：未保存任何更改）",
+        "(시험 실행: 아무것도 저장하지 않음)",
+        "(dry run: nothing was stored)",
+    ),
+    "cli.exchange.rejected": (
+        "  {file} 第 {row} 行「{column}」：{reason}",
+        "  {file} {row}행 「{column}」: {reason}",
+        "  {file} row {row} '{column}': {reason}",
+    ),
+    "cli.exchange.refused": (
+        "  {file} 第 {row} 行 {order}：{reason}",
+        "  {file} {row}행 {order}: {reason}",
+        "  {file} row {row} {order}: {reason}",
+    ),
+    "cli.exchange.corrected": (
+        "  {order} 中心更正：{changes}",
+        "  {order} 센터 정정: {changes}",
+        "  {order} corrected by the center: {changes}",
+    ),
+    "cli.exchange.child": (
+        "  {order} 是 {parent} 的子件",
+        "  {order} 는 {parent} 의 하위 건",
+        "  {order} is a child of {parent}",
+    ),
+    "cli.exchange.repeat": (
+        "  {order} 可能是重复件：{of}",
+        "  {order} 중복 건일 수 있음: {of}",
+        "  {order} may repeat {of}",
+    ),
+    "cli.exchange.pushed": (
+        "已写出 {n} 个待上传的包：{folder}",
+        "업로드할 패키지 {n}개 작성: {folder}",
+        "{n} packages written for upload: {folder}",
+    ),
+    "cli.exchange.empty": (
+        "没有发往平台的消息",
+        "플랫폼에 보낼 메시지가 없습니다",
+        "no messages for the platform",
+    ),
+    "cli.exchange.marked": ("{id}：{state}", "{id}: {state}", "{id}: {state}"),
+    "cli.exchange.linked": (
+        "{order} → {parent}：{kind}",
+        "{order} → {parent}: {kind}",
+        "{order} → {parent}: {kind}",
+    ),
     "cli.kb.imported": (
         "新增 {created}，更新 {updated}，未变 {unchanged}，有问题的行 {problems}",
         "추가 {created}, 갱신 {updated}, 변경 없음 {unchanged}, 문제 있는 행 {problems}",

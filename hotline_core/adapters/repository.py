@@ -15,7 +15,10 @@ transaction that archives it: finding an archived order opens one archive, not a
 ``summary_tables`` (a county's quarterly summary table as prepared and filed, by
 ``QUARTER/COUNTY``),
 ``services``, ``incidents`` and ``episodes`` (the duties beyond the order, ``domain/duties``),
-``studies`` (special studies and hot-issues analyses, with their steps).
+``studies`` (special studies and hot-issues analyses, with their steps);
+for the exchange with the 12345 platform (issue 17): ``platform_orders`` (the platform's
+row of each pulled order), ``outbox`` (the delivery of our messages), ``links`` (children,
+repeats, merged orders) and ``center_messages`` (the center's messages already applied).
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ from hotline_core.domain.duties.incident import Incident
 from hotline_core.domain.duties.programme import Episode
 from hotline_core.domain.duties.service import ServiceRecord
 from hotline_core.domain.escalation import Alert
+from hotline_core.domain.exchange.outbox import DeliveryRecord
+from hotline_core.domain.exchange.pulling import Link, PlatformOrder
 from hotline_core.domain.knowledge.entries import Entry
 from hotline_core.domain.model import Attachment
 from hotline_core.domain.order import WorkOrder
@@ -65,6 +70,8 @@ ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE, ACCESS = (
 )
 SUMMARY_TABLES = "summary_tables"
 SERVICES, INCIDENTS, EPISODES = "services", "incidents", "episodes"
+
+PLATFORM, OUTBOX, LINKS, CENTER = "platform_orders", "outbox", "links", "center_messages"
 
 
 def _chained(tables: Tables) -> Tables:
@@ -171,7 +178,7 @@ class Session:
 
     def clear_orders_and_alerts(self) -> None:
         """Only for refreshing a demo database: real orders are never removed."""
-        for table in (ORDERS, ALERTS, ACKS):
+        for table in (ORDERS, ALERTS, ACKS, PLATFORM, OUTBOX, LINKS, CENTER):
             for key in self._tables.keys(table):
                 self._writer.remove(table, key)
 
@@ -309,6 +316,34 @@ class Session:
 
     def put_episode(self, episode: Episode) -> None:
         self._writer.put(EPISODES, episode.id, CONVERTER.unstructure(episode))
+
+    # -- the exchange with the 12345 platform (issue 17) --------------------------------------
+    def platform_orders(self) -> dict[str, PlatformOrder]:
+        return {k: CONVERTER.structure(v, PlatformOrder) for k, v in self._tables.all(PLATFORM).items()}
+
+    def platform_order_ids(self) -> set[str]:
+        return set(self._tables.keys(PLATFORM))
+
+    def put_platform_order(self, row: PlatformOrder) -> None:
+        self._writer.put(PLATFORM, row.order_id, CONVERTER.unstructure(row))
+
+    def deliveries(self) -> dict[str, DeliveryRecord]:
+        return {k: CONVERTER.structure(v, DeliveryRecord) for k, v in self._tables.all(OUTBOX).items()}
+
+    def put_delivery(self, record: DeliveryRecord) -> None:
+        self._writer.put(OUTBOX, record.message_id, CONVERTER.unstructure(record))
+
+    def links(self) -> dict[str, Link]:
+        return {k: CONVERTER.structure(v, Link) for k, v in self._tables.all(LINKS).items()}
+
+    def put_link(self, link: Link) -> None:
+        self._writer.put(LINKS, link.order_id, CONVERTER.unstructure(link))
+
+    def center_message_keys(self) -> set[str]:
+        return set(self._tables.keys(CENTER))
+
+    def note_center_message(self, key: str, at: datetime, outcome: str) -> None:
+        self._writer.put(CENTER, key, {"at": at.isoformat(), "outcome": outcome})
 
     @property
     def _writer(self) -> Any:

@@ -53,6 +53,7 @@ class AlertKind(StrEnum):
     SUMMARY_OVERDUE = "summary_overdue"
     INCIDENT = "incident"  # a major incident reported (domain/duties/incident.py)
     FOLLOW_UP_DUE = "follow_up_due"  # a counselling talk's follow-up date came (domain/duties/service.py)
+    OUTBOX_WAITING = "outbox_waiting"  # a message for the 12345 platform not sent in time (issue 17)
 
 
 def unit_recipient(unit: Unit) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 from attrs import frozen
 
+from hotline_core.domain.exchange.wording import EXCHANGE_FIELDS, EXCHANGE_MESSAGES
 from hotline_core.domain.unit_words import UNIT_ACTIONS, UNIT_FIELDS, UNIT_MESSAGES
 
 LANGUAGES: tuple[str, ...] = ("zh_CN", "ko", "en")
@@ -639,6 +640,9 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "suggestions": ("意见建议", "의견 및 건의", "suggestions"),
     "paper": ("打印件", "인쇄물", "paper"),
 }
+
+MESSAGES.update(EXCHANGE_MESSAGES)  # issue 17: the exchange with the 12345 platform
+FIELD_LABELS.update(EXCHANGE_FIELDS)
 
 # Names quoted inside messages, so that "{status}" reads in the clerk's language.
 STATUS_NAMES: dict[str, tuple[str, str, str]] = {

@@ -34,6 +34,7 @@ class Settings:
     started_at: datetime | None = None
     # The font file printed papers embed; empty: the one bundled with the program (docs/paper.md).
     paper_font: str = ""
+    outbox_alert_minutes: int = 60  # a message for the 12345 platform ready longer than this alerts
 
     @property
     def organization(self) -> Organization:

@@ -15,6 +15,7 @@ from hotline_core.domain.vocabulary import Place
 from hotline_core.services.access import identify
 from hotline_core.services.duties import duty_alerts
 from hotline_core.services.orders import raise_alerts
+from hotline_core.services.outbox import raise_outbox_alerts
 from hotline_core.services.ports import Repository, Session
 
 
@@ -33,7 +34,8 @@ def run_escalation(repo: Repository, now: datetime) -> list[Alert]:
         for alert in missing:
             session.put_alert(alert)
         follow_ups = duty_alerts(session, now, raised)
-    return fresh + missing + follow_ups
+        waiting = raise_outbox_alerts(session, now)  # messages for the 12345 platform not sent in time
+    return fresh + missing + follow_ups + waiting
 
 
 def escalate(repo: Repository, actor: str, now: datetime) -> list[Alert]:

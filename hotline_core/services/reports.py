@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hotline_core.domain.accesslog import AccessKind
+from hotline_core.domain.exchange.pulling import LinkKind
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
 from hotline_core.domain.permissions import may_see, report_county
@@ -108,7 +109,8 @@ def _build(
             services=snapshot.services(),
         )
     if kind == "hotspots":  # the orders include the previous period's
-        return reports.hot_issues(orders, period, services=snapshot.services())
+        repeats = {o: link.parent for o, link in snapshot.links().items() if link.kind is not LinkKind.CHILD}
+        return reports.hot_issues(orders, period, services=snapshot.services(), links=repeats)
     if kind == "assessment":
         return reports.annual_assessment(
             orders, period, now, settings.calendar, settings.policies, organization=settings.organization

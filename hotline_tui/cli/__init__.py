@@ -22,6 +22,7 @@ from hotline_tui.cli import (
     auditcmds,
     dbcmds,
     dutycmds,
+    exchangecmds,
     kbcmds,
     listcmds,
     ordercmds,
@@ -46,6 +47,7 @@ SUBCOMMANDS = (
     dutycmds,
     printcmds,
     studycmds,
+    exchangecmds,
 )
 
 

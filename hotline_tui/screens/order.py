@@ -27,6 +27,7 @@ from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.permissions import Sight, sight
 from hotline_core.domain.privacy import masked_order
 from hotline_core.domain.vocabulary import Action
+from hotline_core.services import exchange
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment
@@ -35,6 +36,7 @@ from hotline_tui.messages import DataLoaded
 from hotline_tui.node import HotlineNode
 from hotline_tui.paper import PAPER_KEYS, PaperActions
 from hotline_tui.plain import Plain, bold, join, lines
+from hotline_tui.screens.exchange import center_due_rows
 from hotline_tui.visible import visible
 
 # Keys for the everyday actions; the rest are in the menu (a) and the palette.
@@ -83,6 +85,7 @@ class OrderScreen(PaperActions, HotlineNode, Screen[None]):
         # Personal data stays hidden until the access log has recorded this opening
         # (a full disk or a read-only copy: it stays hidden, and the clerk is told why).
         self.unlogged = True
+        self.center_due: datetime | None = None  # issue 17: the center's 承诺完成时间, read with the opening
 
     @property
     def order(self) -> WorkOrder | None:
@@ -108,6 +111,7 @@ class OrderScreen(PaperActions, HotlineNode, Screen[None]):
     def record_opening(self) -> None:
         """The access log learns that this person was shown the order (when shown whole)."""
         app = self.app
+        self.center_due = exchange.center_due(app.repo, app.person.login, self.order_id)
         if services.opened(app.repo, app.person, self.order_id, app.clock()):
             app.call_from_thread(self._show_whole)
         else:
@@ -179,6 +183,7 @@ class OrderScreen(PaperActions, HotlineNode, Screen[None]):
                 f"{_STATE_MARK[status.state]} {t(f'limit.{name}')}：{t(f'state.{status.state.value}')}"
                 f"{provisional}  {t('order.due', due=human_due(status.due) if status.due else '')}  {when}"
             )
+        rows += center_due_rows(order, self.center_due, self.app.evaluator(), t)  # issue 17
         return lines(rows)
 
     def _timeline(self, order: WorkOrder, t: Translator) -> Text:

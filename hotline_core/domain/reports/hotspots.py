@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from enum import Enum
 
@@ -106,9 +106,12 @@ def hot_issues(
     top: int = 20,
     stop_words: frozenset[str] = STOP_WORDS,
     services: Iterable[ServiceRecord] | None = None,
+    links: Mapping[str, str] | None = None,
 ) -> HotIssues:
     """The hot-issues report of ``period``; ``top`` words and phrases are listed; with
-    ``services``, their counts in the period (as of its end) too."""
+    ``services``, their counts in the period (as of its end) too. ``links`` (order → the
+    order it repeats, as a handler linked or merged them on the exchange's pull) joins
+    callers whose orders were found to be one matter told again."""
     period = as_period(period)
     previous = period.previous()
     start, middle, end = previous.start, period.start, period.end
@@ -132,7 +135,7 @@ def hot_issues(
         trend=_trend(current, period),
         words=words,
         phrases=phrases,
-        repeat_callers=_repeat_callers(current),
+        repeat_callers=_repeat_callers(current, links or {}),
         services=_services(services, period),
     )
 
@@ -163,21 +166,25 @@ def _trend(records: list[OrderRecord], period: Period) -> tuple[MonthCount, ...]
     return tuple(MonthCount(month, counts[month]) for month in period.month_starts())
 
 
-def _repeat_callers(records: list[OrderRecord]) -> tuple[RepeatCaller, ...]:
-    """Phones on two or more orders of the period, most calls first."""
+def _repeat_callers(records: list[OrderRecord], links: Mapping[str, str]) -> tuple[RepeatCaller, ...]:
+    """Phones on two or more orders of the period, and orders linked as repeats of one another
+    (whatever number they were called from), most calls first."""
+    group = {r.order_id: re.sub(r"\D", "", r.citizen.phone) or r.order_id for r in records}
+    for child, parent in links.items():
+        if child in group and parent in group and group[child] != group[parent]:
+            old, new = group[child], group[parent]
+            group = {k: new if v == old else v for k, v in group.items()}
     calls: dict[str, list[OrderRecord]] = defaultdict(list)
     for record in records:
-        phone = re.sub(r"\D", "", record.citizen.phone)
-        if phone:
-            calls[phone].append(record)
+        calls[group[record.order_id]].append(record)
     repeated = [
         RepeatCaller(
-            mask_phone(phone),
+            mask_phone(re.sub(r"\D", "", found[0].citizen.phone)),
             len(found),
-            tuple(r.order_id for r in sorted(found, key=lambda r: r.received_at)),
-            tuple(dict.fromkeys(r.place for r in sorted(found, key=lambda r: r.received_at))),
+            tuple(r.order_id for r in found),
+            tuple(dict.fromkeys(r.place for r in found)),
         )
-        for phone, found in calls.items()
+        for found in (sorted(group, key=lambda r: r.received_at) for group in calls.values())
         if len(found) >= 2
     ]
     return tuple(sorted(repeated, key=lambda c: (-c.calls, c.order_ids[0])))

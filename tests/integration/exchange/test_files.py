@@ -1,0 +1,84 @@
+"""The file adapter: another platform's headings through a mapping file, JSON exports,
+exports a clerk cannot have meant, and the packages' layout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hotline_core.adapters.platform_files import PackageFolder, PlatformFiles, decode, read_tables
+from hotline_core.domain.exchange.outbox import MessageKind, Outgoing, Package
+from hotline_core.domain.problems import InvalidInput
+from tests.integration.exchange.exports import write_csv
+from tests.support import at
+
+HUNCHUN = """
+[orders]
+"工单号" = "id"
+"来源渠道" = "channel"
+"反映内容" = "appeal"
+"要求办结时间" = "center_due"
+
+[values.channel]
+"热线来电" = "phone"
+"""
+
+
+def test_another_platforms_json_export_reads_through_a_toml_mapping(tmp_path: Path) -> None:
+    mapping = tmp_path / "hunchun.toml"
+    mapping.write_text(HUNCHUN, encoding="utf-8")
+    export = tmp_path / "export.json"
+    item = {
+        "工单号": "HC1",
+        "来源渠道": "热线来电",
+        "反映内容": "求助轮椅",
+        "诉求类型": "求助",
+        "派发时间": "2026-11-20 09:00",
+    }
+    export.write_text(json.dumps([item], ensure_ascii=False), encoding="utf-8")
+
+    incoming = PlatformFiles(export, mapping).incoming()
+
+    (table,) = incoming.tables
+    assert table.rows[0][0] == 1 and incoming.mapping.order_field("工单号") == "id"
+    assert incoming.mapping.word("channel", "热线来电") == "phone"
+
+
+def test_a_folder_reads_its_exports_in_name_order_and_skips_other_files(tmp_path: Path) -> None:
+    write_csv(tmp_path / "b.csv", [], "gbk", headings=("办件编号",))
+    write_csv(tmp_path / "a.csv", [], "utf-8-sig", headings=("办件编号",))
+    (tmp_path / "readme.txt").write_text("x", encoding="utf-8")
+
+    assert [t.source for t in read_tables(tmp_path)] == ["a.csv", "b.csv"]
+
+
+def test_gbk_and_utf8_with_bom_decode_and_anything_else_is_refused(tmp_path: Path) -> None:
+    assert decode("办件编号".encode("gbk"), tmp_path) == "办件编号"
+    assert decode("\ufeff办件编号".encode(), tmp_path) == "办件编号"
+    with pytest.raises(InvalidInput) as error:
+        read_tables(tmp_path / "export.docx")
+    assert error.value.problems[0].code == "not_a_platform_file"
+    with pytest.raises(InvalidInput) as error:
+        read_tables(tmp_path / "missing.csv")
+    assert error.value.problems[0].code == "unreadable_platform_file"
+    (tmp_path / "broken.xlsx").write_bytes(b"not a workbook")
+    with pytest.raises(InvalidInput):
+        read_tables(tmp_path / "broken.xlsx")
+
+
+def test_a_package_holds_the_text_to_paste_the_pictures_and_a_json_copy(tmp_path: Path) -> None:
+    message = Outgoing("A1#3", "A1", MessageKind.FEEDBACK, at("2026-11-20 10:00"), "已办", {"text": "已办"})
+
+    where = Path(PackageFolder(tmp_path).deliver(Package(message, (("../坡道.png", b"\x89PNG"),))))
+
+    assert where == tmp_path / "A1_3_feedback"
+    assert (where / "text.txt").read_text(encoding="utf-8") == "办件编号：A1\n事项：办理反馈\n\n已办\n"
+    assert (where / "images" / "01_坡道.png").read_bytes() == b"\x89PNG"
+    copy = json.loads((where / "message.json").read_text(encoding="utf-8"))
+    assert (copy["id"], copy["image_files"], copy["created_at"]) == (
+        "A1#3",
+        ["01_坡道.png"],
+        "2026-11-20T10:00:00+08:00",
+    )
