@@ -67,7 +67,7 @@ def wait_for(session: str, text: str, seconds: float = 20.0) -> str:
     raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
 
-FOCUSED = ("44", "104")  # a focused field's background and its cursor's, in 16 colours
+FOCUSED = ("44", "104", "47", "107")  # a focused field's background (blue) and its cursor's, in 16 colours
 NOWHERE = (-1, -1, "")
 ESCAPES = re.compile(r"\x1b\[[0-9;]*m")
 STYLED = re.compile(r"(?:\x1b\[([0-9;]*)m)?([^\x1b]*)")
@@ -105,7 +105,7 @@ class Terminal:
     def focus(self) -> tuple[int, int, str]:
         """Which field shows the focus: the row, and the column (in pairs of cells, as a
         blinking cursor at its start moves it by one) of its first cell on blue, the field's
-        background in 16 colours, or bright blue, its cursor's; and the line above it, its
+        background in 16 colours, or its cursor's; and the line above it, its
         label (a scrolled form may bring the next field to the same place). NOWHERE for none."""
         lines = tmux("capture-pane", "-e", "-p", "-t", self.session).splitlines()
         for row, line in enumerate(lines):
