@@ -65,6 +65,31 @@ async def test_every_action_form_opens_with_its_first_field_focused(repo, clock,
         assert app.focused is not None and app.focused.id == _first_field(dialog)
 
 
+@pytest.mark.parametrize(
+    ("action", "typed"),
+    [
+        (Action.FLAG_EMERGENCY, []),
+        (Action.ROUTE_PETITION, []),
+        (Action.LEGAL_PROCEDURE, []),
+        (Action.REQUEST_RETURN, [*"outside", "tab", *"rules"]),
+        (Action.DECLINE, ["space", "enter", "tab", *"told", "tab", *"court"]),
+        (Action.ASSIGN, ["space", "enter"]),
+    ],
+)
+async def test_each_action_form_submits_with_enter_from_its_last_field(
+    repo, clock, action: Action, typed: list[str]
+) -> None:
+    services.act(repo, "clerk", "A1", Command("sign"), clock())
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(action_dialog(app, stored(repo), action))
+        await settle(pilot)
+        await keys(pilot, *typed, "enter")
+        assert not isinstance(app.screen, FormDialog)
+    assert stored(repo).events[-1].action is action
+
+
 async def test_the_intake_form_takes_typing_at_once_in_its_first_field(repo, clock) -> None:
     app = make_app(repo, clock)
     async with app.run_test(size=(80, 24)) as pilot:
