@@ -25,11 +25,8 @@ from hotline_core.domain.vocabulary import (
     Rating,
 )
 from hotline_tui.dialogs.form import Choices, Field
-from hotline_tui.dialogs.widgets import widest
+from hotline_tui.dialogs.widgets import HALF_ROW, widest
 from hotline_tui.i18n import Translator
-
-# A choice whose longest label is wider than this many terminal cells takes a row of its own.
-HALF_ROW = 28
 
 _ENUMS = {
     "channel": Channel,

@@ -26,7 +26,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from hotline_core.domain.problems import HotlineError, Problem
 from hotline_core.services import StorageError
 from hotline_tui.bindings import text_binding, translate_bindings
-from hotline_tui.dialogs.widgets import Choice, LongText
+from hotline_tui.dialogs.widgets import HALF_ROW, WHOLE_ROW, Choice, LongText
 from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain
 from hotline_tui.visible import visible
@@ -154,10 +154,15 @@ class FormDialog(HotlineNode, ModalScreen[bool]):
             known = {v for _, v in spec.choices}
             value = spec.value if spec.value in known else None
             choices = [(visible(label, newlines=False), choice) for label, choice in spec.choices]
-            return Choice(choices, value=value, prompt=self.app.t("form.choose"), id=f"field-{spec.name}")
+            cells = HALF_ROW if len(self._row_of(spec)) > 1 else WHOLE_ROW
+            prompt = self.app.t("form.choose")
+            return Choice(choices, value=value, prompt=prompt, id=f"field-{spec.name}", cells=cells)
         if spec.limit:
             return LongText(spec.shown, id=f"field-{spec.name}")
         return Input(spec.shown, placeholder=spec.placeholder, id=f"field-{spec.name}", compact=True)
+
+    def _row_of(self, spec: Field) -> list[Field]:
+        return next(row for row in rows(self.fields) if spec in row)
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)

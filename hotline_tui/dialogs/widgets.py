@@ -25,6 +25,10 @@ from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain, PlainOptions, option
 
 ELLIPSIS = "…"
+# The terminal cells a choice's label may take in the form: half a row (two fields side by
+# side in a form 76 wide), or a whole row; a field whose labels are wider takes a whole row.
+HALF_ROW = 28
+WHOLE_ROW = 64
 
 
 def fit(label: str, cells: int) -> str:
@@ -55,11 +59,11 @@ class Choice(Select[str]):
     ]
 
     def __init__(
-        self, choices: Sequence[tuple[str, str]], *, value: str | None, prompt: str, id: str
+        self, choices: Sequence[tuple[str, str]], *, value: str | None, prompt: str, id: str, cells: int
     ) -> None:
-        self.labels = {choice: label for label, choice in choices}
+        self.labels = {choice: label for label, choice in choices}  # whole, for the list
         super().__init__(
-            [(label, choice) for label, choice in choices],
+            [(fit(label, cells), choice) for label, choice in choices],  # at most ``cells`` wide
             value=Select.NULL if value is None else value,
             prompt=prompt,
             allow_blank=value is None,
