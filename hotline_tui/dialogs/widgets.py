@@ -22,7 +22,7 @@ from textual.widgets import OptionList, Select, TextArea
 
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.node import HotlineNode
-from hotline_tui.plain import Plain, PlainOptions, option
+from hotline_tui.plain import Plain, PlainOptions, option, plain
 
 ELLIPSIS = "…"
 # The terminal cells a choice's label may take in the form: half a row (two fields side by
@@ -63,7 +63,7 @@ class Choice(Select[str]):
     ) -> None:
         self.labels = {choice: label for label, choice in choices}  # whole, for the list
         super().__init__(
-            [(fit(label, cells), choice) for label, choice in choices],  # at most ``cells`` wide
+            [(plain(fit(label, cells)), choice) for label, choice in choices],  # never markup
             value=Select.NULL if value is None else value,
             prompt=prompt,
             allow_blank=value is None,

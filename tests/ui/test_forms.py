@@ -13,7 +13,7 @@ from hotline_core.domain.events import Command
 from hotline_core.domain.vocabulary import Action, Outcome, Status
 from hotline_tui.dialogs.actions import action_dialog
 from hotline_tui.dialogs.fields import action_fields
-from hotline_tui.dialogs.form import FormDialog
+from hotline_tui.dialogs.form import Field, FormDialog
 from hotline_tui.dialogs.widgets import ChoicePicker, fit
 from hotline_tui.i18n import Translator
 from tests.ui.conftest import make_app, settle
@@ -243,3 +243,15 @@ async def test_the_intake_form_fits_two_screens_with_marks_defaults_and_a_readab
     order = stored(repo, "C3")
     assert f"{order.record.received_at:%Y-%m-%d %H:%M}" == "2026-11-20 16:10"
     assert order.record.emergency is False
+
+
+async def test_a_choice_shows_its_label_as_typed_never_as_markup(repo, clock) -> None:
+    app = make_app(repo, clock)
+    choices = [("诉求[/]结束", "a"), ("[bold]康复部", "b")]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(FormDialog("x", [Field("to", "to", choices, "a")], lambda values: ""))
+        await settle(pilot)
+        assert "诉求[/]结束" in rendered(app)
+        await keys(pilot, "space")
+        assert "[bold]康复部" in rendered(app)
