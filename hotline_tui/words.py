@@ -114,10 +114,24 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "form.submit": ("确定", "확인", "OK"),
     "form.cancel": ("取消", "취소", "Cancel"),
     "form.hint": (
-        "Tab 切换，Enter 确定，Esc 取消",
-        "Tab 이동, Enter 확인, Esc 취소",
-        "Tab moves, Enter submits, Esc cancels",
+        "Tab 切换，Enter 确定，空格 展开选项，Esc 取消",
+        "Tab 이동, Enter 확인, Space 목록, Esc 취소",
+        "Tab moves, Enter submits, Space lists choices, Esc cancels",
     ),
+    "form.hint_long": (
+        "Tab 切换，Ctrl+S 确定，多行文字中 Enter 换行，Esc 取消",
+        "Tab 이동, Ctrl+S 확인, 긴 글에서 Enter 줄바꿈, Esc 취소",
+        "Tab moves, Ctrl+S submits, Enter: new line in a text, Esc cancels",
+    ),
+    "form.required": ("* 必填", "* 필수", "* required"),
+    "form.choice_hint": (
+        "↑↓ 选择，Enter 确定，Esc 返回",
+        "↑↓ 선택, Enter 확인, Esc 뒤로",
+        "↑↓ move, Enter picks, Esc goes back",
+    ),
+    "form.section.source": ("来源与时间", "출처와 시간", "Source and time"),
+    "form.section.appeal": ("诉求", "민원 내용", "Appeal"),
+    "form.section.citizen": ("诉求人", "민원인", "Citizen"),
     "form.attachments": (
         "附件（文件路径，逗号分隔）",
         "첨부 (파일 경로, 쉼표 구분)",

@@ -61,6 +61,8 @@ REQUIRED_BEFORE_CLOSE: tuple[str, ...] = (
     "appeal",
     "reply",
 )
+# The most characters of a long text: the main appeal, the reply, a feedback or a result.
+LONG_TEXT = 4000
 # Fixed by the center's dispatch: a correction would break the import key and the clocks.
 UNCHANGEABLE: frozenset[str] = frozenset({"id", "received_at"})
 # How far a receipt time may lie ahead of the intake moment: the center's clock and ours differ a little.
@@ -240,8 +242,8 @@ FORM: dict[str, FormField] = {
     "grade": FormField(_grade, "citizen", "grade"),
     "phone": FormField(_phone, "citizen", "phone", ""),
     "address": FormField(_text(200), "citizen", "address", ""),
-    "appeal": FormField(_text(4000), "appeal", "text", ""),
-    "reply": FormField(_text(4000), "", "reply", ""),
+    "appeal": FormField(_text(LONG_TEXT), "appeal", "text", ""),
+    "reply": FormField(_text(LONG_TEXT), "", "reply", ""),
     "emergency": FormField(_flag, "", "emergency", False),
     "petition": FormField(_flag, "", "petition", False),
     "confidential": FormField(_flag, "", "confidential", False),

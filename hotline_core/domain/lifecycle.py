@@ -17,6 +17,7 @@ from attrs import evolve, frozen
 from hotline_core.domain.calendar import WorkingCalendar, shanghai_date
 from hotline_core.domain.events import Command, Event
 from hotline_core.domain.intake import (
+    LONG_TEXT,
     BadValue,
     as_text,
     correct_record,
@@ -73,6 +74,8 @@ def _text(command: Command, name: str) -> str:
     value = command.data.get(name, "").strip()
     if not value:
         raise InvalidInput([Problem(name, "required")])
+    if len(value) > LONG_TEXT:  # a feedback becomes the record's reply, which holds no more
+        raise InvalidInput([Problem(name, "too_long", {"limit": LONG_TEXT, "length": len(value)})])
     return value
 
 

@@ -741,7 +741,22 @@ class Catalog:
         return f"{word(self.fields, field, language)}{separator}{reason}"
 
 
-ORDER_WORDS = Catalog(MESSAGES, FIELD_LABELS, {"status": STATUS_NAMES, "action": ACTION_NAMES})
+# What else a person may be refused (``not_permitted``), named as the clerk knows it.
+OTHER_ACTION_NAMES: dict[str, tuple[str, str, str]] = {
+    "intake": ("受理新工单", "새 작업지시 접수", "take in a new order"),
+    "kb import": ("导入知识库", "지식베이스 가져오기", "import the knowledge base"),
+    "settings": ("修改设置", "설정 변경", "change the settings"),
+    "users add": ("添加用户", "사용자 추가", "add a user"),
+    "users remove": ("删除用户", "사용자 삭제", "remove a user"),
+    "audit access": ("查阅访问记录", "열람 기록 조회", "read the access log"),
+    "summary": ("报送汇总表", "집계표 제출", "file the summary"),
+    "report": ("查看报表", "보고서 보기", "see the reports"),
+    "backup": ("备份数据库", "데이터베이스 백업", "back up the database"),
+    "restore": ("恢复数据库", "데이터베이스 복원", "restore the database"),
+}
+ORDER_WORDS = Catalog(
+    MESSAGES, FIELD_LABELS, {"status": STATUS_NAMES, "action": {**ACTION_NAMES, **OTHER_ACTION_NAMES}}
+)
 
 
 def render(code: str, language: str, params: Mapping[str, str]) -> str:

@@ -212,6 +212,19 @@ def _reply(s: Draft, e: Event) -> Changes:
     }
 
 
+def _feedback(s: Draft, e: Event) -> Changes:
+    """The feedback carries the reply to the citizen (SPEC 4.2): a record without a reply takes
+    its text, so the clerk never types the same answer twice to close."""
+    changes: Changes = {
+        "status": Status.FEEDBACK_GIVEN,
+        "feedback_at": e.at,
+        "supervisions": _answered(s, e.at),  # a county's own order: its feedback answers the prefecture
+    }
+    if not s.record.reply.strip():
+        changes["record"] = evolve(s.record, reply=e.data.get("text", ""))
+    return changes
+
+
 def _refuse_return(s: Draft, e: Event) -> Changes:
     # A refused request made in time is a fresh dispatch (SPEC 4.2), once: the limits
     # decide whether it was in time, so the first refusal is kept with the round before it.
@@ -357,11 +370,7 @@ _FOLD: dict[Action, Callable[[Draft, Event], Changes]] = {
     Action.FIRST_REPLY: lambda s, e: {"first_reply_at": e.at},
     Action.ROUTE_PETITION: lambda s, e: {"petition_at": e.at},
     Action.LEGAL_PROCEDURE: lambda s, e: {"legal_at": e.at},
-    Action.FEEDBACK: lambda s, e: {
-        "status": Status.FEEDBACK_GIVEN,
-        "feedback_at": e.at,
-        "supervisions": _answered(s, e.at),  # a county's own order: its feedback answers the prefecture
-    },
+    Action.FEEDBACK: _feedback,
     Action.REPLY: _reply,
     Action.RATE: _rate,
     Action.REPORT_UNSATISFIED: lambda s, e: {"unsatisfied_reported_at": e.at},

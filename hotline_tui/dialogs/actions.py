@@ -33,7 +33,7 @@ def action_dialog(app: HotlineApp, order: WorkOrder, action: Action) -> FormDial
     title = f"{t.name(action)} · {order.id}"
     if action is Action.RECORD:
         fields = record_fields(t, order.state.record)
-        before = {f.name: f.value for f in fields}
+        before = {f.name: f.shown for f in fields}  # as the inputs show them
 
         def submit_record(values: dict[str, str]) -> str:
             changed = {k: v for k, v in values.items() if v != before.get(k)}

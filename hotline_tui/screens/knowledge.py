@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
 from hotline_core import services
+from hotline_core.domain.knowledge.entries import ANSWER_LIMIT
 from hotline_core.domain.problems import HotlineError
 from hotline_core.domain.vocabulary import BusinessArea
 from hotline_tui.bindings import text_binding, translate_bindings
@@ -131,7 +132,7 @@ class KnowledgeScreen(HotlineNode, Screen[None]):
         basis = c.basis[0] if c is not None and c.basis else None
         fields = [
             Field("question", t("kb.col.question"), value=c.question if c else ""),
-            Field("answer", t("kb.answer"), value=c.answer if c else ""),
+            Field("answer", t("kb.answer"), value=c.answer if c else "", limit=ANSWER_LIMIT),
             Field(
                 "area",
                 t.field("business_area"),

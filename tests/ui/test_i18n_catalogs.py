@@ -22,6 +22,7 @@ from hotline_core.domain.messages import (
     LANGUAGES,
     LIMIT_STATE_NAMES,
     MESSAGES,
+    OTHER_ACTION_NAMES,
     STATUS_NAMES,
     Words,
 )
@@ -37,6 +38,7 @@ TABLES: dict[str, Words] = {
     "messages.FIELD_LABELS": FIELD_LABELS,
     "messages.STATUS_NAMES": STATUS_NAMES,
     "messages.ACTION_NAMES": ACTION_NAMES,
+    "messages.OTHER_ACTION_NAMES": OTHER_ACTION_NAMES,
     "messages.LIMIT_STATE_NAMES": LIMIT_STATE_NAMES,
     "wording.KB_MESSAGES": KB_MESSAGES,
     "wording.KB_FIELDS": KB_FIELDS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, TextArea
 
 from hotline_core.domain.vocabulary import Action, Status
 from hotline_tui.dialogs.form import FormDialog
@@ -25,7 +25,7 @@ async def fill(pilot, **values: str) -> None:
         if isinstance(widget, Select):
             widget.value = value
         else:
-            assert isinstance(widget, Input)
+            assert isinstance(widget, (Input, TextArea))  # a long text is an editor
             widget.focus()
             widget.value = ""
             await pilot.press(*value)

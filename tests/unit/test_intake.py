@@ -335,3 +335,9 @@ def test_the_order_number_and_receipt_time_cannot_be_corrected() -> None:
     with pytest.raises(InvalidInput) as refused:
         correct_record(parse_order(MINIMAL_FORM), {"id": "B2"})
     assert [(p.field, p.code) for p in refused.value.problems] == [("id", "unchangeable")]
+
+
+@pytest.mark.parametrize("typed", ["2026-11-27 14:05", "2026-11-27T14:05:00+08:00", "2026-11-27T06:05:00Z"])
+def test_a_receipt_time_is_read_as_the_form_shows_it_or_as_iso(typed: str) -> None:
+    record = parse_order({**MINIMAL_FORM, "received_at": typed, "call_date": "2026-11-27"})
+    assert record.received_at == at("2026-11-27 14:05")

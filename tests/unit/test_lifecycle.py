@@ -272,6 +272,24 @@ def test_the_reply_to_the_citizen_fills_the_record(story) -> None:
     assert s.state.record.reply == "已告知政策"
 
 
+def test_the_feedback_text_becomes_the_reply_so_the_order_closes_without_typing_it_again(story) -> None:
+    s = story().do("sign").do("contact").do("feedback", text="已协调用人单位", no_image_reason="电话答复")
+    assert s.state.record.reply == "已协调用人单位"
+    s.do("rate", level="satisfied").do("close")
+    assert s.state.status is Status.CLOSED
+
+
+def test_a_reply_already_in_the_record_is_kept_when_the_feedback_is_given(story) -> None:
+    s = story(reply="已向金某说明").do("sign").do("contact")
+    s.do("feedback", text="已办结", no_image_reason="电话答复")
+    assert s.state.record.reply == "已向金某说明"
+
+
+def test_a_text_longer_than_the_record_holds_is_refused(story) -> None:
+    s = story().do("sign").do("contact")
+    assert refusal(s, "feedback", text="字" * 4001, no_image_reason="电话答复") == "too_long"
+
+
 def test_the_happy_path_closes_and_archives(story) -> None:
     s = handled_and_answered(story).do("rate", level="satisfied").do("close")
     assert s.state.status is Status.CLOSED
@@ -287,7 +305,8 @@ def test_closing_an_incomplete_record_is_refused_with_every_missing_field(story)
     with pytest.raises(InvalidInput) as refused:
         s.do("close")
     assert s.order is before
-    assert {p.field for p in refused.value.problems} >= {"name", "phone", "address", "reply"}
+    assert {p.field for p in refused.value.problems} >= {"name", "phone", "address"}
+    assert "reply" not in {p.field for p in refused.value.problems}  # the feedback's text is the reply
 
 
 def test_a_rating_is_one_of_three_and_given_once(story) -> None:
