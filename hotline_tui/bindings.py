@@ -34,6 +34,11 @@ def _translated(binding: Binding, t: Translator) -> Binding:
 _TEXT_KEYS: dict[str, str] = {}
 
 
+def has_words(binding: Binding) -> bool:
+    """Whether the binding is one of ours, with its words in the table (not a widget's own key)."""
+    return (binding.id or "") in _TEXT_KEYS
+
+
 def describe(binding: Binding, t: Translator) -> str:
     """A binding's text in the current language (for the help screen)."""
     key = _TEXT_KEYS.get(binding.id or "")

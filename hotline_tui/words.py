@@ -218,9 +218,19 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "key.ack": ("已阅", "확인", "Seen"),
     "key.palette": ("命令", "명령", "Menu"),
     # Command palette
-    "palette.order": ("工单", "작업지시", "Order"),
     "palette.go": ("前往", "이동", "Go"),
     "palette.system": ("系统", "시스템", "System"),
+    "palette.prompt": (
+        "输入命令查找（如：联系、语言、退出）",
+        "명령 검색 (예: 연락, 언어, 종료)",
+        "Search commands (e.g. contact, language, quit)",
+    ),
+    "palette.none": ("没有找到命令", "일치하는 명령이 없습니다", "No matching command"),
+    "refused.key": (
+        "“{what}”现在不可用：您的角色或工单当前的状态不允许",
+        "'{what}'은(는) 지금 쓸 수 없습니다: 역할 또는 작업지시의 현재 상태가 허용하지 않습니다",
+        "'{what}' is not available now: your role or the order's state does not allow it",
+    ),
     # Words used everywhere
     "word.yes": ("是", "예", "yes"),
     "word.no": ("否", "아니오", "no"),

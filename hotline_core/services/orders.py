@@ -23,11 +23,11 @@ from hotline_core.domain.limits import LimitEvaluator
 from hotline_core.domain.model import Attachment
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
-from hotline_core.domain.permissions import Sight, may_see, sight
+from hotline_core.domain.permissions import Sight, may_receive, may_see, sight
 from hotline_core.domain.privacy import masked_order
-from hotline_core.domain.problems import InvalidInput, Problem
-from hotline_core.domain.vocabulary import Action, Role, Status
-from hotline_core.services.access import cannot_write, identify, record_access, require
+from hotline_core.domain.problems import InvalidInput, Problem, refuse
+from hotline_core.domain.vocabulary import Action, Status
+from hotline_core.services.access import cannot_write, identify, record_access
 from hotline_core.services.ports import Repository, Session
 
 
@@ -51,7 +51,9 @@ def intake(
     rejected: list[tuple[int, str, tuple[Problem, ...]]] = []
     archived = repo.archived_ids()  # archived orders stay known: a re-sent push adds nothing
     with repo.transaction() as session:
-        require(identify(session, actor), Role.HANDLER, "intake")
+        person = identify(session, actor)
+        if not may_receive(person):
+            raise refuse("not_permitted", action="intake", login=actor)
         known = set(session.order_ids()) | archived
         for position, form in enumerate(forms, start=1):
             try:

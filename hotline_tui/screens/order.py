@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from functools import partial
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -28,6 +29,7 @@ from hotline_core.domain.permissions import Sight, sight
 from hotline_core.domain.privacy import masked_order
 from hotline_core.domain.vocabulary import Action
 from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.commands import Command
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment
 from hotline_tui.i18n import Translator
@@ -202,12 +204,27 @@ class OrderScreen(HotlineNode, Screen[None]):
 
     # -- actions -------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer an action's key only while the rules and the role allow it."""
-        if action != "act":
-            return True
+    def offered(self) -> list[Action]:
+        """What this person may do to this order now: the core's rules decide, not the screen."""
         order = self.order
-        return order is not None and Action(str(parameters[0])) in available_actions(order, self.app.person)
+        return [] if order is None else available_actions(order, self.app.person)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer an action's key (and the menu) only while the rules and the role allow it."""
+        if action == "act":
+            return Action(str(parameters[0])) in self.offered()
+        if action == "menu":
+            return bool(self.offered())
+        return True
+
+    def extra_commands(self) -> list[Command]:
+        """For the palette: the offered actions that have no key of their own (the menu's rest)."""
+        t = self.app.t
+        return [
+            Command(f"{self.title}: {t.name(action)}", partial(self.action_act, action.value))
+            for action in self.offered()
+            if action not in ACTION_KEYS
+        ]
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -216,15 +233,19 @@ class OrderScreen(HotlineNode, Screen[None]):
         from hotline_tui.dialogs.actions import action_dialog
 
         order = self.order
-        if order is not None and Action(action) in available_actions(order, self.app.person):
+        if order is not None and Action(action) in self.offered():
             self.app.push_screen(action_dialog(self.app, order, Action(action)))
+        else:
+            self.app.refuse(self.app.t.name(Action(action)))
 
     def action_menu(self) -> None:
         from hotline_tui.dialogs.actions import ActionMenu
 
-        order = self.order
-        if order is not None:
-            self.app.push_screen(ActionMenu(available_actions(order, self.app.person)), self._chosen)
+        offered = self.offered()
+        if offered:
+            self.app.push_screen(ActionMenu(offered), self._chosen)
+        else:
+            self.app.refuse(self.app.t("key.act"))
 
     def _chosen(self, action: Action | None) -> None:
         if action is not None:

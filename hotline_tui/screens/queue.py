@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from hotline_core.domain.limits import LimitTable, next_due
 from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.permissions import may_receive
 from hotline_core.domain.state import FINISHED
 from hotline_core.domain.vocabulary import COUNTIES, AppealType, Place, Status
 from hotline_tui.bindings import text_binding, translate_bindings
@@ -138,6 +139,9 @@ class QueueScreen(HotlineNode, Screen[None]):
         ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The intake key only for who may take orders in; the filters wait for the first load."""
+        if action == "intake":
+            return may_receive(self.app.person)
         return None if self.app.loading and action in NEEDS_ALL_ORDERS else True
 
     def _status_line(self, shown: int) -> None:
@@ -217,7 +221,10 @@ class QueueScreen(HotlineNode, Screen[None]):
     def action_intake(self) -> None:
         from hotline_tui.dialogs.intake import intake_dialog
 
-        self.app.push_screen(intake_dialog(self.app))
+        if may_receive(self.app.person):
+            self.app.push_screen(intake_dialog(self.app))
+        else:
+            self.app.refuse(self.app.t("key.intake"))
 
     @on(DataTable.RowSelected, "#queue-table")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
