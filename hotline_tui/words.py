@@ -70,6 +70,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "limit.extension_notice": ("告知延期", "연기 안내", "extension notice"),
     "limit.petition_accept": ("信访受理", "신방 수리", "petition accept"),
     "limit.petition_handle": ("信访办结", "신방 완결", "petition handle"),
+    "limit.summary": ("汇总表报送", "요약표 제출", "summary filing"),
     "limit.short.sign": ("签收", "수령", "sign"),
     "limit.short.return": ("退件", "반송", "return"),
     "limit.short.contact": ("联系", "연락", "contact"),
@@ -234,6 +235,9 @@ WORDS: dict[str, tuple[str, str, str]] = {
     # Words used everywhere
     "word.yes": ("是", "예", "yes"),
     "word.no": ("否", "아니오", "no"),
+    "word.list_separator": ("、", ", ", ", "),
+    "word.colon": ("：", ": ", ": "),
+    "word.comma": ("，", ", ", ", "),
     "busy": ("正在处理…", "처리 중…", "Working…"),
     # The command line's human output (hotline_tui/cli)
     "cli.none": ("—", "—", "—"),

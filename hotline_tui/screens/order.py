@@ -136,11 +136,11 @@ class OrderScreen(HotlineNode, Screen[None]):
 
     def _head(self, order: WorkOrder, t: Translator) -> Text:
         state = order.state
-        offered = [t.name(a) for a in available_actions(order, self.app.person)]
-        actions = "、".join(offered) if offered else t("order.no_actions")
+        offered = [t.name(a) for a in self.offered()]
+        actions = t.names(offered) if offered else t("order.no_actions")
         names = (t.name(state.status), t.name(state.owner.name), t.name(state.record.appeal.appeal_type))
         kind = " · ".join(names)
-        return lines([join([bold(order.id), "  ", kind]), f"{t('order.actions')}: {actions}"])
+        return lines([join([bold(order.id), "  ", kind]), t.labelled(t("order.actions"), actions)])
 
     def _record(self, order: WorkOrder, t: Translator) -> Text:
         """Short fields two to a line, long texts on their own: the essentials fit 80x24."""
@@ -151,12 +151,12 @@ class OrderScreen(HotlineNode, Screen[None]):
         ]
         pair: list[str] = []
         for name, value in flatten(shown).items():
-            text = t.name(value) if isinstance(value, Enum) else as_text(value)
+            text = t.name(value) if isinstance(value, Enum) or name == "ethnicity" else as_text(value)
             if isinstance(value, bool):
                 text = t.yes_no(value)
             elif isinstance(value, datetime):
                 text = moment(value, with_year=True)
-            item = f"{t.field(name)}：{text}"
+            item = t.labelled(t.field(name), text)
             if name in _LONG_FIELDS:
                 rows.append(item)
                 continue
@@ -175,17 +175,17 @@ class OrderScreen(HotlineNode, Screen[None]):
                 continue
             when = t("order.met", at=moment(status.met_at)) if status.met_at else ""
             provisional = t("state.provisional") if status.provisional else ""
-            rows.append(
-                f"{_STATE_MARK[status.state]} {t(f'limit.{name}')}：{t(f'state.{status.state.value}')}"
-                f"{provisional}  {t('order.due', due=human_due(status.due) if status.due else '')}  {when}"
-            )
+            state = t.labelled(t(f"limit.{name}"), t(f"state.{status.state.value}"))
+            due = t("order.due", due=human_due(status.due) if status.due else "")
+            rows.append(f"{_STATE_MARK[status.state]} {state}{provisional}  {due}  {when}".rstrip())
         return lines(rows)
 
     def _timeline(self, order: WorkOrder, t: Translator) -> Text:
         rows: list[Text | str] = [bold(t("order.timeline"))]
         for event in order.events:
-            details = "，".join(f"{t.field(k)}={v}" for k, v in event.data.items())
-            files = "，".join(a.name for a in event.attachments)
+            comma = t("word.comma")
+            details = comma.join(t.labelled(t.field(k), t.name(v)) for k, v in event.data.items())
+            files = comma.join(a.name for a in event.attachments)
             extra = " ".join(x for x in (details, event.note, f"📎{files}" if files else "") if x)
             entered = t("order.entered_at", at=moment(event.entered_at)) if event.entered_at else ""
             rows.append(f"{moment(event.at)}{entered} {event.actor} {t.name(event.action)} {extra}".rstrip())
