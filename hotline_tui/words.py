@@ -143,9 +143,10 @@ WORDS: dict[str, tuple[str, str, str]] = {
     # Reports screen
     "report.title": ("报表", "보고서", "Reports"),
     "report.quarterly": ("汇总表", "요약표", "Summary"),
-    "report.hotspots": ("热点难点", "핫이슈", "Hot issues"),
-    "report.assessment": ("年度考核", "연간 평가", "Assessment"),
-    "report.filings": ("县市报送", "현 보고", "Filings"),
+    "report.hotspots": ("热点", "핫이슈", "Hot"),
+    "report.assessment": ("考核", "평가", "Scores"),
+    "report.filings": ("报送", "제출", "Filings"),
+    "report.empty": ("本表没有数据", "이 표에는 자료가 없습니다", "This table has no rows"),
     "report.period": ("期间", "기간", "Period"),
     "report.period_hint": (
         "如 2026Q3、2026-07..2026-09、2026（回车确定）",

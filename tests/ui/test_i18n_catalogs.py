@@ -225,7 +225,7 @@ def test_no_chinese_is_written_in_the_interface_outside_its_words() -> None:
     han = re.compile("[\u4e00-\u9fff]")
     found = []
     for path in sorted(PACKAGES[1].rglob("*.py")):
-        if path.name in ("words.py", "i18n.py", "names.py"):
+        if path.name in ("words.py", "i18n.py", "names.py", "report_words.py"):
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docstrings = {
