@@ -143,3 +143,30 @@ async def test_the_palette_says_no_match_in_the_clerks_language(repo, clock) -> 
         (option,) = [commands.get_option_at_index(i) for i in range(commands.option_count)]
         assert option.prompt.renderable.plain == "일치하는 명령이 없습니다"
         assert app.screen.query_one("CommandInput").placeholder.startswith("명령 검색")
+
+
+async def test_the_viewer_reads_the_knowledge_base_with_no_writing_or_review_keys(repo, clock) -> None:
+    from hotline_tui.screens.knowledge import KnowledgeScreen
+
+    app = make_app(repo, clock, "auditor")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, KnowledgeScreen)
+        footer = footer_text(app)
+        assert "/ 查找" in footer
+        for word in ("新建", "修改", "送审", "发布", "退回", "停用"):
+            assert word not in footer
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, KnowledgeScreen)
+
+
+async def test_the_handler_may_write_a_new_entry_in_the_knowledge_base(repo, clock) -> None:
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert "n 新建" in footer_text(app)
