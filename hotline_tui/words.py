@@ -219,6 +219,18 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "key.act": ("操作", "작업", "Act"),
     "key.ack": ("已阅", "확인", "Seen"),
     "key.palette": ("命令", "명령", "Menu"),
+    # The order screen's action keys in the footer (the full names are in the menu and the palette)
+    "key.action.sign": ("签收", "수령", "Sign"),
+    "key.action.contact": ("联系", "연락", "Contact"),
+    "key.action.record": ("补录", "보완", "Record"),
+    "key.action.transfer": ("转县", "현 이관", "Transfer"),
+    "key.action.assign": ("交办", "배정", "Assign"),
+    "key.action.submit_result": ("交结果", "결과", "Result"),
+    "key.action.feedback": ("反馈", "회신", "Feedback"),
+    "key.action.reply": ("答复", "답변", "Reply"),
+    "key.action.rate": ("评价", "평가", "Rate"),
+    "key.action.close": ("办结", "완결", "Close"),
+    "key.action.archive": ("归档", "보관", "Archive"),
     # Command palette
     "palette.go": ("前往", "이동", "Go"),
     "palette.system": ("系统", "시스템", "System"),

@@ -191,7 +191,8 @@ class KnowledgeScreen(HotlineNode, Screen[None]):
         entry_id = self._selected()
         t = self.app.t
         if entry_id is None or not self._may(KbAction(step)):
-            self.app.refuse(t(STEP_WORDS[step]))
+            words = {"send_to_review": t("kb.review"), "publish": t("kb.publish")}
+            self.app.refuse(words.get(step) or t(f"kb.{step}"))  # return, retire
             return
 
         def run(values: dict[str, str]) -> str:

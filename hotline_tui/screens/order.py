@@ -72,7 +72,13 @@ class OrderScreen(HotlineNode, Screen[None]):
         text_binding("escape", "back", "key.back", "order.back"),
         text_binding("a", "menu", "key.act", "order.menu"),
         *[
-            text_binding(key, f"act('{action.value}')", f"action.{action.value}", f"order.{action.value}")
+            text_binding(
+                key,
+                f"act('{action.value}')",
+                f"action.{action.value}",
+                f"order.{action.value}",
+                short=f"key.action.{action.value}",
+            )
             for action, key in ACTION_KEYS.items()
         ],
     ]

@@ -27,6 +27,7 @@ from hotline_core.domain.messages import (
 )
 from hotline_core.domain.vocabulary import Action, Status
 from hotline_tui.i18n import TEXTS, Translator
+from hotline_tui.screens.order import ACTION_KEYS
 from hotline_tui.screens.queue import COLUMNS
 from hotline_tui.words import WORDS
 
@@ -114,6 +115,7 @@ KEYS_BUILT_FROM = {
     "kb.status.{}": [status.value for status in EntryStatus],
     "kb.{}": ["return", "retire"],  # the knowledge screen's steps that ask for a reason
     "action.{}": [action.value for action in Action],
+    "key.action.{}": [action.value for action in ACTION_KEYS],  # the order screen's action keys
     "cli.year.{}": ["official", "provisional"],
 }
 
@@ -159,6 +161,9 @@ def keys_used(tree: ast.AST) -> list[tuple[ast.expr, str | None, bool]]:
             key_of(call.args[0])
         elif name == "text_binding" and len(call.args) >= 3:
             key_of(call.args[2])
+            for keyword in call.keywords:
+                if keyword.arg == "short":  # the footer's shorter words
+                    key_of(keyword.value)
     return found
 
 
