@@ -22,10 +22,10 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from hotline_core import services
+from hotline_core.domain.escalation import recipients_of
 from hotline_core.domain.limits import LimitEvaluator, LimitPlan, LimitTable
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
-from hotline_core.domain.permissions import receives_alerts
 from hotline_core.domain.settings import Settings
 from hotline_core.services import InboxItem
 from hotline_tui.bindings import describe, has_words, text_binding, translate_bindings
@@ -101,7 +101,7 @@ class HotlineApp(App[None]):
             self.call_from_thread(self._removed, gone)
             return
         orders = services.visible_orders(session, self.person)
-        items = services.inbox(session, self.person) if receives_alerts(self.person) else []
+        items = services.inbox(session, self.person) if self.has_inbox else []
         plan = LimitPlan(orders, settings.calendar, settings.policies)  # here, not in the UI thread
         if not worker.is_cancelled:
             self.call_from_thread(self._loaded, orders, plan, items, settings)
@@ -175,7 +175,7 @@ class HotlineApp(App[None]):
     def action_alerts(self) -> None:
         from hotline_tui.screens.alerts import AlertsScreen
 
-        if not receives_alerts(self.person):
+        if not self.has_inbox:
             self.refuse(self.t("key.alerts"))
         elif not isinstance(self.screen, AlertsScreen):
             self.push_screen(AlertsScreen())
@@ -227,9 +227,14 @@ class HotlineApp(App[None]):
 
     # -- what a person may do ---------------------------------------------------------
 
+    @property
+    def has_inbox(self) -> bool:
+        """Whether any alert may reach this person: a viewer or an administrator has no address."""
+        return bool(recipients_of(self.person))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only people who handle orders have alerts (SPEC 6): the viewer gets no alerts key."""
-        return receives_alerts(self.person) if action == "alerts" else True
+        return self.has_inbox if action == "alerts" else True
 
     def refuse(self, what: str) -> None:
         """A key that is not offered was pressed anyway (a stale binding, a remapped key):

@@ -117,19 +117,9 @@ def report_county(person: Person, requested: Place | None) -> Place | None:
     raise refuse("not_permitted", action="report", login=person.login)
 
 
-# The people who handle orders; the viewer and the administrator read and count, they do not act.
-_HANDLES_ORDERS = frozenset({Role.HANDLER, Role.COUNTY_CLERK, Role.DEPARTMENT, Role.LEADER})
-
-
 def may_receive(person: Person) -> bool:
     """Only the rights department takes in the center's orders (intake, SPEC 3)."""
     return person.has(Role.HANDLER)
-
-
-def receives_alerts(person: Person) -> bool:
-    """Whether escalations concern this person (SPEC 6 addresses units and the leader):
-    someone who handles no order, a viewer or the administrator alone, gets none."""
-    return bool(person.roles & _HANDLES_ORDERS)
 
 
 def may_read_access_log(person: Person) -> bool:
@@ -143,7 +133,6 @@ __all__ = [
     "may_receive",
     "may_see",
     "permission_problem",
-    "receives_alerts",
     "report_county",
     "sees_personal_data",
     "sight",
