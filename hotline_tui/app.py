@@ -15,7 +15,6 @@ from typing import Any
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.command import CommandPalette
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -221,8 +220,9 @@ class HotlineApp(App[None]):
             )
 
     def action_command_palette(self) -> None:
-        """Textual's palette, its prompt and "no matches" in the clerk's language."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        """Textual's palette, its prompt and "no matches" in the clerk's language (the check is
+        ``CommandPalette.is_open``'s, which the type checker will not take a HotlineApp for)."""
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
             self.push_screen(HotlinePalette(self.t("palette.prompt"), self.t("palette.none")))
 
     # -- what a person may do ---------------------------------------------------------

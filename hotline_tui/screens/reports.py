@@ -22,7 +22,7 @@ from hotline_core import services
 from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.problems import HotlineError, InvalidInput, Problem
 from hotline_core.domain.quarters import Quarter
-from hotline_core.domain.reports.table import Document, Kind
+from hotline_core.domain.reports.table import Cell, Document, Kind
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.form import Field, FormDialog
 from hotline_tui.footer import Footer
@@ -46,6 +46,11 @@ def bars(labels: list[str], values: list[float], shown: list[str], width: int = 
         bar = "█" * round(width * value / top)
         lines.append(f"{label}{' ' * (label_width - cell_len(label))} {bar} {text}")
     return "\n".join(lines)
+
+
+def _figure(value: Cell) -> float:
+    """A chart's figure: a count, a rate or a score; nothing (a unit without a score) is 0."""
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
 def _chart_column(table: TableView) -> int | None:
@@ -170,7 +175,7 @@ class ReportsScreen(HotlineNode, Screen[None]):
             chart.update("")
             trend.display = False
             return
-        numbers = [float(r[figure] or 0) for r in rows]
+        numbers = [_figure(r[figure]) for r in rows]
         trend.display = table.key == "trend"
         trend.data = numbers
         labels = [str(r[0]) for r in names]
