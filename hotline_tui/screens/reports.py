@@ -219,7 +219,8 @@ class ReportsScreen(HotlineNode, Screen[None]):
             target = Path(values["path"]).expanduser()
             kind = target.suffix.lstrip(".").lower()
             if kind not in ("xlsx", "csv", "json"):
-                raise InvalidInput([Problem("path", "not_in_list", {"choices": ".xlsx、.csv、.json"})])
+                choices = t.names([".xlsx", ".csv", ".json"])
+                raise InvalidInput([Problem("path", "not_in_list", {"choices": choices})])
             written = services.export_report(document, kind, target)
             return t("report.written", path=", ".join(str(p) for p in written))
 
