@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from textual import work
@@ -20,17 +21,21 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from hotline_core import services
+from hotline_core.domain.escalation import recipients_of
 from hotline_core.domain.limits import LimitEvaluator, LimitPlan, LimitTable
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
 from hotline_core.domain.settings import Settings
 from hotline_core.services import InboxItem
-from hotline_tui.bindings import text_binding, translate_bindings
-from hotline_tui.commands import HotlineCommands
+from hotline_tui.bindings import describe, has_words, text_binding, translate_bindings
+from hotline_tui.commands import HotlineCommands, HotlinePalette
+from hotline_tui.footer import PALETTE
 from hotline_tui.i18n import Translator
 from hotline_tui.messages import DataLoaded
 from hotline_tui.visible import visible
 
+# The app's keys the palette lists as "系统" (the others go to a screen: "前往").
+SYSTEM_ACTIONS = frozenset({"language", "quit"})
 RELOAD_SECONDS = 60.0
 TICK_SECONDS = 30.0
 
@@ -100,7 +105,7 @@ class HotlineApp(App[None]):
             self.call_from_thread(self._removed, gone)
             return
         orders = services.visible_orders(session, self.person)
-        items = services.inbox(session, self.person)
+        items = services.inbox(session, self.person) if self.has_inbox else []
         plan = LimitPlan(orders, settings.calendar, settings.policies)  # here, not in the UI thread
         if not worker.is_cancelled:
             self.call_from_thread(self._loaded, orders, plan, items, settings)
@@ -174,7 +179,9 @@ class HotlineApp(App[None]):
     def action_alerts(self) -> None:
         from hotline_tui.screens.alerts import AlertsScreen
 
-        if not isinstance(self.screen, AlertsScreen):
+        if not self.has_inbox:
+            self.refuse(self.t("key.alerts"))
+        elif not isinstance(self.screen, AlertsScreen):
             self.push_screen(AlertsScreen())
 
     def action_reports(self) -> None:
@@ -228,9 +235,36 @@ class HotlineApp(App[None]):
         self.refresh_bindings()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The app's own keys that ``screen`` offers now, for the command palette: going to a
+        screen, the language and quitting, in the clerk's language."""
         t = self.t
-        yield SystemCommand(
-            f"{t('palette.system')}: {t('key.language')}", "中文 / 한국어 / English", self.action_language
-        )
-        yield SystemCommand(f"{t('palette.system')}: {t('key.help')}", t("help.title"), self.action_help)
-        yield SystemCommand(f"{t('palette.system')}: {t('key.quit')}", t("key.quit"), self.exit)
+        for node, binding, enabled, _tooltip in screen.active_bindings.values():
+            if node is not self or not enabled or not has_words(binding) or binding.action == PALETTE:
+                continue
+            area = t("palette.system") if binding.action in SYSTEM_ACTIONS else t("palette.go")
+            key = binding.key_display or self.get_key_display(binding)
+            yield SystemCommand(
+                f"{area}: {describe(binding, t)}", key, partial(self.run_action, binding.action)
+            )
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its prompt and "no matches" in the clerk's language (the check is
+        ``CommandPalette.is_open``'s, which the type checker will not take a HotlineApp for)."""
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            self.push_screen(HotlinePalette(self.t("palette.prompt"), self.t("palette.none")))
+
+    # -- what a person may do ---------------------------------------------------------
+
+    @property
+    def has_inbox(self) -> bool:
+        """Whether any alert may reach this person: a viewer or an administrator has no address."""
+        return bool(recipients_of(self.person))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only people who handle orders have alerts (SPEC 6): the viewer gets no alerts key."""
+        return self.has_inbox if action == "alerts" else True
+
+    def refuse(self, what: str) -> None:
+        """A key that is not offered was pressed anyway (a stale binding, a remapped key):
+        say so where the eye is, in words, and open nothing."""
+        self.notify(self.t("refused.key", what=what), severity="warning")

@@ -25,17 +25,24 @@ def translate_bindings(node: DOMNode, t: Translator) -> None:
 
 
 def _translated(binding: Binding, t: Translator) -> Binding:
-    key = binding.id and _TEXT_KEYS.get(binding.id)
-    if key is None:
+    key = binding.id and (_SHORT_KEYS.get(binding.id) or _TEXT_KEYS.get(binding.id))
+    if not key:
         return binding
     return replace(binding, description=t(key))
 
 
 _TEXT_KEYS: dict[str, str] = {}
+_SHORT_KEYS: dict[str, str] = {}  # the footer's shorter words, where the full ones are long
+
+
+def has_words(binding: Binding) -> bool:
+    """Whether the binding is one of ours, with its words in the table (not a widget's own key)."""
+    return (binding.id or "") in _TEXT_KEYS
 
 
 def describe(binding: Binding, t: Translator) -> str:
-    """A binding's text in the current language (for the help screen)."""
+    """A binding's full text in the current language (for the help screen and the palette;
+    the footer shows the short one)."""
     key = _TEXT_KEYS.get(binding.id or "")
     return t(key) if key else binding.description
 
@@ -48,10 +55,14 @@ def text_binding(
     *,
     show: bool = True,
     key_display: str | None = None,
+    short: str | None = None,
 ) -> Binding:
-    """A binding whose footer text is ``text_key`` in the current language."""
+    """A binding whose footer text is ``text_key`` (or ``short``) in the current language."""
     assert text_key in TEXTS, text_key
+    assert short is None or short in TEXTS, short
     _TEXT_KEYS[binding_id] = text_key
+    if short is not None:
+        _SHORT_KEYS[binding_id] = short
     return Binding(
         key,
         action,

@@ -83,6 +83,11 @@ class Alert:
 _WORKS_ORDERS = frozenset({Role.HANDLER, Role.COUNTY_CLERK, Role.DEPARTMENT, Role.LEADER})
 
 
+# Who works orders in a unit and so hears its alerts. A viewer (an office meeting, an
+# auditor) or an administrator only counts and checks: no operational alert is theirs.
+_WORKS_ORDERS = frozenset({Role.HANDLER, Role.COUNTY_CLERK, Role.DEPARTMENT, Role.LEADER})
+
+
 def recipients_of(person: Person) -> frozenset[str]:
     """The inbox addresses whose alerts this person sees (none for a viewer or an admin)."""
     if not person.roles & _WORKS_ORDERS:

@@ -584,6 +584,7 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "guidance": ("对群众的引导", "시민 안내", "guidance for the citizen"),
     "to": ("接收单位", "받는 단위", "to"),
     "text": ("内容", "내용", "text"),
+    "images": ("图片", "사진", "pictures"),
     "until": ("延期至", "연기 기한", "until"),
     "scenario": ("情景", "시나리오", "scenario"),
     "scenario.until": ("情景截止时间", "시나리오 종료 시각", "scenario until"),

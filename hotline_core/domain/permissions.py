@@ -138,6 +138,12 @@ def report_county(person: Person, requested: Place | None) -> Place | None:
     raise refuse("not_permitted", action="report", login=person.login)
 
 
+def may_receive(person: Person) -> bool:
+    """The rights department takes in the center's orders (intake, SPEC 3); a county clerk
+    takes in the county's own, from its own channels (issue 18)."""
+    return person.has(Role.HANDLER) or (person.has(Role.COUNTY_CLERK) and person.county is not None)
+
+
 def may_read_access_log(person: Person) -> bool:
     """The auditors (viewers) and the administrator read who saw which personal data."""
     return bool(person.roles & {Role.VIEWER, Role.ADMIN})
@@ -187,6 +193,7 @@ __all__ = [
     "Sight",
     "duty_sight",
     "may_read_access_log",
+    "may_receive",
     "may_record_service",
     "may_report_incident",
     "may_run_programme",

@@ -23,7 +23,7 @@ from hotline_core.domain.limits import LimitEvaluator
 from hotline_core.domain.model import Attachment, OrderRecord
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Organization, Person
-from hotline_core.domain.permissions import Sight, may_see, sight
+from hotline_core.domain.permissions import Sight, may_receive, may_see, sight
 from hotline_core.domain.privacy import masked_order
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.search import needle_of, order_matches
@@ -77,11 +77,9 @@ def intake(
 
 def _intake_county(person: Person) -> Place | None:
     """None for the rights department's intake; the county of a county clerk's own intake."""
-    if person.has(Role.HANDLER):
-        return None
-    if person.has(Role.COUNTY_CLERK) and person.county is not None:
-        return person.county
-    raise refuse("not_permitted", action="intake", login=person.login)
+    if not may_receive(person):
+        raise refuse("not_permitted", action="intake", login=person.login)
+    return None if person.has(Role.HANDLER) else person.county
 
 
 def _own_county(record: OrderRecord, county: Place | None) -> OrderRecord:

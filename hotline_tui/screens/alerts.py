@@ -59,7 +59,7 @@ class AlertsScreen(HotlineNode, Screen[None]):
                 "✓" if item.acknowledged else "⚑",
                 moment(alert.raised_at),
                 t(f"alert.{alert.kind.value}"),
-                alert.order_id or alert.supervision_of or alert.subject,
+                alert.order_id or t.name(alert.supervision_of) or alert.subject,
                 limit,
                 key=alert.key,
             )
@@ -114,5 +114,6 @@ _LIMIT_KEYS = {
         "supervision",
         "petition_accept",
         "petition_handle",
+        "summary",
     )
 }

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
 from hotline_core import services
-from hotline_core.domain.knowledge.entries import ANSWER_LIMIT
+from hotline_core.domain.knowledge.entries import ANSWER_LIMIT, KbAction
 from hotline_core.domain.problems import HotlineError
 from hotline_core.domain.vocabulary import BusinessArea
 from hotline_tui.bindings import text_binding, translate_bindings
@@ -26,6 +26,14 @@ from hotline_tui.dialogs.form import Field, FormDialog
 from hotline_tui.footer import Footer
 from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain, PlainTable, bold, lines
+
+# Each step's key text, for the refusal when it is pressed though not offered.
+STEP_WORDS = {
+    "send_to_review": "kb.review",
+    "publish": "kb.publish",
+    "return": "kb.return",
+    "retire": "kb.retire",
+}
 
 
 class KnowledgeScreen(HotlineNode, Screen[None]):
@@ -96,6 +104,7 @@ class KnowledgeScreen(HotlineNode, Screen[None]):
     def _preview(self) -> None:
         from hotline_core.domain.knowledge import reply_text
 
+        self.refresh_bindings()  # the keys follow the selected entry
         entry = self.entries.get(self._selected() or "")
         if entry is None:
             self.query_one("#kb-entry", Static).update(self.app.t("kb.none"))
@@ -114,6 +123,29 @@ class KnowledgeScreen(HotlineNode, Screen[None]):
             return None
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
+    # -- what this person may do -----------------------------------------------------
+
+    def _may(self, action: KbAction) -> bool:
+        """The knowledge base's own rule (kb_allows) and the entry's status decide, not the screen."""
+        from hotline_core.domain.knowledge.rules import kb_allows
+        from hotline_core.domain.knowledge.workflow import ALLOWED_FROM
+
+        person = self.app.person
+        if action is KbAction.SUBMIT:
+            return kb_allows(person, action, person.unit)
+        entry = self.entries.get(self._selected() or "")
+        if entry is None or not kb_allows(person, action, entry.owner):
+            return False
+        return action is KbAction.EDIT or entry.status in ALLOWED_FROM[action]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer writing and each step only to who may take it on the selected entry now."""
+        if action == "write":
+            return self._may(KbAction.EDIT if parameters[0] else KbAction.SUBMIT)
+        if action == "step":
+            return self._may(KbAction(str(parameters[0])))
+        return True
+
     def action_find(self) -> None:
         self.query_one("#kb-query", Input).focus()
 
@@ -124,10 +156,11 @@ class KnowledgeScreen(HotlineNode, Screen[None]):
 
     def action_write(self, existing: bool) -> None:
         """A new draft, or a new version of the selected entry: fields prefilled from it."""
-        entry = self.entries.get(self._selected() or "") if existing else None
-        if existing and entry is None:
-            return
         t = self.app.t
+        if not self._may(KbAction.EDIT if existing else KbAction.SUBMIT):
+            self.app.refuse(t("kb.edit" if existing else "kb.new"))
+            return
+        entry = self.entries.get(self._selected() or "") if existing else None
         c = entry.content if entry is not None else None
         basis = c.basis[0] if c is not None and c.basis else None
         fields = [
@@ -156,9 +189,11 @@ class KnowledgeScreen(HotlineNode, Screen[None]):
 
     def action_step(self, step: str) -> None:
         entry_id = self._selected()
-        if entry_id is None:
-            return
         t = self.app.t
+        if entry_id is None or not self._may(KbAction(step)):
+            words = {"send_to_review": t("kb.review"), "publish": t("kb.publish")}
+            self.app.refuse(words.get(step) or t(f"kb.{step}"))  # return, retire
+            return
 
         def run(values: dict[str, str]) -> str:
             changed = services.kb_step(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from functools import partial
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -29,6 +30,7 @@ from hotline_core.domain.privacy import masked_order
 from hotline_core.domain.vocabulary import Action
 from hotline_core.services import exchange
 from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.commands import Command
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment
 from hotline_tui.i18n import Translator
@@ -73,7 +75,13 @@ class OrderScreen(PaperActions, HotlineNode, Screen[None]):
         text_binding("escape", "back", "key.back", "order.back"),
         text_binding("a", "menu", "key.act", "order.menu"),
         *[
-            text_binding(key, f"act('{action.value}')", f"action.{action.value}", f"order.{action.value}")
+            text_binding(
+                key,
+                f"act('{action.value}')",
+                f"action.{action.value}",
+                f"order.{action.value}",
+                short=f"key.action.{action.value}",
+            )
             for action, key in ACTION_KEYS.items()
         ],
         *PAPER_KEYS,  # p the order sheet, n the extension notice (hotline_tui/paper.py)
@@ -140,11 +148,11 @@ class OrderScreen(PaperActions, HotlineNode, Screen[None]):
 
     def _head(self, order: WorkOrder, t: Translator) -> Text:
         state = order.state
-        offered = [t.name(a) for a in available_actions(order, self.app.person)]
-        actions = "、".join(offered) if offered else t("order.no_actions")
+        offered = [t.name(a) for a in self.offered()]
+        actions = t.names(offered) if offered else t("order.no_actions")
         names = (t.name(state.status), t.name(state.owner.name), t.name(state.record.appeal.appeal_type))
         kind = " · ".join(names)
-        return lines([join([bold(order.id), "  ", kind]), f"{t('order.actions')}: {actions}"])
+        return lines([join([bold(order.id), "  ", kind]), t.labelled(t("order.actions"), actions)])
 
     def _record(self, order: WorkOrder, t: Translator) -> Text:
         """Short fields two to a line, long texts on their own: the essentials fit 80x24."""
@@ -155,12 +163,12 @@ class OrderScreen(PaperActions, HotlineNode, Screen[None]):
         ]
         pair: list[str] = []
         for name, value in flatten(shown).items():
-            text = t.name(value) if isinstance(value, Enum) else as_text(value)
+            text = t.name(value) if isinstance(value, Enum) or name == "ethnicity" else as_text(value)
             if isinstance(value, bool):
                 text = t.yes_no(value)
             elif isinstance(value, datetime):
                 text = moment(value, with_year=True)
-            item = f"{t.field(name)}：{text}"
+            item = t.labelled(t.field(name), text)
             if name in _LONG_FIELDS:
                 rows.append(item)
                 continue
@@ -179,18 +187,18 @@ class OrderScreen(PaperActions, HotlineNode, Screen[None]):
                 continue
             when = t("order.met", at=moment(status.met_at)) if status.met_at else ""
             provisional = t("state.provisional") if status.provisional else ""
-            rows.append(
-                f"{_STATE_MARK[status.state]} {t(f'limit.{name}')}：{t(f'state.{status.state.value}')}"
-                f"{provisional}  {t('order.due', due=human_due(status.due) if status.due else '')}  {when}"
-            )
+            state = t.labelled(t(f"limit.{name}"), t(f"state.{status.state.value}"))
+            due = t("order.due", due=human_due(status.due) if status.due else "")
+            rows.append(f"{_STATE_MARK[status.state]} {state}{provisional}  {due}  {when}".rstrip())
         rows += center_due_rows(order, self.center_due, self.app.evaluator(), t)  # issue 17
         return lines(rows)
 
     def _timeline(self, order: WorkOrder, t: Translator) -> Text:
         rows: list[Text | str] = [bold(t("order.timeline"))]
         for event in order.events:
-            details = "，".join(f"{t.field(k)}={v}" for k, v in event.data.items())
-            files = "，".join(a.name for a in event.attachments)
+            comma = t("word.comma")
+            details = comma.join(t.labelled(t.field(k), t.name(v)) for k, v in event.data.items())
+            files = comma.join(a.name for a in event.attachments)
             extra = " ".join(x for x in (details, event.note, f"📎{files}" if files else "") if x)
             entered = t("order.entered_at", at=moment(event.entered_at)) if event.entered_at else ""
             rows.append(f"{moment(event.at)}{entered} {event.actor} {t.name(event.action)} {extra}".rstrip())
@@ -209,12 +217,27 @@ class OrderScreen(PaperActions, HotlineNode, Screen[None]):
 
     # -- actions -------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer an action's key only while the rules and the role allow it."""
-        if action != "act":
-            return True
+    def offered(self) -> list[Action]:
+        """What this person may do to this order now: the core's rules decide, not the screen."""
         order = self.order
-        return order is not None and Action(str(parameters[0])) in available_actions(order, self.app.person)
+        return [] if order is None else available_actions(order, self.app.person)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer an action's key (and the menu) only while the rules and the role allow it."""
+        if action == "act":
+            return Action(str(parameters[0])) in self.offered()
+        if action == "menu":
+            return bool(self.offered())
+        return True
+
+    def extra_commands(self) -> list[Command]:
+        """For the palette: the offered actions that have no key of their own (the menu's rest)."""
+        t = self.app.t
+        return [
+            Command(f"{self.title}: {t.name(action)}", partial(self.action_act, action.value))
+            for action in self.offered()
+            if action not in ACTION_KEYS
+        ]
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -223,15 +246,19 @@ class OrderScreen(PaperActions, HotlineNode, Screen[None]):
         from hotline_tui.dialogs.actions import action_dialog
 
         order = self.order
-        if order is not None and Action(action) in available_actions(order, self.app.person):
+        if order is not None and Action(action) in self.offered():
             self.app.push_screen(action_dialog(self.app, order, Action(action)))
+        else:
+            self.app.refuse(self.app.t.name(Action(action)))
 
     def action_menu(self) -> None:
         from hotline_tui.dialogs.actions import ActionMenu
 
-        order = self.order
-        if order is not None:
-            self.app.push_screen(ActionMenu(available_actions(order, self.app.person)), self._chosen)
+        offered = self.offered()
+        if offered:
+            self.app.push_screen(ActionMenu(offered), self._chosen)
+        else:
+            self.app.refuse(self.app.t("key.act"))
 
     def _chosen(self, action: Action | None) -> None:
         if action is not None:

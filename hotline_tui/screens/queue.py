@@ -9,11 +9,12 @@ search, through the archive index), as this person may see them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TypeVar
 
 from attrs import evolve
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,7 +25,8 @@ from textual.widgets import DataTable, Header, Input, Static
 from hotline_core import services
 from hotline_core.domain.limits import LimitPlan, LimitTable, next_due
 from hotline_core.domain.order import WorkOrder
-from hotline_core.domain.organization import UnitKind
+from hotline_core.domain.organization import RIGHTS_DEPT, UnitKind
+from hotline_core.domain.permissions import may_receive
 from hotline_core.domain.problems import HotlineError
 from hotline_core.domain.state import OrderState
 from hotline_core.domain.vocabulary import COUNTIES, AppealType, Place, Status
@@ -49,8 +51,11 @@ STATUSES: tuple[Status | None, ...] = (
 )
 TYPES: tuple[AppealType | None, ...] = (None, *AppealType)
 PLACES: tuple[Place | None, ...] = (None, Place.PREFECTURE, *COUNTIES)
-# Column widths in terminal cells (a Chinese character takes two): 80 columns in all.
-COLUMNS = {"id": 14, "received": 11, "type": 4, "county": 6, "status": 6, "owner": 6, "next": 16}
+COLUMNS = ("id", "received", "type", "county", "status", "owner", "next")
+# One space after each column (the table's own padding would take two), the left margin and
+# the scroll bar: what is left of the screen's width for the columns' text.
+GAP = 1
+MARGIN = 2
 
 
 # Keys that need every order read: while the app is still reading, they wait (dimmed).
@@ -58,6 +63,27 @@ NEEDS_ALL_ORDERS = {"find", "cycle_status", "cycle_type", "cycle_county", "toggl
 
 
 T = TypeVar("T")
+
+
+def column_widths(t: Translator, departments: Sequence[str], room: int) -> dict[str, int]:
+    """Each column as wide as its widest name in this language, in terminal cells (a Chinese
+    or Korean character takes two), so no name is cut; the next limit takes the rest of ``room``."""
+
+    def widest(column: str, names: Iterable[str]) -> int:
+        return max(cell_len(t(f"queue.col.{column}")), *(cell_len(name) for name in names))
+
+    units = (RIGHTS_DEPT.name, *(place.value for place in COUNTIES), *departments)
+    widths = {
+        "id": widest("id", ["YB202611200001"]),
+        "received": widest("received", ["11-20 16:10"]),
+        "type": widest("type", (t.name(kind, short=True) for kind in AppealType)),
+        "county": widest("county", (t.name(place, short=True) for place in Place)),
+        "status": widest("status", (t.name(status, short=True) for status in Status)),
+        "owner": widest("owner", (t.name(unit, short=True) for unit in units)),
+    }
+    taken = sum(widths.values()) + GAP * len(widths)
+    widths["next"] = max(room - taken, cell_len(t("queue.col.next")))
+    return widths
 
 
 def _cycle(values: Sequence[T], current: T) -> T:
@@ -84,14 +110,19 @@ class QueueScreen(HotlineNode, Screen[None]):
         self.limits: LimitTable | None = None
         # What the last search found (open, closed, archived) and their limits; None while it runs.
         self.found: LimitPlan | None = None
+        self.width_laid_out = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="queue"):
             yield Plain(id="queue-status")
             yield Input(id="queue-find")
-            yield PlainTable(id="queue-table", cursor_type="row", zebra_stripes=True)
+            yield PlainTable(id="queue-table", cursor_type="row", zebra_stripes=True, cell_padding=0)
         yield Footer()
+
+    def on_resize(self) -> None:
+        if self.app.size.width != self.width_laid_out:
+            self.retranslate()  # the next limit's column takes the width there is
 
     def on_mount(self) -> None:
         translate_bindings(self, self.app.t)
@@ -105,8 +136,11 @@ class QueueScreen(HotlineNode, Screen[None]):
         self.title = t("queue.title")
         table = self.query_one("#queue-table", DataTable)
         table.clear(columns=True)
-        for column, width in COLUMNS.items():
-            table.add_column(t(f"queue.col.{column}"), key=column, width=width)
+        self.width_laid_out = self.app.size.width
+        widths = column_widths(t, self.app.settings.organization.departments, self.width_laid_out - MARGIN)
+        for column, width in widths.items():
+            gap = 0 if column == "next" else GAP  # the last column needs no space after it
+            table.add_column(t(f"queue.col.{column}"), key=column, width=width + gap)
         self.query_one("#queue-find", Input).placeholder = t("queue.find")
         self.redraw()
 
@@ -148,13 +182,16 @@ class QueueScreen(HotlineNode, Screen[None]):
             order.id,
             moment(order.record.received_at),
             t.name(state.record.appeal.appeal_type, short=True),
-            t.name(state.record.place),
+            t.name(state.record.place, short=True),
             t.name(state.status, short=True),
             _waiting_on(state, t),
             Text(text, style={"breached": "bold red", "soon": "bold yellow"}.get(style, "")),
         ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The intake key only for who may take orders in; the filters wait for the first load."""
+        if action == "intake":
+            return may_receive(self.app.person)
         return None if self.app.loading and action in NEEDS_ALL_ORDERS else True
 
     def _status_line(self, shown: int) -> None:
@@ -267,7 +304,10 @@ class QueueScreen(HotlineNode, Screen[None]):
     def action_intake(self) -> None:
         from hotline_tui.dialogs.intake import intake_dialog
 
-        self.app.push_screen(intake_dialog(self.app))
+        if may_receive(self.app.person):
+            self.app.push_screen(intake_dialog(self.app))
+        else:
+            self.app.refuse(self.app.t("key.intake"))
 
     @on(DataTable.RowSelected, "#queue-table")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
@@ -288,5 +328,5 @@ def _waiting_on(state: OrderState, t: Translator) -> str:
     """Whom the order waits on: a government department it was passed to (→民政局), else its owner."""
     waiting = state.waiting_on
     if waiting and waiting[-1].kind is UnitKind.GOVERNMENT:
-        return f"→{waiting[-1].name}"[:6]
-    return t.name(state.owner.name)[:6]
+        return "→" + t.name(waiting[-1].name, short=True)
+    return t.name(state.owner.name, short=True)

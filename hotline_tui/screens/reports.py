@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -22,11 +22,13 @@ from hotline_core import services
 from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.problems import HotlineError, InvalidInput, Problem
 from hotline_core.domain.quarters import Quarter
+from hotline_core.domain.reports.table import Cell, Document, Kind
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.dialogs.form import Field, FormDialog
 from hotline_tui.footer import Footer
 from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain, PlainTable, bold, join, lines
+from hotline_tui.report_view import TableView, number, view
 
 KINDS = ("quarterly", "hotspots", "assessment", "filings", "comparison")
 # The figure a table's chart shows, in order of preference.
@@ -34,38 +36,59 @@ CHART_VALUES = ("received", "current", "score", "appeals", "calls")
 BAR_WIDTH = 40
 
 
-def bars(labels: list[str], values: list[float], width: int = BAR_WIDTH) -> str:
-    """A horizontal bar chart in text: readable in 16 colours and in a screen reader."""
+def bars(labels: list[str], values: list[float], shown: list[str], width: int = BAR_WIDTH) -> str:
+    """A horizontal bar chart in text: readable in 16 colours and in a screen reader;
+    ``shown``: each value as the table prints it (68.5, 87.5%)."""
     top = max(values, default=0) or 1
     label_width = max((cell_len(label) for label in labels), default=0)
     lines = []
-    for label, value in zip(labels, values, strict=False):
+    for label, value, text in zip(labels, values, shown, strict=True):
         bar = "█" * round(width * value / top)
-        lines.append(f"{label}{' ' * (label_width - cell_len(label))} {bar} {value:g}")
+        lines.append(f"{label}{' ' * (label_width - cell_len(label))} {bar} {text}")
     return "\n".join(lines)
 
 
+def _figure(value: Cell) -> float:
+    """A chart's figure: a count, a rate or a score; nothing (a unit without a score) is 0."""
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
+def _chart_column(table: TableView) -> int | None:
+    """The shown column of the table's main figure, by the preference of ``CHART_VALUES``."""
+    for key in CHART_VALUES:
+        if key in table.keys:
+            return table.keys.index(key)
+    return None
+
+
 class ReportsScreen(HotlineNode, Screen[None]):
+    # The keys a clerk needs most come first: at 80 columns the footer keeps them (period,
+    # export, next table) and lets the report kinds' keys go, which the help and palette list.
     BINDINGS = [
         text_binding("escape", "back", "key.back", "reports.back"),
+        text_binding("p", "period", "report.period", "reports.period"),
+        text_binding("x", "export", "report.export", "reports.export"),
+        text_binding("right_square_bracket", "table(1)", "report.next", "reports.next", key_display="]"),
+        text_binding(
+            "left_square_bracket",
+            "table(-1)",
+            "report.previous",
+            "reports.previous",
+            key_display="[",
+            show=False,
+        ),
         text_binding("1", "kind('quarterly')", "report.quarterly", "reports.quarterly"),
         text_binding("2", "kind('hotspots')", "report.hotspots", "reports.hotspots"),
         text_binding("3", "kind('assessment')", "report.assessment", "reports.assessment"),
         text_binding("4", "kind('filings')", "report.filings", "reports.filings"),
         text_binding("5", "kind('comparison')", "report.comparison", "reports.comparison"),  # issue 18
-        text_binding("p", "period", "report.period", "reports.period"),
-        text_binding("right_square_bracket", "table(1)", "report.next", "reports.next", key_display="]"),
-        text_binding(
-            "left_square_bracket", "table(-1)", "report.previous", "reports.previous", key_display="["
-        ),
-        text_binding("x", "export", "report.export", "reports.export"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.kind = "quarterly"
         self.period = ""
-        self.document: Any = None
+        self.document: Document | None = None
         self.table_index = 0
 
     def compose(self) -> ComposeResult:
@@ -76,6 +99,7 @@ class ReportsScreen(HotlineNode, Screen[None]):
             yield Plain(id="report-chart")
             yield Sparkline([], id="report-trend")
             yield PlainTable(id="report-table", zebra_stripes=True)
+            yield Plain(id="report-empty")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -89,6 +113,7 @@ class ReportsScreen(HotlineNode, Screen[None]):
 
     def retranslate(self) -> None:
         self.title = self.app.t("report.title")
+        self.query_one("#report-empty", Static).update(self.app.t("report.empty"))
         self.query_one("#report-period", Input).placeholder = self.app.t("report.period_hint")
         self._show()
 
@@ -105,7 +130,7 @@ class ReportsScreen(HotlineNode, Screen[None]):
             return
         self.app.call_from_thread(self._computed, to_document(report))
 
-    def _computed(self, document: Any) -> None:
+    def _computed(self, document: Document) -> None:
         self.document = document
         self.table_index = 0
         self._show()
@@ -114,43 +139,49 @@ class ReportsScreen(HotlineNode, Screen[None]):
         self.query_one("#report-head", Static).update("\n".join(error.messages(self.app.t.language)))
 
     def _show(self) -> None:
-        document, t = self.document, self.app.t
-        if document is None:
+        t = self.app.t
+        if self.document is None:
             self.query_one("#report-head", Static).update(t("busy"))
             return
-        tables = document.tables
+        report = view(self.document, t)
+        tables = report.tables
         table = tables[self.table_index % len(tables)]
-        position = f"{self.table_index % len(tables) + 1}/{len(tables)}"
-        which = f"  ({position} {table.title})" if len(tables) > 1 else ""
-        head = join([bold(document.title), which])
-        self.query_one("#report-head", Static).update(lines([head, *document.notes[:1]]))
+        heading: list[Text | str] = [bold(report.title)]
+        if len(tables) > 1:  # which table of how many; its title unless it is the report's own
+            which = f"{self.table_index % len(tables) + 1}/{len(tables)}"
+            heading.append(f"  ({which} {table.title})" if table.title != report.title else f"  ({which})")
+        self.query_one("#report-head", Static).update(lines([join(heading), *report.notes[:1]]))
         self._fill(table)
         self._chart(table)
 
-    def _fill(self, table: Any) -> None:
+    def _fill(self, table: TableView) -> None:
         widget = self.query_one("#report-table", DataTable)
         widget.clear(columns=True)
-        shown = [i for i, c in enumerate(table.columns) if c.kind.value != "code"]
-        for i in shown:
-            widget.add_column(table.columns[i].heading, key=str(i))
+        for i, heading in enumerate(table.headings):
+            widget.add_column(heading, key=str(i))
         for row in table.rows:
-            widget.add_row(*[_cell(row[i], table.columns[i].kind.value) for i in shown])
+            widget.add_row(*row)
+        # The first column names the row (地区, 单位, 类别): it stays when the table scrolls sideways.
+        widget.fixed_columns = 1 if table.kinds and table.kinds[0] is Kind.TEXT else 0
+        self.query_one("#report-empty", Static).display = not table.rows
 
-    def _chart(self, table: Any) -> None:
-        keys = [c.key for c in table.columns]
-        value = next((k for k in CHART_VALUES if k in keys), None)
+    def _chart(self, table: TableView) -> None:
+        """A bar for every row (all nine places), the total row left out."""
         chart = self.query_one("#report-chart", Static)
         trend = self.query_one("#report-trend", Sparkline)
-        rows = table.rows[:-1] if table.total_row else table.rows
-        if value is None or not rows:
+        rows = table.figures[:-1] if table.total_row else table.figures
+        names = table.rows[:-1] if table.total_row else table.rows
+        figure = _chart_column(table)
+        if figure is None or not rows:
             chart.update("")
             trend.display = False
             return
-        label, figure = 0, keys.index(value)
-        numbers = [float(r[figure] or 0) for r in rows]
+        numbers = [_figure(r[figure]) for r in rows]
         trend.display = table.key == "trend"
         trend.data = numbers
-        chart.update(bars([str(r[label]) for r in rows][:8], numbers[:8]))
+        labels = [str(r[0]) for r in names]
+        shown = [number(r[figure], table.kinds[figure]) for r in rows]
+        chart.update(bars(labels, numbers, shown))
 
     # -- actions -------------------------------------------------------------------
 
@@ -189,7 +220,8 @@ class ReportsScreen(HotlineNode, Screen[None]):
             target = Path(values["path"]).expanduser()
             kind = target.suffix.lstrip(".").lower()
             if kind not in ("xlsx", "csv", "json"):
-                raise InvalidInput([Problem("path", "not_in_list", {"choices": ".xlsx、.csv、.json"})])
+                choices = t.names([".xlsx", ".csv", ".json"])
+                raise InvalidInput([Problem("path", "not_in_list", {"choices": choices})])
             written = services.export_report(document, kind, target)
             return t("report.written", path=", ".join(str(p) for p in written))
 
@@ -199,15 +231,3 @@ class ReportsScreen(HotlineNode, Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-
-def _cell(value: Any, kind: str) -> str:
-    if value is None:
-        return ""
-    if kind == "rate":
-        return f"{value:.1%}"
-    if kind == "score":
-        return f"{value:.1f}"
-    if isinstance(value, datetime):
-        return value.astimezone(SHANGHAI).strftime("%m-%d %H:%M")
-    return str(value)
