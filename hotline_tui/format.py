@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from hotline_core.domain.calendar import SHANGHAI
-from hotline_core.domain.limits import LimitState, LimitStatus
+from hotline_core.domain.calendar import SHANGHAI, human_due
+from hotline_core.domain.limits import LimitEvaluator, LimitState, LimitStatus
+from hotline_core.domain.order import WorkOrder
 from hotline_tui.i18n import Translator
 
 
@@ -39,3 +40,21 @@ def time_left(
     if status.state is LimitState.DUE_SOON:
         return f"{name} {t('left.soon', span=span(left, t))}", "soon"
     return f"{name} {t('left.open', span=span(left, t))}", ""
+
+
+def center_due_rows(
+    order: WorkOrder, due: datetime | None, evaluator: LimitEvaluator, t: Translator
+) -> list[str]:
+    """The center's 承诺完成时间 beside our close limit, for the order screen, with a warning on
+    whichever of the two comes first while the order is still to be closed."""
+    if due is None:
+        return []
+    rows = [t("order.center_due", due=human_due(due))]
+    close = evaluator.limits(order).get("close")
+    if close is None or close.due is None or close.state in (LimitState.MET, LimitState.NOT_APPLICABLE):
+        return rows
+    if due < close.due:
+        rows.append(t("order.center_due_earlier", due=human_due(due)))
+    elif close.due < due:
+        rows.append(t("order.close_earlier", due=human_due(close.due)))
+    return rows

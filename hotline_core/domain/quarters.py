@@ -17,7 +17,9 @@ from attrs import frozen
 
 from hotline_core.domain.calendar import SHANGHAI, WorkingCalendar
 from hotline_core.domain.clocks import Deadline
+from hotline_core.domain.policy import PolicySchedule
 from hotline_core.domain.problems import InvalidInput, Problem
+from hotline_core.domain.vocabulary import Place
 
 _QUARTER = re.compile(r"^(\d{4})\s*[Qq]([1-4])$")
 
@@ -52,6 +54,11 @@ class Quarter:
     def previous(self) -> Quarter:
         return Quarter(self.year - 1, 4) if self.number == 1 else Quarter(self.year, self.number - 1)
 
+    @property
+    def end(self) -> datetime:
+        """The instant the quarter is over (the next quarter's first midnight, Beijing time)."""
+        return datetime.combine(self.next().first_day, time(0), SHANGHAI)
+
     def contains(self, moment: datetime) -> bool:
         return self.first_day <= moment.astimezone(SHANGHAI).date() <= self.last_day
 
@@ -70,3 +77,12 @@ def summary_due(quarter: Quarter, calendar: WorkingCalendar, due_day: int = 3) -
     end = datetime.combine(day + timedelta(days=1), time(0), SHANGHAI)
     provisional = not all(calendar.is_official(y) for y in range(nominal.year, day.year + 1))
     return Deadline(end, provisional)
+
+
+def summary_due_in_force(
+    quarter: Quarter, calendar: WorkingCalendar, schedule: PolicySchedule, unit: Place = Place.PREFECTURE
+) -> Deadline:
+    """When ``unit``'s rules in force at the quarter's end want its summary: the summary limit
+    runs from the quarter's end (SPEC 5), and a policy change applies only after it is made, so
+    a later change of the due day never re-judges a quarter already due (nor its filings)."""
+    return summary_due(quarter, calendar, schedule.policy_for(quarter.end, unit).summary_due_day)

@@ -10,7 +10,7 @@ from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.escalation import Alert, recipients_of, summary_alerts
 from hotline_core.domain.organization import Person
 from hotline_core.domain.problems import InvalidInput, Problem
-from hotline_core.domain.quarters import Quarter, summary_due
+from hotline_core.domain.quarters import Quarter, summary_due_in_force
 from hotline_core.domain.vocabulary import Place
 from hotline_core.services.access import identify
 from hotline_core.services.duties import duty_alerts
@@ -27,7 +27,7 @@ def run_escalation(repo: Repository, now: datetime) -> list[Alert]:
         fresh = raise_alerts(session, session.orders(), now, raised)
         settings = session.settings()
         quarter = Quarter.of(now.astimezone(SHANGHAI).date()).previous()
-        due = summary_due(quarter, settings.calendar, settings.policies.policy_for(now).summary_due_day)
+        due = summary_due_in_force(quarter, settings.calendar, settings.policies)
         filed = {Place(county) for county in session.summaries(quarter)}
         owed = filed or _in_use(session, quarter)
         missing = summary_alerts(quarter, due.due, filed, now, raised) if owed else []

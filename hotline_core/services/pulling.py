@@ -145,6 +145,8 @@ class PullRun:
             sent_by_hand(self.session, row.order_id, self.person.login, self.now)
         elif decision.verdict is Verdict.CORRECTED:
             self._correct(row, decision.corrections)
+        elif decision.verdict is Verdict.STALE:  # an earlier export again: the correction stands
+            self.unchanged.append(row.order_id)
         else:  # the same again, or an order typed in by hand before: its platform row is kept now
             self.unchanged.append(row.order_id)
             old = self.stored.get(row.order_id)

@@ -12,7 +12,7 @@ from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
 from hotline_core.domain.permissions import may_see, report_county
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
-from hotline_core.domain.quarters import Quarter, summary_due
+from hotline_core.domain.quarters import Quarter, summary_due_in_force
 from hotline_core.domain.vocabulary import COUNTIES, Place, Role
 from hotline_core.services.access import cannot_write, identify, record_access
 from hotline_core.services.ports import Repository
@@ -91,7 +91,7 @@ def _build(
     settings = snapshot.settings()
     if kind == "filings":
         quarter = Quarter.parse(period_text, "period")
-        due = summary_due(quarter, settings.calendar, settings.policies.policy_for(now).summary_due_day)
+        due = summary_due_in_force(quarter, settings.calendar, settings.policies)
         filed = {Place(c): at for c, at in snapshot.summaries(quarter).items()}
         return reports.summary_filings(quarter, due, filed, now)
     if kind == "comparison":
@@ -149,7 +149,7 @@ def _comparison(repo: Repository, quarter: Quarter, place: Place | None, now: da
 
     snapshot = repo.snapshot()
     settings = snapshot.settings()
-    due = summary_due(quarter, settings.calendar, settings.policies.policy_for(now).summary_due_day)
+    due = summary_due_in_force(quarter, settings.calendar, settings.policies)
     tables = {t.county: t for t in snapshot.summary_tables(quarter) if place is None or t.county is place}
     counted = quarterly_summary(
         quarter_orders(repo, quarter), quarter, now, settings.calendar, settings.policies

@@ -17,7 +17,7 @@ from hotline_core.adapters.serialization import CONVERTER
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
 from hotline_core.domain.problems import refuse
-from hotline_core.domain.quarters import Quarter, summary_due
+from hotline_core.domain.quarters import Quarter, summary_due_in_force
 from hotline_core.domain.summary_table import SummaryTable, annotated, checked, filed, generated, with_scan
 from hotline_core.domain.vocabulary import Place, Role
 from hotline_core.services.access import identify
@@ -116,15 +116,15 @@ def summary_table_of(
     return session.summary_table(quarter, county or "")
 
 
-def summary_table_json(repo: Repository, table: SummaryTable, now: datetime) -> dict[str, Any]:
+def summary_table_json(repo: Repository, table: SummaryTable) -> dict[str, Any]:
     """The table as plain values (``--json``), with when it is due: ``due`` by the prefecture's
     rules (what the filing is measured against), ``county_due`` by the county's own (its
-    summary due day may be earlier, never later)."""
+    summary due day may be earlier, never later); both as in force at the quarter's end."""
     settings = repo.snapshot().settings()
-    due_day = settings.policies.policy_for(now).summary_due_day
-    own_day = settings.policies.policy_for(now, table.county).summary_due_day
+    due = summary_due_in_force(table.quarter, settings.calendar, settings.policies)
+    own = summary_due_in_force(table.quarter, settings.calendar, settings.policies, table.county)
     return {
         **CONVERTER.unstructure(table),
-        "due": summary_due(table.quarter, settings.calendar, due_day).due.isoformat(),
-        "county_due": summary_due(table.quarter, settings.calendar, own_day).due.isoformat(),
+        "due": due.due.isoformat(),
+        "county_due": own.due.isoformat(),
     }

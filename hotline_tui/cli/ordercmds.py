@@ -19,10 +19,12 @@ from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_core.domain.rounds import earlier_rounds
 from hotline_core.domain.scenario import alert_json, history_json, limit_json
+from hotline_core.services import exchange
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
 from hotline_tui.cli.jsonfile import order_forms, read_json
 from hotline_tui.cli.output import Output, pad
+from hotline_tui.format import center_due_rows
 from hotline_tui.i18n import Translator
 
 
@@ -146,8 +148,13 @@ def run_act(args: argparse.Namespace, out: Output) -> int:
 
 
 def run_show(args: argparse.Namespace, out: Output) -> int:
-    order = services.find_order(open_repository(args), context.acting_login(args), args.order, system_now())
-    data = order_json(order, _evaluator(args))
+    repo, login = open_repository(args), context.acting_login(args)
+    order = services.find_order(repo, login, args.order, system_now())
+    evaluator = _evaluator(args)
+    data = order_json(order, evaluator)
+    center_due = exchange.center_due(repo, login, order.id)  # issue 17: the center's 承诺完成时间
+    if center_due is not None:
+        data["center_due"] = center_due.isoformat()
     t = out.t
     lines = [f"{order.id}  {t.name(order.state.status)}  {order.record.appeal.text}"]
     lines += [
@@ -158,6 +165,7 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
         for n, v in data["limits"].items()
         if v["state"] != "not_applicable"
     ]
+    lines += ["  " + row for row in center_due_rows(order, center_due, evaluator, t)]
     lines += [
         f"  {e.at:%Y-%m-%d %H:%M} {pad(_actor(e.actor, t), 12)}{t.name(e.action)} {e.note}"
         + (t("order.entered_at", at=f"{e.entered_at:%m-%d %H:%M}") if e.entered_at else "")

@@ -136,7 +136,7 @@ def run_table_step(args: argparse.Namespace, out: Output) -> int:
             out.emit(None, out.t("cli.summary.no_table", quarter=quarter))
             return 0
         table = found
-    data = services.summary_table_json(repo, table, system_now())
+    data = services.summary_table_json(repo, table)
     due = human_due(datetime.fromisoformat(data["county_due"]), whole_day=out.t("due.whole_day"))
     text = _table_text(table, out) + "\n" + out.t("cli.summary.due", quarter=quarter, due=due)
     out.emit(data, text)

@@ -19,7 +19,7 @@ from hotline_core.domain.calendar import CalendarOverride, human_due
 from hotline_core.domain.intake import BadValue, read_choice, read_moment
 from hotline_core.domain.limits import dispatch_deadlines
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
-from hotline_core.domain.quarters import Quarter, summary_due
+from hotline_core.domain.quarters import Quarter, summary_due_in_force
 from hotline_core.domain.scenario import simulate
 from hotline_core.domain.vocabulary import AppealType
 from hotline_core.services.policies import read_unit
@@ -106,9 +106,8 @@ def run_deadlines(args: argparse.Namespace, out: Output) -> int:
 def run_summary_due(args: argparse.Namespace, out: Output) -> int:
     quarter = Quarter.parse(args.quarter)
     settings = settings_for(args)
-    # The due day in force now, as escalation and the filings report read it (hotline_core.services).
-    due_day = settings.policies.policy_for(context.system_now()).summary_due_day
-    deadline = summary_due(quarter, settings.calendar, due_day)
+    # The due day in force at the quarter's end, as escalation and the filings report read it.
+    deadline = summary_due_in_force(quarter, settings.calendar, settings.policies)
     data = {"quarter": str(quarter), "due": deadline.due.isoformat(), "provisional": deadline.provisional}
     note = out.t("cli.summary.provisional") if deadline.provisional else ""
     due = human_due(deadline.due, whole_day=out.t("due.whole_day"))

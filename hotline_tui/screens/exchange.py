@@ -3,7 +3,6 @@ refused, the outbox with each message's state, and mark a message sent by hand."
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from textual import on, work
@@ -11,11 +10,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input
 
-from hotline_core.domain.calendar import human_due
 from hotline_core.domain.exchange.outbox import Delivery
 from hotline_core.domain.exchange.wording import exchange_name
-from hotline_core.domain.limits import LimitEvaluator, LimitState
-from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.problems import HotlineError
 from hotline_core.services import exchange, outbox
 from hotline_core.services.outbox import OutboxItem
@@ -23,27 +19,8 @@ from hotline_core.services.pulling import PullReport
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment
-from hotline_tui.i18n import Translator
 from hotline_tui.node import HotlineNode
 from hotline_tui.plain import Plain, PlainTable
-
-
-def center_due_rows(
-    order: WorkOrder, due: datetime | None, evaluator: LimitEvaluator, t: Translator
-) -> list[str]:
-    """The center's 承诺完成时间 beside our close limit, for the order screen, with a warning on
-    whichever of the two comes first while the order is still to be closed."""
-    if due is None:
-        return []
-    rows = [t("order.center_due", due=human_due(due))]
-    close = evaluator.limits(order).get("close")
-    if close is None or close.due is None or close.state in (LimitState.MET, LimitState.NOT_APPLICABLE):
-        return rows
-    if due < close.due:
-        rows.append(t("order.center_due_earlier", due=human_due(due)))
-    elif close.due < due:
-        rows.append(t("order.close_earlier", due=human_due(close.due)))
-    return rows
 
 
 class ExchangeScreen(HotlineNode, Screen[None]):

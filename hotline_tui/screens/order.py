@@ -32,13 +32,12 @@ from hotline_core.services import exchange
 from hotline_tui.bindings import text_binding, translate_bindings
 from hotline_tui.commands import Command
 from hotline_tui.footer import Footer
-from hotline_tui.format import moment
+from hotline_tui.format import center_due_rows, moment
 from hotline_tui.i18n import Translator
 from hotline_tui.messages import DataLoaded
 from hotline_tui.node import HotlineNode
 from hotline_tui.paper import PAPER_KEYS, PaperActions
 from hotline_tui.plain import Plain, bold, join, lines
-from hotline_tui.screens.exchange import center_due_rows
 from hotline_tui.visible import visible
 
 # Keys for the everyday actions; the rest are in the menu (a) and the palette.

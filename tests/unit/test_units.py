@@ -186,6 +186,22 @@ def test_a_prefecture_order_transferred_down_shows_the_countys_internal_due_time
     assert close_due(order, schedule) == at("2026-10-10 16:00")
 
 
+def test_both_units_due_times_run_from_the_fresh_dispatch_after_a_refused_return() -> None:
+    # A timely return request refused on Thursday 10-08 09:00 (after National Day) dispatches
+    # the order afresh: 72 working hours from then end Monday 10-12 09:00 (Saturday 10-10 is a
+    # make-up day, Sunday rest), 延吉市's 48 on Saturday 10-10 09:00; not from the receipt.
+    schedule = county_policy()
+    order = act(prefecture_order("2026-09-30 16:00"), "request_return", HANDLER, "2026-09-30 16:10",
+                reason="非残联职责", basis="三(一)3")  # fmt: skip
+    order = act(order, "refuse_return", HANDLER, "2026-10-08 09:00")
+    order = act(order, "sign", HANDLER, "2026-10-08 09:10")
+    order = act(order, "transfer", HANDLER, "2026-10-08 09:20", to="延吉市")
+    official, internal = unit_deadlines(order, schedule=schedule)
+    assert official.due["close"].due == close_due(order, schedule) == at("2026-10-12 09:00")
+    assert internal.due["close"].due == at("2026-10-10 09:00")
+    assert official.due["contact"].due == at("2026-10-09 09:00")
+
+
 # -- government departments -------------------------------------------------------------------
 
 

@@ -3,7 +3,9 @@
 Each row of a pull is **added** (a new order), **unchanged** (the same as last
 time: pulling a file again adds nothing), **corrected** (the center changed a
 field: the old and the new value are kept, never overwritten silently) or
-**rejected** (:mod:`.rows` says why). The center's 办件状态 moves on as the order
+**rejected** (:mod:`.rows` says why). A row as an earlier export had it, pulled
+again after the center corrected it (an old file, or a folder of daily exports), is
+**stale**: the correction stands and nothing is recorded. The center's 办件状态 moves on as the order
 does: that is progress, not a correction, and tells which of our messages the
 platform has (:mod:`.outbox`).
 
@@ -37,6 +39,7 @@ class Verdict(StrEnum):
     ADDED = "added"
     UNCHANGED = "unchanged"
     CORRECTED = "corrected"
+    STALE = "stale"  # as an earlier export had it, before the center's latest corrections
 
 
 class LinkKind(StrEnum):
@@ -106,17 +109,43 @@ class RowDecision:
     corrections: tuple[Correction, ...] = ()
 
 
+def _changes(fields: Mapping[str, str], before: Mapping[str, str]) -> tuple[Correction, ...]:
+    """What differs from ``before`` to ``fields``, the center's status aside (it is progress)."""
+    names = sorted((set(fields) | set(before)) - {"center_status"})
+    return tuple(
+        Correction(name, before.get(name, ""), fields.get(name, ""))
+        for name in names
+        if before.get(name, "") != fields.get(name, "")
+    )
+
+
+def earlier_rows(stored: PlatformOrder) -> list[dict[str, str]]:
+    """The platform's earlier rows of the order, newest first: its corrections undone pull by pull."""
+    by_pull: dict[datetime, list[CenterCorrection]] = {}
+    for correction in stored.corrections:
+        by_pull.setdefault(correction.at, []).append(correction)
+    fields, rows = dict(stored.fields), []
+    for pulled in sorted(by_pull, reverse=True):
+        for correction in by_pull[pulled]:
+            if correction.old:
+                fields[correction.field] = correction.old
+            else:
+                fields.pop(correction.field, None)
+        rows.append(dict(fields))
+    return rows
+
+
 def decide_row(pushed: PushedOrder, stored: PlatformOrder | None) -> RowDecision:
-    """Added when the platform's row is new to us, else unchanged or corrected field by field."""
+    """Added when the platform's row is new to us, else unchanged, stale (an earlier export's
+    row) or corrected field by field."""
     if stored is None:
         return RowDecision(Verdict.ADDED, pushed)
-    names = sorted((set(pushed.fields) | set(stored.fields)) - {"center_status"})
-    changed = tuple(
-        Correction(name, stored.fields.get(name, ""), pushed.fields.get(name, ""))
-        for name in names
-        if stored.fields.get(name, "") != pushed.fields.get(name, "")
-    )
-    return RowDecision(Verdict.CORRECTED if changed else Verdict.UNCHANGED, pushed, changed)
+    changed = _changes(pushed.fields, stored.fields)
+    if not changed:
+        return RowDecision(Verdict.UNCHANGED, pushed)
+    if any(not _changes(pushed.fields, row) for row in earlier_rows(stored)):
+        return RowDecision(Verdict.STALE, pushed)
+    return RowDecision(Verdict.CORRECTED, pushed, changed)
 
 
 def correction_command(corrections: Iterable[Correction]) -> Command | None:

@@ -120,3 +120,19 @@ def test_an_administrator_sees_the_outbox_without_its_texts_and_check_passes(cli
     assert ("founder", "exchange status") in subjects and ("admin2", "exchange status") not in subjects
     code, _, _ = cli("check")
     assert code == 0
+
+
+def test_show_gives_the_centers_due_time_and_warns_when_it_comes_before_our_close(cli, tmp_path) -> None:
+    cli("init")
+    row = order_row(1, 派发时间="2026-11-02 09:00", 承诺完成时间="2026-11-02 17:00")  # a consultation
+    without = order_row(2, 派发时间="2026-11-02 09:00", 承诺完成时间="")
+    cli("exchange", "pull", str(write_xlsx(tmp_path / "export.xlsx", [row, without])), "--json")
+
+    code, shown, _ = cli("show", "YB202600001", "--json")
+    assert code == 0 and shown["center_due"] == "2026-11-02T17:00:00+08:00"
+    assert shown["limits"]["close"]["due"] == "2026-11-03T09:00:00+08:00"
+    code, text, _ = cli("show", "YB202600001")
+    assert "热线中心承诺完成时间：11-02 17:00" in text
+    assert "⚠ 热线中心的承诺完成时间早于办结时限：请在 11-02 17:00 前办结" in text
+    code, shown, _ = cli("show", "YB202600002", "--json")
+    assert code == 0 and "center_due" not in shown  # the platform gave none

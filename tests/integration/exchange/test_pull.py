@@ -160,6 +160,24 @@ def test_a_row_the_center_corrected_is_recorded_old_and_new_never_overwritten(
     )
 
 
+def test_pulling_the_older_export_again_after_a_correction_does_not_undo_it(
+    repo: FileRepository, export: Path, tmp_path: Path
+) -> None:
+    exchange.pull(repo, "clerk", exchange.file_platform(export), NOW)
+    corrected = write_xlsx(tmp_path / "更正.xlsx", [order_row(5, 联系电话="13912345678")])
+    exchange.pull(repo, "clerk", exchange.file_platform(corrected), at("2026-11-20 09:00"))
+    before = repo.snapshot().order("YB202600005")
+
+    stale = exchange.pull(repo, "clerk", exchange.file_platform(export), at("2026-11-20 10:00"))
+
+    assert stale.corrected == {} and "YB202600005" in stale.unchanged
+    assert repo.snapshot().order("YB202600005") == before  # no 补录 back to the old phone
+    kept = repo.snapshot().platform_orders()["YB202600005"]
+    assert kept.fields["phone"] == "13912345678" and len(kept.corrections) == 1
+    again = exchange.pull(repo, "clerk", exchange.file_platform(corrected), at("2026-11-20 11:00"))
+    assert again.corrected == {}  # and the newer one is still the same as before
+
+
 def test_a_dry_run_tells_what_would_happen_and_stores_nothing(repo: FileRepository, export: Path) -> None:
     report = exchange.pull(repo, "clerk", exchange.file_platform(export), NOW, dry_run=True)
 

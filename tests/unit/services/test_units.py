@@ -259,3 +259,29 @@ def test_a_government_departments_late_answer_is_its_own_not_the_federations(rep
     assert assessment.government[0].answer_late == 1
     rights = next(u for u in assessment.units if u.unit.name == "维权部")
     assert (rights.figures.overdue, rights.figures.handling_overdue) == (0, 0)
+
+
+def test_a_later_change_of_the_summary_due_day_does_not_rejudge_a_quarter_already_filed(
+    county_repo: MemoryRepository, tmp_path: Path
+) -> None:
+    repo, q2 = county_repo, Quarter(2026, 2)
+    services.generate_summary(repo, "yanji", q2, at("2026-07-04 09:00"))
+    services.check_summary(repo, "yanji", q2, at("2026-07-04 09:10"))
+    scan = tmp_path / "signed.png"
+    scan.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    services.attach_scan(repo, "yanji", q2, scan)
+    services.file_summary(repo, "yanji", q2, None, at("2026-07-04 10:00"))  # a day after Friday 07-03
+    # Weeks later the prefecture moves the due day to the 6th, for the quarters to come.
+    services.set_policy(
+        repo, "clerk", "州本级", "2026-08-01T00:00:00+08:00", "x", {"summary_due_day": "6"},
+        at("2026-07-20 10:00"),
+    )  # fmt: skip
+    comparison = services.report(repo, "clerk", "comparison", "2026Q2", None, at("2026-08-10 09:00"))
+    yanji = next(c for c in comparison.counties if c.county is Place.YANJI)
+    assert (comparison.due, yanji.state.value) == (at("2026-07-04 00:00"), "late")
+    table = repo.snapshot().summary_table(q2, "延吉市")
+    assert table is not None
+    shown = services.summary_table_json(repo, table)
+    assert shown["due"] == shown["county_due"] == "2026-07-04T00:00:00+08:00"
+    later = services.report(repo, "clerk", "comparison", "2026Q4", None, at("2027-01-10 09:00"))
+    assert later.due == at("2027-01-07 00:00")  # the quarters after the change: the 6th
