@@ -28,6 +28,8 @@ def test_a_service_without_its_citizen_or_order_is_refused_naming_the_field(cli)
     assert code == 2 and "姓名" in err
     code, _, err = cli("service", "add", "mediation", "name=李某", "topic=x", "--lang", "en")
     assert code == 2 and "kind" in err
+    code, _, err = cli("service", "add", "mediation", "name=李某", "topic=x")
+    assert code == 2 and "类别：不在可选范围内" in err and "消息类型" not in err  # not the exchange's word
     assert cli("service", "list", "--json")[1] == []
 
 
