@@ -63,9 +63,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     submit = sub.add_parser("submit", parents=[common], help="record to whom the report went")
     submit.add_argument("study")
-    submit.add_argument(
-        "--to", required=True, help=f"{', '.join(RECIPIENTS)} or a government department's name"
-    )
+    submit.add_argument("--to", required=True, metavar="RECIPIENT", help=", ".join(RECIPIENTS))
     submit.add_argument("--at", help="when, if earlier than now (ISO time)")
     submit.set_defaults(handler=run_submit)
 
