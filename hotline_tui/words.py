@@ -284,6 +284,8 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "busy": ("正在处理…", "처리 중…", "Working…"),
     # The command line's human output (hotline_tui/cli)
     "cli.written": ("已写入 {path}", "저장했습니다: {path}", "written: {path}"),
+    "cli.none": ("没有记录", "기록이 없습니다", "nothing recorded"),
+    "cli.study.orders": ("（{n} 张工单）", "(작업지시 {n}건)", "({n} orders)"),
     "cli.print.bundled_font": (
         "使用程序自带的字体（文泉驿微米黑）",
         "프로그램에 포함된 글꼴(WenQuanYi Micro Hei)을 사용합니다",

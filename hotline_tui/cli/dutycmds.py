@@ -143,7 +143,8 @@ def run_service_list(args: argparse.Namespace, out: Output) -> int:
         open_repository(args), context.acting_login(args), system_now(), args.period
     )
     out.emit(
-        [services.service_document(r) for r in found], "\n".join(_service_line(r, out) for r in found) or "—"
+        [services.service_document(r) for r in found],
+        "\n".join(_service_line(r, out) for r in found) or out.t("cli.none"),
     )
     return 0
 
@@ -208,7 +209,7 @@ def run_incident_step(args: argparse.Namespace, out: Output) -> int:
 def run_incident_list(args: argparse.Namespace, out: Output) -> int:
     found = services.list_incidents(open_repository(args), context.acting_login(args), system_now())
     lines = [line for i in found for line in _incident_lines(i, out)]
-    out.emit([services.incident_document(i) for i in found], "\n".join(lines) or "—")
+    out.emit([services.incident_document(i) for i in found], "\n".join(lines) or out.t("cli.none"))
     return 0
 
 
@@ -257,5 +258,5 @@ def run_episode_show(args: argparse.Namespace, out: Output) -> int:
 def run_episode_list(args: argparse.Namespace, out: Output) -> int:
     found = services.list_episodes(open_repository(args), context.acting_login(args))
     lines = [f"{e.id}  {e.aired_on}  {len(e.questions):>3}  {'、'.join(e.guests)}" for e in found]
-    out.emit([services.episode_document(e) for e in found], "\n".join(lines) or "—")
+    out.emit([services.episode_document(e) for e in found], "\n".join(lines) or out.t("cli.none"))
     return 0

@@ -64,3 +64,32 @@ def test_json_output_writes_a_lone_surrogate_as_its_escape() -> None:
     written = as_json({"note": "a\ud800b"})
     assert "\\ud800" in written
     written.encode("utf-8")  # would raise on a raw surrogate
+
+
+def test_study_list_and_show_name_the_steps_in_chinese_not_their_codes(cli, tmp_path) -> None:
+    cli("init")
+    assert cli("study", "list")[1].strip() == "没有记录"
+    cli("study", "open", "--problem", "两项补贴标准偏低", "--title", "两项补贴调研")
+    cli("study", "write", "ZY2026-001", "--findings", "知晓率低", "--suggestions", "加强宣传")
+    cli("study", "submit", "ZY2026-001", "--to", "board")
+    listed = cli("study", "list")[1].strip()
+    assert listed == "ZY2026-001  已报送 → 理事会  两项补贴调研  （0 张工单）"
+    shown = cli("study", "show", "ZY2026-001")[1]
+    assert "新建" in shown and "撰写 主要发现、意见建议" in shown and "报送 理事会" in shown
+    assert not re.search(r"\b(open|write|submit|findings|suggestions)\b", shown)
+    assert "Write findings, suggestions" in cli("study", "show", "ZY2026-001", "--lang", "en")[1]
+
+
+def test_a_missing_findings_file_is_refused_in_chinese_naming_the_field(cli, tmp_path) -> None:
+    cli("init")
+    cli("study", "open", "--problem", "两项补贴标准偏低")
+    missing = tmp_path / "没有.txt"
+    code, _, err = cli("study", "write", "ZY2026-001", "--findings-file", str(missing))
+    assert code == 2 and f"主要发现：文件不存在：{missing}" in err
+
+
+def test_an_empty_list_of_services_incidents_or_episodes_says_so_in_the_language(cli) -> None:
+    cli("init")
+    for group in ("service", "incident", "episode"):
+        assert cli(group, "list")[1].strip() == "没有记录"
+        assert cli(group, "list", "--lang", "ko")[1].strip() == "기록이 없습니다"
