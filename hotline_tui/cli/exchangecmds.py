@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from hotline_core.domain.exchange.outbox import Delivery
+from hotline_core.domain.exchange.pulling import correction_value
 from hotline_core.domain.exchange.wording import exchange_name
 from hotline_core.services import exchange, outbox
 from hotline_core.services.outbox import OutboxItem
@@ -105,7 +106,9 @@ def run_pull(args: argparse.Namespace, out: Output) -> int:
         t(
             "cli.exchange.corrected",
             order=o,
-            changes="；".join(f"{c['field']} {c['old']} → {c['new']}" for c in cs),
+            changes=("；" if out.language == "zh_CN" else "; ").join(
+                _change(c["field"], c["old"], c["new"], out) for c in cs
+            ),
         )
         for o, cs in data["corrections"].items()
     ]
@@ -113,6 +116,12 @@ def run_pull(args: argparse.Namespace, out: Output) -> int:
     lines += [t("cli.exchange.repeat", order=o, of="、".join(of)) for o, of in report.repeats.items()]
     out.emit(data, "\n".join(lines))
     return 1 if report.rejected or report.refused else 0
+
+
+def _change(field: str, old: str, new: str, out: Output) -> str:
+    """One correction of the center's as the clerk reads it: the field's name, not its code."""
+    old_shown, new_shown = (out.t.name(correction_value(field, v)) for v in (old, new))
+    return f"{out.t.field(field)} {old_shown} → {new_shown}"
 
 
 def item_json(item: OutboxItem) -> dict[str, Any]:

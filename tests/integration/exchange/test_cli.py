@@ -120,3 +120,14 @@ def test_an_administrator_sees_the_outbox_without_its_texts_and_check_passes(cli
     assert ("founder", "exchange status") in subjects and ("admin2", "exchange status") not in subjects
     code, _, _ = cli("check")
     assert code == 0
+
+
+def test_a_correction_is_told_in_chinese_by_the_fields_names_and_beijing_time(cli, tmp_path: Path) -> None:
+    cli("init")
+    row = order_row(1, 派发时间="2026-11-02 09:00", 承诺完成时间="2026-11-05 09:00")
+    cli("exchange", "pull", str(write_xlsx(tmp_path / "a.xlsx", [row])))
+    changed = {**row, "诉求类型": "投诉", "承诺完成时间": "2026-11-06 17:30"}
+    code, said, _ = cli("exchange", "pull", str(write_xlsx(tmp_path / "b.xlsx", [changed])))
+    assert code == 0 and "诉求类型 政策咨询 → 投诉；承诺完成时间 2026-11-05 09:00 → 2026-11-06 17:30" in said
+    said = cli("exchange", "pull", str(write_xlsx(tmp_path / "c.xlsx", [row])), "--lang", "en")[1]
+    assert "appeal type complaint → consultation; " in said
