@@ -93,3 +93,12 @@ def test_an_empty_list_of_services_incidents_or_episodes_says_so_in_the_language
     for group in ("service", "incident", "episode"):
         assert cli(group, "list")[1].strip() == "没有记录"
         assert cli(group, "list", "--lang", "ko")[1].strip() == "기록이 없습니다"
+
+
+def test_policy_show_says_what_each_typed_rule_means_in_the_language(cli) -> None:
+    cli("init")
+    lines = cli("policy", "show")[1].splitlines()
+    assert lines[1].split() == ["sign", "1h@office_hours", "签收，按办公时间计"]
+    assert any(line.split()[-1] == "办结·生活帮助，按工作日计" for line in lines if "close.help" in line)
+    said = cli("policy", "show", "--county", "延吉市", "--lang", "ko")[1]
+    assert said.startswith("연길시 기한 규칙") and "자연 시간 기준" in said
