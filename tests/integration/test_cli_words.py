@@ -102,3 +102,12 @@ def test_policy_show_says_what_each_typed_rule_means_in_the_language(cli) -> Non
     assert any(line.split()[-1] == "办结·生活帮助，按工作日计" for line in lines if "close.help" in line)
     said = cli("policy", "show", "--county", "延吉市", "--lang", "ko")[1]
     assert said.startswith("연길시 기한 규칙") and "자연 시간 기준" in said
+
+
+def test_a_county_summary_table_shows_its_figures_under_the_tables_headings(cli, tmp_path) -> None:
+    cli("init")
+    cli("users", "add", "yj", "county_clerk", "--county", "延吉市")
+    cli("intake", push(tmp_path, {**MINIMAL_FORM, "county": "延吉市"}))
+    said = cli("summary", "generate", "2026Q4", login="yj")[1]
+    assert said.startswith("延吉市 2026Q4 汇总表") and "  受理量  " in said and "期末未办结" in said
+    assert not re.search(r"\b(received|type_help|open_at_end)\b", said)
