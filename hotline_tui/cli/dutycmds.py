@@ -22,7 +22,7 @@ from hotline_core.domain.duties.service import ServiceKind, ServiceRecord, Servi
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
-from hotline_tui.cli.output import Output
+from hotline_tui.cli.output import Output, pad
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -116,8 +116,8 @@ def _service_line(record: ServiceRecord, out: Output) -> str:
     state = record.legal_aid_state()
     where = record.order_id or record.citizen.name
     extra = t.name(state) if state else (record.follow_up.isoformat() if record.follow_up else "")
-    head = f"{record.id}  {record.at:%Y-%m-%d}  {t.name(record.kind):<8}{t.name(record.place):<6}"
-    return f"{head}{where:<14}{extra}  {record.topic}"
+    head = f"{record.id}  {record.at:%Y-%m-%d}  {pad(t.name(record.kind), 12)}{pad(t.name(record.place), 10)}"
+    return f"{head}{pad(where, 16)}{pad(extra, 12)}{record.topic}"
 
 
 def _order_and_details(args: argparse.Namespace) -> tuple[str, dict[str, str]]:

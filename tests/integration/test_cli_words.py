@@ -111,3 +111,25 @@ def test_a_county_summary_table_shows_its_figures_under_the_tables_headings(cli,
     said = cli("summary", "generate", "2026Q4", login="yj")[1]
     assert said.startswith("延吉市 2026Q4 汇总表") and "  受理量  " in said and "期末未办结" in said
     assert not re.search(r"\b(received|type_help|open_at_end)\b", said)
+
+
+def test_the_service_list_lines_up_an_order_number_and_a_citizens_name(cli, tmp_path) -> None:
+    from hotline_tui.cli.helptext import cells
+
+    cli("init")
+    cli("intake", push(tmp_path, {**MINIMAL_FORM, "id": "YB202611200001", "county": "延吉市"}))
+    cli("service", "add", "legal_aid", "topic=工伤赔偿", "--order", "YB202611200001")
+    cli(
+        "service",
+        "add",
+        "counselling",
+        "topic=情绪疏导",
+        "name=张三",
+        "county=延吉市",
+        "follow_up=2026-12-30",
+    )
+    for language in ("zh_CN", "ko", "en"):
+        lines = cli("service", "list", "--lang", language)[1].splitlines()
+        assert len(lines) == 2, (language, lines)
+        topics = zip(lines, ("工伤赔偿", "情绪疏导"), strict=True)
+        assert len({cells(line[: line.index(topic)]) for line, topic in topics}) == 1, (language, lines)
