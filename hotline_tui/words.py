@@ -478,6 +478,10 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "{unit} 기한 규칙 {name} 설정: {effective} 이후 접수분에 적용 ({document})",
         "set {unit}'s policy {name}: applies to orders received from {effective} ({document})",
     ),
+    "cli.policy.rule": ("{rule}，按{clock}计", "{rule}, {clock} 기준", "{rule}, counted in {clock}"),
+    "cli.policy.natural": ("自然时间", "자연 시간", "calendar time"),
+    "cli.policy.working_day": ("工作日", "근무일", "working days"),
+    "cli.policy.office_hours": ("办公时间", "근무 시간", "office hours"),
     "cli.deadlines.policy": ("适用规则", "적용 규칙", "policy"),
     "cli.summary.table": (
         "{county} {quarter} 汇总表：生成 {generated}；核对 {checked}；扫描件 {scan}；报送 {filed}",

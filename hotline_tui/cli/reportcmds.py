@@ -153,7 +153,7 @@ def _table_text(table: SummaryTable, out: Output) -> str:
     lines = [
         out.t(
             "cli.summary.table",
-            county=table.county.value,
+            county=out.t.name(table.county),
             quarter=table.quarter,
             generated=when(table.generated_at),
             checked=when(table.checked_at),
