@@ -172,13 +172,14 @@ def _incident_lines(incident: Incident, out: Output, whole: bool = False) -> lis
         f"{incident.id}  {incident.opened_at:%Y-%m-%d %H:%M}  {state}  {incident.order_id}  {incident.title}"
     ]
     if whole:
+        colon = "：" if out.language == "zh_CN" else ": "
         lines += [
-            f"  {t.field('what')}: {incident.what}",
-            f"  {t.field('measures')}: {incident.measures}",
-            f"  {t.field('told')}: {incident.told} {incident.told_at:%Y-%m-%d %H:%M}",
+            f"  {t.field('what')}{colon}{incident.what}",
+            f"  {t.field('measures')}{colon}{incident.measures}",
+            f"  {t.field('told')}{colon}{incident.told} {incident.told_at:%Y-%m-%d %H:%M}",
         ]
         lines += [
-            f"  {s.at:%Y-%m-%d %H:%M} {s.actor:<10}{t.name(s.kind)}: {s.text} {s.told}"
+            f"  {s.at:%Y-%m-%d %H:%M} {pad(s.actor, 10)}{t.name(s.kind)}{colon}{s.text} {s.told}".rstrip()
             for s in incident.steps
         ]
     return lines
@@ -248,7 +249,8 @@ def run_episode_show(args: argparse.Namespace, out: Output) -> int:
     t, episode = out.t, summary.episode
     lines = [f"{episode.id}  {episode.aired_on}  {'、'.join(episode.guests)}  {'、'.join(episode.topics)}"]
     lines += [
-        f"  {q.order_id:<16}{t.name(q.status):<8}{t.name(q.outcome):<10}{q.appeal}" for q in summary.questions
+        f"  {pad(q.order_id, 16)}{pad(t.name(q.status), 10)}{pad(t.name(q.outcome), 12)}{q.appeal}"
+        for q in summary.questions
     ]
     lines.append(t("cli.episode.summary", n=len(summary.questions), done=summary.finished))
     out.emit(services.summary_document(summary), "\n".join(lines))

@@ -20,7 +20,7 @@ from hotline_core.services.outbox import OutboxItem
 from hotline_core.services.pulling import PullReport
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
-from hotline_tui.cli.output import Output
+from hotline_tui.cli.output import Output, pad
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -143,8 +143,8 @@ def _line(item: OutboxItem, language: str) -> str:
     since = item.record.at if item.record else item.message.created_at
     reason = f"  {item.record.reason}" if item.record and item.record.reason else ""
     return (
-        f"{item.message.id:<24}{exchange_name(item.message.kind.value, language):<10}"
-        f"{exchange_name(item.state.value, language):<8}{since:%Y-%m-%d %H:%M}{reason}"
+        f"{pad(item.message.id, 24)}{pad(exchange_name(item.message.kind.value, language), 16)}"
+        f"{pad(exchange_name(item.state.value, language), 12)}{since:%Y-%m-%d %H:%M}{reason}"
     )
 
 

@@ -133,3 +133,11 @@ def test_the_service_list_lines_up_an_order_number_and_a_citizens_name(cli, tmp_
         assert len(lines) == 2, (language, lines)
         topics = zip(lines, ("工伤赔偿", "情绪疏导"), strict=True)
         assert len({cells(line[: line.index(topic)]) for line, topic in topics}) == 1, (language, lines)
+
+
+def test_an_incident_reads_with_chinese_punctuation_and_its_steps_by_name(cli) -> None:
+    cli("init")
+    cli("incident", "open", "what=欲聚集上访", "measures=已上门稳控")
+    said = cli("incident", "follow-up", "I00001", "text=已走访", "told=理事长")[1]
+    assert "  情况经过：欲聚集上访" in said and "续报：已走访 理事长" in said
+    assert "  what happened: 欲聚集上访" in cli("incident", "show", "I00001", "--lang", "en")[1]
