@@ -180,8 +180,8 @@ HELP: dict[str, tuple[str, str, str]] = {
         "evaluate at this ISO time instead of the system's",
     ),
     "report": (
-        "报表：季度汇总、热点难点、年度考核、县（市）报送、报送对照",
-        "보고서: 분기 집계, 핫이슈, 연간 평가, 시·현 제출, 제출 대조",
+        "报表：季度汇总、热点难点、年度考核、县（市）报送及对照",
+        "보고서: 분기 집계, 핫이슈, 연간 평가, 시·현 제출과 대조",
         "reports: quarterly summary, hot issues, assessment, county filings, comparison",
     ),
     "report kind": (
@@ -381,7 +381,7 @@ HELP: dict[str, tuple[str, str, str]] = {
     # Issue 19: services, major incidents, the 百姓热线 programme (cli/dutycmds.py)
     "service": (
         "维权服务记录：政策宣传、法制教育、心理疏导、法律援助",
-        "권익 서비스 기록: 정책 홍보, 법제 교육, 심리 상담, 법률 지원",
+        "권익 서비스: 정책 홍보·법제 교육·심리 상담·법률 지원",
         "services: publicity, legal education, counselling, legal aid",
     ),
     "service add": ("登记一次服务", "서비스 한 건 등록", "record a service given"),
@@ -520,7 +520,7 @@ HELP: dict[str, tuple[str, str, str]] = {
     "print --output": ("要写入的 PDF 文件", "쓸 PDF 파일", "the PDF file to write"),
     "print-font": (
         "打印件嵌入的字体（系统管理员）；不带参数时显示当前字体",
-        "인쇄물에 넣는 글꼴 (관리자); 인자가 없으면 지금 글꼴 표시",
+        "인쇄물 글꼴 (관리자); 인자가 없으면 지금 글꼴",
         "the font printed papers embed (admin); without arguments, the one in use",
     ),
     "print-font path": (
