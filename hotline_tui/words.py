@@ -325,6 +325,8 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "busy": ("正在处理…", "처리 중…", "Working…"),
     # The command line's human output (hotline_tui/cli)
     "cli.written": ("已写入 {path}", "저장했습니다: {path}", "written: {path}"),
+    "cli.none": ("没有记录", "기록이 없습니다", "nothing recorded"),
+    "cli.study.orders": ("（{n} 张工单）", "(작업지시 {n}건)", "({n} orders)"),
     "cli.print.bundled_font": (
         "使用程序自带的字体（文泉驿微米黑）",
         "프로그램에 포함된 글꼴(WenQuanYi Micro Hei)을 사용합니다",
@@ -518,6 +520,10 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "{unit} 기한 규칙 {name} 설정: {effective} 이후 접수분에 적용 ({document})",
         "set {unit}'s policy {name}: applies to orders received from {effective} ({document})",
     ),
+    "cli.policy.rule": ("{rule}，按{clock}计", "{rule}, {clock} 기준", "{rule}, counted in {clock}"),
+    "cli.policy.natural": ("自然时间", "자연 시간", "calendar time"),
+    "cli.policy.working_day": ("工作日", "근무일", "working days"),
+    "cli.policy.office_hours": ("办公时间", "근무 시간", "office hours"),
     "cli.deadlines.policy": ("适用规则", "적용 규칙", "policy"),
     "cli.summary.table": (
         "{county} {quarter} 汇总表：生成 {generated}；核对 {checked}；扫描件 {scan}；报送 {filed}",

@@ -67,11 +67,12 @@ def add_service(
     repo: Repository, actor: str, kind: str, details: Mapping[str, str], now: datetime, order_id: str = ""
 ) -> ServiceRecord:
     """``hotline service add KIND [--order ID] key=value...``: one service given."""
+    archived = _archived(repo, order_id)
     with repo.transaction() as session:
         person = identify(session, actor)
         if not may_record_service(person, person.county or Place.PREFECTURE):  # no unit of theirs gives any
             raise refuse("not_permitted", action="service add", login=actor)
-        order = _order(repo, session, person, order_id) if order_id else None
+        order = _order(session, person, order_id, archived) if order_id else None
         record = new_service(
             _next_id(session.services(), "S"), service_kind(kind), details, person, now, order
         )
@@ -135,11 +136,12 @@ def report_incident(
     repo: Repository, actor: str, details: Mapping[str, str], now: datetime, order_id: str = ""
 ) -> tuple[Incident, Alert]:
     """``hotline incident open``: the report made, and the leader alerted in the same transaction."""
+    archived = _archived(repo, order_id)
     with repo.transaction() as session:
         person = identify(session, actor)
         if not may_report_incident(person):
             raise refuse("not_permitted", action="incident open", login=actor)
-        order = _order(repo, session, person, order_id) if order_id else None
+        order = _order(session, person, order_id, archived) if order_id else None
         incident = open_incident(_next_id(session.incidents(), "I"), details, person, now, order)
         alert = incident_alert(incident, now)
         session.put_incident(incident)
@@ -212,9 +214,15 @@ def duty_alerts(session: Session, now: datetime, raised: set[str]) -> list[Alert
 # -- shared -------------------------------------------------------------------------------------
 
 
-def _order(repo: Repository, session: Session, person: Person, order_id: str) -> WorkOrder:
+def _archived(repo: Repository, order_id: str) -> WorkOrder | None:
+    """The archived order ``order_id``, read before the transaction: the storage reads no
+    archive inside one (an archive never changes, so reading it first is the same)."""
+    return repo.archived_order(order_id) if order_id else None
+
+
+def _order(session: Session, person: Person, order_id: str, archived: WorkOrder | None) -> WorkOrder:
     """The order a service or an incident is on, if ``person`` may see it (else: unknown)."""
-    order = session.order(order_id) or repo.archived_order(order_id)
+    order = session.order(order_id) or archived
     if order is None or not may_see(person, order):
         raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
     return order

@@ -80,7 +80,7 @@ def set_paper_font(repo: Repository, actor: str, path: str | None) -> str:
     (``None``). The file must be a font that draws Chinese, Hangul, digits and Latin."""
     from hotline_core.adapters.paper.fonts import FontProblem, check_font
 
-    require(identify(repo.snapshot(), actor), Role.ADMIN, "settings")
+    require(identify(repo.snapshot(), actor), Role.ADMIN, "print-font")
     chosen = ""
     if path:
         try:

@@ -22,7 +22,7 @@ from hotline_core.domain.duties.service import ServiceKind, ServiceRecord, Servi
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
-from hotline_tui.cli.output import Output
+from hotline_tui.cli.output import Output, pad
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -116,8 +116,8 @@ def _service_line(record: ServiceRecord, out: Output) -> str:
     state = record.legal_aid_state()
     where = record.order_id or record.citizen.name
     extra = t.name(state) if state else (record.follow_up.isoformat() if record.follow_up else "")
-    head = f"{record.id}  {record.at:%Y-%m-%d}  {t.name(record.kind):<8}{t.name(record.place):<6}"
-    return f"{head}{where:<14}{extra}  {record.topic}"
+    head = f"{record.id}  {record.at:%Y-%m-%d}  {pad(t.name(record.kind), 12)}{pad(t.name(record.place), 10)}"
+    return f"{head}{pad(where, 16)}{pad(extra, 12)}{record.topic}"
 
 
 def _order_and_details(args: argparse.Namespace) -> tuple[str, dict[str, str]]:
@@ -143,7 +143,8 @@ def run_service_list(args: argparse.Namespace, out: Output) -> int:
         open_repository(args), context.acting_login(args), system_now(), args.period
     )
     out.emit(
-        [services.service_document(r) for r in found], "\n".join(_service_line(r, out) for r in found) or "—"
+        [services.service_document(r) for r in found],
+        "\n".join(_service_line(r, out) for r in found) or out.t("cli.none"),
     )
     return 0
 
@@ -171,13 +172,14 @@ def _incident_lines(incident: Incident, out: Output, whole: bool = False) -> lis
         f"{incident.id}  {incident.opened_at:%Y-%m-%d %H:%M}  {state}  {incident.order_id}  {incident.title}"
     ]
     if whole:
+        colon = "：" if out.language == "zh_CN" else ": "
         lines += [
-            f"  {t.field('what')}: {incident.what}",
-            f"  {t.field('measures')}: {incident.measures}",
-            f"  {t.field('told')}: {incident.told} {incident.told_at:%Y-%m-%d %H:%M}",
+            f"  {t.field('what')}{colon}{incident.what}",
+            f"  {t.field('measures')}{colon}{incident.measures}",
+            f"  {t.field('told')}{colon}{incident.told} {incident.told_at:%Y-%m-%d %H:%M}",
         ]
         lines += [
-            f"  {s.at:%Y-%m-%d %H:%M} {s.actor:<10}{t.name(s.kind)}: {s.text} {s.told}"
+            f"  {s.at:%Y-%m-%d %H:%M} {pad(s.actor, 10)}{t.name(s.kind)}{colon}{s.text} {s.told}".rstrip()
             for s in incident.steps
         ]
     return lines
@@ -208,7 +210,7 @@ def run_incident_step(args: argparse.Namespace, out: Output) -> int:
 def run_incident_list(args: argparse.Namespace, out: Output) -> int:
     found = services.list_incidents(open_repository(args), context.acting_login(args), system_now())
     lines = [line for i in found for line in _incident_lines(i, out)]
-    out.emit([services.incident_document(i) for i in found], "\n".join(lines) or "—")
+    out.emit([services.incident_document(i) for i in found], "\n".join(lines) or out.t("cli.none"))
     return 0
 
 
@@ -247,7 +249,8 @@ def run_episode_show(args: argparse.Namespace, out: Output) -> int:
     t, episode = out.t, summary.episode
     lines = [f"{episode.id}  {episode.aired_on}  {'、'.join(episode.guests)}  {'、'.join(episode.topics)}"]
     lines += [
-        f"  {q.order_id:<16}{t.name(q.status):<8}{t.name(q.outcome):<10}{q.appeal}" for q in summary.questions
+        f"  {pad(q.order_id, 16)}{pad(t.name(q.status), 10)}{pad(t.name(q.outcome), 12)}{q.appeal}"
+        for q in summary.questions
     ]
     lines.append(t("cli.episode.summary", n=len(summary.questions), done=summary.finished))
     out.emit(services.summary_document(summary), "\n".join(lines))
@@ -257,5 +260,5 @@ def run_episode_show(args: argparse.Namespace, out: Output) -> int:
 def run_episode_list(args: argparse.Namespace, out: Output) -> int:
     found = services.list_episodes(open_repository(args), context.acting_login(args))
     lines = [f"{e.id}  {e.aired_on}  {len(e.questions):>3}  {'、'.join(e.guests)}" for e in found]
-    out.emit([services.episode_document(e) for e in found], "\n".join(lines) or "—")
+    out.emit([services.episode_document(e) for e in found], "\n".join(lines) or out.t("cli.none"))
     return 0

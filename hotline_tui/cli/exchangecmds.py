@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from hotline_core.domain.exchange.outbox import Delivery
+from hotline_core.domain.exchange.pulling import correction_value
 from hotline_core.domain.exchange.wording import exchange_name
 from hotline_core.services import exchange, outbox
 from hotline_core.services.outbox import OutboxItem
 from hotline_core.services.pulling import PullReport
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
-from hotline_tui.cli.output import Output
+from hotline_tui.cli.output import Output, pad
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -105,7 +106,9 @@ def run_pull(args: argparse.Namespace, out: Output) -> int:
         t(
             "cli.exchange.corrected",
             order=o,
-            changes="；".join(f"{c['field']} {c['old']} → {c['new']}" for c in cs),
+            changes=("；" if out.language == "zh_CN" else "; ").join(
+                _change(c["field"], c["old"], c["new"], out) for c in cs
+            ),
         )
         for o, cs in data["corrections"].items()
     ]
@@ -113,6 +116,12 @@ def run_pull(args: argparse.Namespace, out: Output) -> int:
     lines += [t("cli.exchange.repeat", order=o, of="、".join(of)) for o, of in report.repeats.items()]
     out.emit(data, "\n".join(lines))
     return 1 if report.rejected or report.refused else 0
+
+
+def _change(field: str, old: str, new: str, out: Output) -> str:
+    """One correction of the center's as the clerk reads it: the field's name, not its code."""
+    old_shown, new_shown = (out.t.name(correction_value(field, v)) for v in (old, new))
+    return f"{out.t.field(field)} {old_shown} → {new_shown}"
 
 
 def item_json(item: OutboxItem) -> dict[str, Any]:
@@ -134,8 +143,8 @@ def _line(item: OutboxItem, language: str) -> str:
     since = item.record.at if item.record else item.message.created_at
     reason = f"  {item.record.reason}" if item.record and item.record.reason else ""
     return (
-        f"{item.message.id:<24}{exchange_name(item.message.kind.value, language):<10}"
-        f"{exchange_name(item.state.value, language):<8}{since:%Y-%m-%d %H:%M}{reason}"
+        f"{pad(item.message.id, 24)}{pad(exchange_name(item.message.kind.value, language), 16)}"
+        f"{pad(exchange_name(item.state.value, language), 12)}{since:%Y-%m-%d %H:%M}{reason}"
     )
 
 

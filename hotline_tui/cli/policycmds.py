@@ -15,13 +15,15 @@ from typing import Any
 
 from hotline_core import services
 from hotline_core.domain.calendar import SHANGHAI
+from hotline_core.domain.clocks import Clock
 from hotline_core.domain.intake import BadValue, read_moment
-from hotline_core.domain.policy import Policy
+from hotline_core.domain.policy import Limit, Policy
 from hotline_core.domain.policy_change import SETTABLE, describe, named_limits
 from hotline_core.domain.problems import InvalidInput, Problem
+from hotline_core.domain.vocabulary import AppealType
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository
-from hotline_tui.cli.output import Output
+from hotline_tui.cli.output import Output, pad
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -79,7 +81,10 @@ def run_show(args: argparse.Namespace, out: Output) -> int:
 def policy_lines(policy: Policy, out: Output) -> list[str]:
     """Each rule as it is typed, and the office hours, due-soon share and summary due day."""
     hours = ",".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in policy.office_hours.intervals)
-    lines = [f"  {name:<22}{describe(limit)}" for name, limit in named_limits(policy).items()]
+    lines = [
+        f"  {name:<22}{pad(describe(limit), 20)}{_rule(name, limit, out)}"
+        for name, limit in named_limits(policy).items()
+    ]
     lines.append(
         out.t(
             "cli.policy.other",
@@ -91,9 +96,22 @@ def policy_lines(policy: Policy, out: Output) -> list[str]:
     return lines
 
 
+def _rule(name: str, limit: Limit, out: Output) -> str:
+    """What a rule typed ``close.help`` or ``1h@office_hours`` means, in the reader's words."""
+    t = out.t
+    clocks = {
+        Clock.NATURAL: t("cli.policy.natural"),
+        Clock.WORKING_DAY: t("cli.policy.working_day"),
+        Clock.OFFICE_HOURS: t("cli.policy.office_hours"),
+    }
+    kind = name.removeprefix("close.")
+    rule = f"{t('limit.close')}·{t.name(AppealType(kind))}" if kind != name else t(f"limit.{name}")
+    return t("cli.policy.rule", rule=rule, clock=clocks[limit.clock])
+
+
 def _text(view: services.PolicyView, out: Output) -> str:
     whose = out.t("cli.policy.own" if view.own else "cli.policy.inherited")
-    lines = [out.t("cli.policy.unit", unit=view.unit.value, name=view.policy.name, whose=whose)]
+    lines = [out.t("cli.policy.unit", unit=out.t.name(view.unit), name=view.policy.name, whose=whose)]
     lines += policy_lines(view.policy, out)
     for version in view.versions:
         lines.append(
@@ -121,7 +139,7 @@ def run_set(args: argparse.Namespace, out: Output) -> int:
     )
     text = out.t(
         "cli.policy.set",
-        unit=version.unit.value,
+        unit=out.t.name(version.unit),
         name=version.policy.name,
         effective=moment(version.effective),
         document=version.document,

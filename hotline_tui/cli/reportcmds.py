@@ -12,10 +12,11 @@ from hotline_core import services
 from hotline_core.domain.calendar import SHANGHAI, human_due
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_core.domain.quarters import Quarter
+from hotline_core.domain.reports.comparison import COUNT_COLUMNS
 from hotline_core.domain.summary_table import SummaryTable
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
-from hotline_tui.cli.output import Output
+from hotline_tui.cli.output import Output, pad
 from hotline_tui.visible import visible
 
 KINDS = ("quarterly", "hotspots", "assessment", "filings", "comparison")
@@ -152,7 +153,7 @@ def _table_text(table: SummaryTable, out: Output) -> str:
     lines = [
         out.t(
             "cli.summary.table",
-            county=table.county.value,
+            county=out.t.name(table.county),
             quarter=table.quarter,
             generated=when(table.generated_at),
             checked=when(table.checked_at),
@@ -162,5 +163,6 @@ def _table_text(table: SummaryTable, out: Output) -> str:
     ]
     if table.notes:
         lines.append(out.t("cli.summary.notes", notes=table.notes))
-    lines.extend(f"  {key:<24}{value}" for key, value in table.counts.items())
+    headings = {c.key: c.heading for c in COUNT_COLUMNS}  # the summary table's own (Chinese) headings
+    lines.extend(f"  {pad(headings.get(key, key), 24)}{value}" for key, value in table.counts.items())
     return "\n".join(lines)

@@ -11,10 +11,10 @@ from typing import Any
 from hotline_core import services
 from hotline_core.domain.intake import BadValue, read_moment
 from hotline_core.domain.problems import InvalidInput, Problem
-from hotline_core.domain.studies import RECIPIENTS, Study
+from hotline_core.domain.studies import RECIPIENTS, Study, StudyStep
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
-from hotline_tui.cli.output import CommandError, Output
+from hotline_tui.cli.output import Output, pad
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -63,9 +63,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     submit = sub.add_parser("submit", parents=[common], help="record to whom the report went")
     submit.add_argument("study")
-    submit.add_argument(
-        "--to", required=True, help=f"{', '.join(RECIPIENTS)} or a government department's name"
-    )
+    submit.add_argument("--to", required=True, metavar="RECIPIENT", help=", ".join(RECIPIENTS))
     submit.add_argument("--at", help="when, if earlier than now (ISO time)")
     submit.set_defaults(handler=run_submit)
 
@@ -115,7 +113,26 @@ def _iso(moment: datetime | None) -> str | None:
 def _line(study: Study, out: Output) -> str:
     to = f" → {study.submitted_to}" if study.submitted_to else ""
     state = out.t(f"studies.state.{study.state.value}")
-    return f"{study.id}  {state}{to}  {study.title}  ({len(study.order_ids)})"
+    return f"{study.id}  {state}{to}  {study.title}  {out.t('cli.study.orders', n=len(study.order_ids))}"
+
+
+def _step(step: StudyStep, out: Output) -> str:
+    """A step as the clerk says it: its name, and for a write the parts written (not their codes)."""
+    t = out.t
+    names = {
+        "open": t("studies.open"),
+        "add_orders": t("studies.add"),
+        "write": t("studies.write"),
+        "submit": t("studies.submit"),
+        "answer": t("studies.answer"),
+    }
+    comma = "、" if out.language == "zh_CN" else ", "
+    note = step.note
+    if step.action == "write":  # the note names the parts written: findings、suggestions、title
+        note = comma.join(t.field(part) for part in note.split("、"))
+    return (
+        f"{step.at:%Y-%m-%d %H:%M} {pad(step.actor, 12)}{names.get(step.action, step.action)} {note}".rstrip()
+    )
 
 
 def _emit(out: Output, study: Study) -> int:
@@ -153,8 +170,8 @@ def _text(args: argparse.Namespace, name: str) -> str | None:
         return value
     try:
         return context.outside_database(args, path, "file").read_text(encoding="utf-8")
-    except OSError as error:
-        raise CommandError(f"{path}: {error.strerror}") from None
+    except FileNotFoundError:
+        raise InvalidInput([Problem(name, "no_file", {"path": str(path)})]) from None
 
 
 def run_write(args: argparse.Namespace, out: Output) -> int:
@@ -214,7 +231,7 @@ def run_list(args: argparse.Namespace, out: Output) -> int:
 def run_show(args: argparse.Namespace, out: Output) -> int:
     study = services.find_study(open_repository(args), context.acting_login(args), args.study)
     lines = [_line(study, out), study.problem, "、".join(study.order_ids)]
-    lines += [f"{s.at:%Y-%m-%d %H:%M} {s.actor:<12}{s.action} {s.note}".rstrip() for s in study.steps]
+    lines += [_step(s, out) for s in study.steps]
     lines += [study.findings, study.suggestions, study.answer]
     out.emit(study_json(study), "\n".join(line for line in lines if line))
     return 0

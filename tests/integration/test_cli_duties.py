@@ -28,6 +28,8 @@ def test_a_service_without_its_citizen_or_order_is_refused_naming_the_field(cli)
     assert code == 2 and "姓名" in err
     code, _, err = cli("service", "add", "mediation", "name=李某", "topic=x", "--lang", "en")
     assert code == 2 and "kind" in err
+    code, _, err = cli("service", "add", "mediation", "name=李某", "topic=x")
+    assert code == 2 and "类别：不在可选范围内" in err and "消息类型" not in err  # not the exchange's word
     assert cli("service", "list", "--json")[1] == []
 
 
@@ -113,3 +115,12 @@ def test_the_duties_are_in_the_journal_check_and_backups_like_every_table(cli, t
     assert back["legal_aid_state"] == "refused" and back["outcome"] == "不属于援助范围"
     assert [e["id"] for e in cli("episode", "list", "--json")[1]] == ["BX20261126"]
     assert [i["id"] for i in cli("incident", "list", "--json")[1]] == ["I00001"]
+
+
+def test_a_service_or_incident_on_an_order_that_does_not_exist_is_refused_naming_the_order(cli) -> None:
+    cli("init")
+    code, _, err = cli("service", "add", "legal_aid", "topic=工伤赔偿", "--order", "A9")
+    assert code == 2 and "工单：没有编号为 A9 的工单" in err
+    code, _, err = cli("incident", "open", "what=欲聚集", "measures=已稳控", "--order", "A9")
+    assert code == 2 and "工单：没有编号为 A9 的工单" in err
+    assert cli("service", "list", "--json")[1] == [] and cli("incident", "list", "--json")[1] == []

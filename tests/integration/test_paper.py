@@ -181,8 +181,9 @@ def test_an_administrator_points_the_papers_at_another_font_that_must_draw_chine
 def test_only_an_administrator_sets_the_font(repo) -> None:
     from hotline_core.domain.problems import Refused
 
-    with pytest.raises(Refused):
+    with pytest.raises(Refused) as refused:
         services.set_paper_font(repo, "leader", str(BUNDLED_FONT))
+    assert refused.value.messages("zh_CN") == ["leader 无权进行“print-font”"]  # the command, not a table
 
 
 def test_hotline_print_writes_the_sheet_and_refuses_a_file_in_the_database(cli, tmp_path) -> None:

@@ -154,6 +154,12 @@ def _message(values: dict[str, str], source: str, row: int) -> CenterMessage:
 _READ_ORDER = ("kind", "at", "callback", "rating")  # the field a failing reader is blamed on
 
 
+def _labelled(name: str) -> str:
+    """The field a problem names: a message's ``kind`` is its 消息类型, the plain ``kind``
+    (类别) being a service's or a study's."""
+    return "message_kind" if name == "kind" else name
+
+
 def _blame(values: dict[str, str]) -> tuple[str, BadValue] | None:
     """The first field whose value cannot be read, with why."""
     readers: dict[str, Callable[[str], object]] = {
@@ -183,7 +189,7 @@ def read_messages(
             index[name], heading[name] = position, head.strip()
     missing = [n for n in REQUIRED_MESSAGE_FIELDS if n not in index]
     if missing:
-        return [], [RowProblem(table.source, 1, n, Problem(n, "missing_column")) for n in missing]
+        return [], [RowProblem(table.source, 1, n, Problem(_labelled(n), "missing_column")) for n in missing]
     messages: list[CenterMessage] = []
     problems: list[RowProblem] = []
     for number, cells in table.rows:
@@ -193,11 +199,16 @@ def read_messages(
         absent = [n for n in REQUIRED_MESSAGE_FIELDS if n not in values]
         bad = _blame(values)
         if absent:
-            problems += [RowProblem(table.source, number, heading[n], Problem(n, "required")) for n in absent]
+            problems += [
+                RowProblem(table.source, number, heading[n], Problem(_labelled(n), "required"))
+                for n in absent
+            ]
         elif bad is not None:
             name, error = bad
             problems.append(
-                RowProblem(table.source, number, heading[name], Problem(name, error.code, error.params))
+                RowProblem(
+                    table.source, number, heading[name], Problem(_labelled(name), error.code, error.params)
+                )
             )
         else:
             message = _message(values, table.source, number)

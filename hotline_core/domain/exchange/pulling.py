@@ -23,12 +23,14 @@ from enum import StrEnum
 
 from attrs import frozen
 
+from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.events import Command
-from hotline_core.domain.exchange.rows import RECORD_FIELDS, PushedOrder
+from hotline_core.domain.exchange.rows import RECORD_FIELDS, TIMES, PushedOrder
+from hotline_core.domain.messages import field_label
 from hotline_core.domain.model import OrderRecord
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.state import FINISHED
-from hotline_core.domain.vocabulary import Action
+from hotline_core.domain.vocabulary import Action, AppealType, Channel, Place
 
 # Fixed by the dispatch: a correction of these is kept with the platform's row, not the record.
 _NOT_CORRECTABLE = frozenset({"id", "received_at"})
@@ -155,8 +157,42 @@ def correction_command(corrections: Iterable[Correction]) -> Command | None:
     data = {c.field: c.new for c in changes if c.field in RECORD_FIELDS and c.field not in _NOT_CORRECTABLE}
     if not data:
         return None
-    note = "12345平台更正：" + "；".join(f"{c.field}: {c.old or '—'} → {c.new or '—'}" for c in changes)
+    note = "12345平台更正：" + "；".join(
+        f"{field_label(c.field, 'zh_CN')}：{_label(c.field, c.old)} → {_label(c.field, c.new)}"
+        for c in changes
+    )
     return Command(Action.RECORD, data, note)
+
+
+# The fields whose values are codes of a list, read by their names.
+_LISTS: dict[str, type[AppealType] | type[Channel] | type[Place]] = {
+    "appeal_type": AppealType,
+    "channel": Channel,
+    "county": Place,
+}
+
+
+def correction_value(field: str, value: str) -> str | AppealType | Channel | Place:
+    """A value the center changed, to be shown: a time in Beijing time to the minute, a list's
+    code as its member (named in the reader's language by the caller), nothing as —."""
+    if not value:
+        return "—"
+    if field in TIMES:
+        try:
+            return f"{datetime.fromisoformat(value).astimezone(SHANGHAI):%Y-%m-%d %H:%M}"
+        except ValueError:
+            return value
+    if field in _LISTS:
+        try:
+            return _LISTS[field](value)
+        except ValueError:
+            return value
+    return value
+
+
+def _label(field: str, value: str) -> str:
+    shown = correction_value(field, value)
+    return shown.label if isinstance(shown, (AppealType, Channel, Place)) else shown
 
 
 def parent_of(order_id: str, known: Iterable[str]) -> str:

@@ -98,7 +98,7 @@ EXCHANGE_FIELDS: dict[str, tuple[str, str, str]] = {
     "subcategory": ("事项小类", "사항 소분류", "item subclass"),
     "center_due": ("承诺完成时间", "센터 약속 완료 시간", "the center's due time"),
     "center_status": ("办件状态", "처리 상태", "the center's status"),
-    "kind": ("消息类型", "메시지 유형", "message kind"),
+    "message_kind": ("消息类型", "메시지 유형", "message kind"),
     "callback": ("回访结果", "회방 결과", "callback result"),
     "rating": ("满意度", "만족도", "rating"),
     "words": ("群众意见", "시민 의견", "the citizen's words"),

@@ -136,3 +136,15 @@ def test_show_gives_the_centers_due_time_and_warns_when_it_comes_before_our_clos
     assert "⚠ 热线中心的承诺完成时间早于办结时限：请在 11-02 17:00 前办结" in text
     code, shown, _ = cli("show", "YB202600002", "--json")
     assert code == 0 and "center_due" not in shown  # the platform gave none
+
+
+def test_a_correction_is_told_in_chinese_by_the_fields_names_and_beijing_time(cli, tmp_path: Path) -> None:
+    cli("init")
+    row = order_row(1, 派发时间="2026-11-02 09:00", 承诺完成时间="2026-11-05 09:00")
+    cli("exchange", "pull", str(write_xlsx(tmp_path / "a.xlsx", [row])))
+    changed = {**row, "诉求类型": "投诉", "承诺完成时间": "2026-11-06 17:30"}
+    code, said, _ = cli("exchange", "pull", str(write_xlsx(tmp_path / "b.xlsx", [changed])))
+    assert code == 0 and "诉求类型 政策咨询 → 投诉；承诺完成时间 2026-11-05 09:00 → 2026-11-06 17:30" in said
+    again = {**changed, "承诺完成时间": "2026-11-07 17:30"}  # (the earlier row again is no change)
+    said = cli("exchange", "pull", str(write_xlsx(tmp_path / "c.xlsx", [again])), "--lang", "en")[1]
+    assert "2026-11-06 17:30 → 2026-11-07 17:30" in said and "承诺" not in said

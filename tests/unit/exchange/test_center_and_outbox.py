@@ -67,6 +67,7 @@ def test_a_bad_message_row_is_reported_by_row_and_column() -> None:
         (3, "满意度", "not_a_choice"),
         (4, "时间", "at_in_future"),
     ]
+    assert problems[0].problem.message("zh_CN").startswith("消息类型：")
 
 
 def test_each_step_the_center_must_hear_of_makes_one_message(story) -> None:

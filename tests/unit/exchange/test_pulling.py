@@ -64,8 +64,22 @@ def test_only_the_records_fields_are_corrected_on_the_order_and_the_note_keeps_e
     command = correction_command(changes)
     assert command is not None
     assert (command.action, command.data) == (Action.RECORD, {"phone": "139"})
-    assert "center_due: a → b" in command.note and "received_at: x → y" in command.note
+    assert "承诺完成时间：a → b" in command.note and "受理时间：x → y" in command.note
     assert correction_command([Correction("center_due", "a", "b")]) is None
+
+
+def test_the_note_of_a_correction_names_the_fields_and_values_as_a_clerk_reads_them() -> None:
+    changes = [
+        Correction("appeal_type", "help", "consultation"),
+        Correction("center_due", "2026-11-20T17:30:00+08:00", "2026-11-25T09:30:00+08:00"),
+        Correction("phone", "", "13900000000"),
+    ]
+    command = correction_command(changes)
+    assert command is not None
+    assert command.note == (
+        "12345平台更正：诉求类型：生活帮助 → 政策咨询；承诺完成时间：2026-11-20 17:30 → 2026-11-25 09:30；"
+        "联系方式：— → 13900000000"
+    )
 
 
 def test_a_child_order_is_linked_to_a_known_parent_only() -> None:
