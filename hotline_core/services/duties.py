@@ -46,7 +46,6 @@ from hotline_core.domain.permissions import (
     service_sight,
 )
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
-from hotline_core.domain.reports.period import Period
 from hotline_core.domain.vocabulary import Place
 from hotline_core.services.access import cannot_write, identify, record_access
 from hotline_core.services.ports import Repository, Session
@@ -106,6 +105,8 @@ def list_services(
     they may not see the citizen; the whole ones are logged."""
     session = repo.snapshot()
     person = identify(session, actor)
+    from hotline_core.domain.reports.period import Period  # the reports load only when one is built
+
     within = Period.parse(period) if period else None
     mask = partial(_masked_service, repo, session)
     shown: list[tuple[ServiceRecord, ServiceRecord]] = []
