@@ -191,7 +191,7 @@ SHORT: dict[str, tuple[str, str, str]] = {
     "残疾人辅助器具中心": ("辅具中心", "보조기구", "Aids ctr"),
     "残疾人就业服务中心": ("就业中心", "취업센터", "Jobs ctr"),
     # government departments, after an arrow in the owner column (→民政局)
-    "民政局": ("民政局", "민정국", "CivAff"),
+    "民政局": ("民政局", "민정국", "Civ.Aff"),
     "人力资源和社会保障局": ("人社局", "인사국", "HR&SS"),
     "教育局": ("教育局", "교육국", "Edu.bur"),
     "住房和城乡建设局": ("住建局", "주건국", "Housing"),
