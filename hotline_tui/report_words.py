@@ -74,14 +74,14 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "passed": ("이관", "Passed"),
     "answered": ("답변 완료", "Answered"),
     "waiting": ("답변 대기", "Waiting"),
-    "chased": ("독촉 작업지시", "Chased"),
-    "chases": ("독촉 횟수", "Chases"),
+    "chased": ("독촉 건수", "Chased"),
+    "chases": ("독촉 횟수", "Times chased"),
     "answer_on_time": ("독촉 후 기한 내 답변", "Answered in time"),
     "answer_late": ("독촉 후 기한 초과", "Answered late"),
     # a county's filed summary beside the system's count (issue 18)
     "figure": ("항목", "Figure"),
-    "filed": ("제출 수치", "Filed"),
-    "counted": ("시스템 집계", "Counted"),
+    "filed": ("제출 수", "Filed"),
+    "counted": ("집계 수", "Counted"),
     "difference": ("차이", "Difference"),
     # the limits' columns, {limit} being the limit's name
     "on_time": ("{limit} 기한 내", "{limit} on time"),
@@ -103,7 +103,7 @@ TABLE_TITLES: dict[str, tuple[str, str]] = {
     "phrases": ("빈출 구절", "Frequent phrases"),
     "repeat_callers": ("반복 전화 (두 번 이상)", "Repeat callers (twice or more)"),
     "weights": ("점수 가중치", "Score weights"),
-    "government": ("정부 부서 이관 상황 (평가 점수 제외)", "Passed to government departments (not scored)"),
+    "government": ("정부 부서 이관 상황 (평가 점수 제외)", "Government depts (not scored)"),
     "services_by_place": ("권익 서비스 (지역별)", "Services by place"),
     "services_by_month": ("권익 서비스 (월별)", "Services by month"),
 }
@@ -118,7 +118,7 @@ DOCUMENT_TITLES: dict[str, tuple[str, str]] = {
     "annual_assessment": ("12345 핫라인 연간 평가 ({period})", "12345 hotline annual assessment ({period})"),
     "summary_filings": ("현(시) 요약표 제출 상황 ({period})", "County summary filings ({period})"),
     "summary_comparison": (
-        "현(시) 요약표 제출 수치와 시스템 집계 대조 ({period})",
+        "현(시) 요약표 제출 수와 시스템 집계 대조 ({period})",
         "County summaries: filed vs counted ({period})",
     ),
 }
@@ -143,7 +143,7 @@ NOTES: dict[str, tuple[str, str]] = {
     "total": ("합계", "Total"),
     "not_recorded": ("미등록", "not recorded"),
     "difference": (
-        "차이 = 제출 수치 − 시스템 집계, 차이가 있는 항목만 표시",
+        "차이 = 제출 수 − 집계 수, 차이가 있는 항목만 표시",
         "Difference = filed − counted; only the figures that differ are listed",
     ),
     "no_difference": ("차이 없음", "no difference"),
