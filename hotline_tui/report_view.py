@@ -14,6 +14,7 @@ from datetime import datetime
 from attrs import frozen
 
 from hotline_core.domain.calendar import SHANGHAI
+from hotline_core.domain.reports.filings import FilingState
 from hotline_core.domain.reports.hotspots import NOT_RECORDED
 from hotline_core.domain.reports.table import Cell, Column, Document, Kind, Table
 from hotline_tui.i18n import Translator
@@ -25,6 +26,7 @@ from hotline_tui.report_words import (
     TABLE_TITLES,
     UNIT_KINDS,
     WEIGHT_NAMES,
+    ZH_NO_DIFFERENCE,
     ZH_TOTAL,
 )
 
@@ -33,6 +35,8 @@ _LIMIT_PARTS = ("on_time", "late", "pending", "rate")
 _LISTS = ("places", "order_ids")  # cells that hold several values joined by 、
 _AS_WRITTEN = ("text", "phone", "month")  # a citizen's words, a masked number, a month
 _SOURCE_SEPARATOR = "、"
+# A filing state shown by its label alone (the comparison has no code column): its code.
+_FILING_CODES = {state.label: state.value for state in FilingState}
 
 
 @frozen
@@ -107,6 +111,8 @@ def _notes(document: Document, meta: dict[str, Cell], t: Translator) -> tuple[st
         notes.append(_words(NOTES, "previous", t).format(previous=meta["previous"]))
     if document.kind == "annual_assessment":
         notes.append(_words(NOTES, "score", t))
+    if document.kind == "summary_comparison":
+        notes.append(_words(NOTES, "difference", t))
     return tuple(notes)
 
 
@@ -142,6 +148,10 @@ def _table(table: Table, title: str, headings: Sequence[str], t: Translator) -> 
     )
 
 
+def _figure(text: str, code: Cell, t: Translator) -> str:
+    return _heading(Column(str(code), text), t) if code else text
+
+
 def _cell(row: tuple[Cell, ...], i: int, column: Column, keys: list[str], t: Translator) -> str:
     value = row[i]
     if column.kind is not Kind.TEXT or value is None or t.column == 0 or column.key in _AS_WRITTEN:
@@ -154,8 +164,10 @@ def _cell(row: tuple[Cell, ...], i: int, column: Column, keys: list[str], t: Tra
         return _words(NOTES, "not_recorded", t)
     if column.key == "unit_kind":
         return _words(UNIT_KINDS, text, t) or text
-    if column.key == "state" and code is not None:
-        return _words(FILING_STATES, str(code), t) or text
+    if column.key == "state":
+        return _words(FILING_STATES, str(code or _FILING_CODES.get(text, "")), t) or text
+    if column.key == "figure":  # a count of the summary, named by its column's key
+        return _words(NOTES, "no_difference", t) if text == ZH_NO_DIFFERENCE else _figure(text, code, t)
     if column.key == "component" and code is not None:
         return _words(WEIGHT_NAMES, str(code), t) or text
     if column.key == "item" and code is not None:

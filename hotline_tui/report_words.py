@@ -57,6 +57,32 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "county": ("현(시)", "County"),
     "state": ("제출 상황", "Filing"),
     "filed_at": ("제출 시간", "Filed at"),
+    # the services (issue 19): the hot issues' tables by their kind, the summary's columns after its own
+    "publicity": ("정책 홍보", "Publicity"),
+    "legal_education": ("법제 교육", "Legal education"),
+    "counselling": ("심리 상담", "Counselling"),
+    "legal_aid": ("법률 지원", "Legal aid"),
+    "total": ("합계", "Total"),
+    "service_publicity": ("서비스: 정책 홍보", "Service: publicity"),
+    "service_legal_education": ("서비스: 법제 교육", "Service: legal education"),
+    "service_counselling": ("서비스: 심리 상담", "Service: counselling"),
+    "service_legal_aid": ("서비스: 법률 지원", "Service: legal aid"),
+    "services": ("서비스 합계", "Services"),
+    "legal_aid_out": ("법률 지원 회신 대기", "Legal aid awaited"),
+    "legal_aid_concluded": ("법률 지원 종결", "Legal aid concluded"),
+    # the orders passed to government departments (issue 18)
+    "passed": ("이관", "Passed"),
+    "answered": ("답변 완료", "Answered"),
+    "waiting": ("답변 대기", "Waiting"),
+    "chased": ("독촉 건수", "Chased"),
+    "chases": ("독촉 횟수", "Times chased"),
+    "answer_on_time": ("독촉 후 기한 내 답변", "Answered in time"),
+    "answer_late": ("독촉 후 기한 초과", "Answered late"),
+    # a county's filed summary beside the system's count (issue 18)
+    "figure": ("항목", "Figure"),
+    "filed": ("제출 수", "Filed"),
+    "counted": ("집계 수", "Counted"),
+    "difference": ("차이", "Difference"),
     # the limits' columns, {limit} being the limit's name
     "on_time": ("{limit} 기한 내", "{limit} on time"),
     "late": ("{limit} 초과", "{limit} late"),
@@ -77,6 +103,9 @@ TABLE_TITLES: dict[str, tuple[str, str]] = {
     "phrases": ("빈출 구절", "Frequent phrases"),
     "repeat_callers": ("반복 전화 (두 번 이상)", "Repeat callers (twice or more)"),
     "weights": ("점수 가중치", "Score weights"),
+    "government": ("정부 부서 이관 상황 (평가 점수 제외)", "Government depts (not scored)"),
+    "services_by_place": ("권익 서비스 (지역별)", "Services by place"),
+    "services_by_month": ("권익 서비스 (월별)", "Services by month"),
 }
 
 # Document titles by document kind: {where} the prefecture or a county, {period} its code (2026Q3).
@@ -88,6 +117,10 @@ DOCUMENT_TITLES: dict[str, tuple[str, str]] = {
     "hot_issues": ("12345 핫라인 핫이슈 분석 ({period})", "12345 hotline hot issues ({period})"),
     "annual_assessment": ("12345 핫라인 연간 평가 ({period})", "12345 hotline annual assessment ({period})"),
     "summary_filings": ("현(시) 요약표 제출 상황 ({period})", "County summary filings ({period})"),
+    "summary_comparison": (
+        "현(시) 요약표 제출 수와 시스템 집계 대조 ({period})",
+        "County summaries: filed vs counted ({period})",
+    ),
 }
 
 NOTES: dict[str, tuple[str, str]] = {
@@ -109,16 +142,24 @@ NOTES: dict[str, tuple[str, str]] = {
     "prefecture": ("연변주", "Yanbian"),
     "total": ("합계", "Total"),
     "not_recorded": ("미등록", "not recorded"),
+    "difference": (
+        "차이 = 제출 수 − 집계 수, 차이가 있는 항목만 표시",
+        "Difference = filed − counted; only the figures that differ are listed",
+    ),
+    "no_difference": ("차이 없음", "no difference"),
 }
 
-# The summary's total row, as the layout names it (quarterly.SummaryRow.label).
+# The summary's total row, as the layout names it (quarterly.SummaryRow.label), and the
+# comparison's line of a county whose filed figures all agree (comparison._rows).
 ZH_TOTAL = "合计"
+ZH_NO_DIFFERENCE = "无差异"
 
 # The unit types of the assessment and the filing states, by their code.
 UNIT_KINDS: dict[str, tuple[str, str]] = {
     "州本级（维权部）": ("주 본급 (권익부)", "Prefecture (rights dept.)"),
     "县（市）残联": ("현(시) 장애인연합회", "County federation"),
     "部门": ("부서", "Department"),
+    "政府职能部门": ("정부 부서", "Government department"),
 }
 FILING_STATES: dict[str, tuple[str, str]] = {
     "on_time": ("기한 내 제출", "on time"),

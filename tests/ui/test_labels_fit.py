@@ -7,10 +7,12 @@ field, limit and name of each demo order's screen whole on one line.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from enum import Enum
 
 import pytest
+from rich.cells import cell_len
 from rich.text import Text
 from textual.geometry import Region
 from textual.widgets import DataTable
@@ -18,6 +20,7 @@ from textual.widgets import DataTable
 from hotline_core import services
 from hotline_core.adapters.repository import FileRepository
 from hotline_core.domain.intake import as_text, flatten
+from hotline_core.domain.organization import DEFAULT_GOVERNMENT
 from hotline_core.domain.vocabulary import COUNTIES, Place
 from hotline_tui.app import HotlineApp
 from hotline_tui.format import moment
@@ -77,6 +80,17 @@ def test_every_name_the_queue_may_show_fits_its_column(language) -> None:
     assert sum(widths.values()) + len(widths) - 1 <= 78  # a space after each column but the last
     assert widths["next"] >= len("petition 10d left")
     assert widths["county"] >= max(len(t.name(p, short=True)) for p in (Place.PREFECTURE, *COUNTIES))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_government_department_waited_on_fits_the_owner_column_in_its_own_language(language) -> None:
+    """An order passed to 民政局 shows →民政局, →민정국 or →Civ.Aff: never Chinese in Korean or English."""
+    t = Translator(language)
+    widths = column_widths(t, ("康复部", "残疾人辅助器具中心"), 78)
+    for name in DEFAULT_GOVERNMENT:
+        shown = "→" + t.name(name, short=True)
+        assert cell_len(shown) <= widths["owner"], shown
+        assert language == "zh_CN" or not re.search("[\u4e00-\u9fff]", shown + t.name(name)), name
 
 
 def expected_record(app: HotlineApp, order) -> list[str]:

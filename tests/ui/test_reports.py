@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from textual.widgets import DataTable, Static
@@ -20,7 +20,7 @@ from tests.ui.conftest import settle
 
 NOW = datetime.fromisoformat("2026-11-20T16:10:00+08:00")
 HAN = re.compile("[\u4e00-\u9fff]")
-KINDS = ("quarterly", "hotspots", "assessment", "filings")
+KINDS = ("quarterly", "hotspots", "assessment", "filings", "comparison")
 
 
 @pytest.fixture(scope="module")
@@ -104,8 +104,13 @@ async def test_an_empty_table_says_so_in_words(demo) -> None:
         screen = await open_reports(pilot)
         await pilot.press("p", *"2019", "enter")  # a year before the demo: nobody called twice
         await settle(pilot)
-        await pilot.press("2", "left_square_bracket")  # the repeat callers, last of the hot issues
+        await pilot.press("2")
         await settle(pilot)
+        assert screen.document is not None
+        tables = [table.key for table in screen.document.tables]
+        await pilot.press(*["right_square_bracket"] * tables.index("repeat_callers"))  # to the repeat callers
+        await settle(pilot)
+        assert screen.document.tables[screen.table_index].key == "repeat_callers"
         assert screen.query_one(DataTable).row_count == 0
         empty = screen.query_one("#report-empty", Static)
         assert empty.display and str(empty.render()) == "This table has no rows"
@@ -127,3 +132,45 @@ def test_every_report_reads_in_korean_and_english_but_what_citizens_said(demo, l
             words += [cell for row in table.rows for i, cell in enumerate(row) if i not in citizens]
         chinese = [word for word in words if HAN.search(word)]
         assert not chinese, f"{kind}: {chinese}"
+
+
+@pytest.mark.parametrize(
+    ("language", "late", "received", "same", "provisional"),
+    [
+        ("ko", "지연 제출", "접수", "차이 없음", "잠정"),
+        ("en", "late", "Received", "no difference", "provisional"),
+    ],
+)
+def test_a_filed_summary_beside_the_count_reads_in_korean_and_english(
+    demo, language, late, received, same, provisional
+) -> None:
+    """Yanji filed late and counted two more orders than the system; Tumen filed on time, the same."""
+    from hotline_core.domain.calendar import WorkingCalendar
+    from hotline_core.domain.quarters import Quarter, summary_due
+    from hotline_core.domain.reports import to_document
+    from hotline_core.domain.reports.comparison import compare_summaries, summary_counts
+    from hotline_core.domain.summary_table import SummaryTable
+    from hotline_tui.i18n import Translator
+
+    t = Translator(language)
+    quarter = Quarter.parse("2026Q3")
+    due = summary_due(quarter, WorkingCalendar.default())
+    counted = services.report(demo, "clerk", "quarterly", "2026Q3", None, NOW)
+    rows = {row.place: summary_counts(row) for row in counted.rows}
+
+    def filed(place: Place, counts: dict[str, int], at: datetime) -> SummaryTable:
+        return SummaryTable(place, quarter, counts, at, "clerk", filed_at=at, filed_by="clerk")
+
+    tables = {
+        Place.YANJI: filed(Place.YANJI, {**rows[Place.YANJI], "received": 2}, due.due + timedelta(days=1)),
+        Place.TUMEN: filed(Place.TUMEN, rows[Place.TUMEN], due.due - timedelta(days=1)),
+    }
+    report = view(to_document(compare_summaries(quarter, due, tables, counted, NOW)), t)
+    (table,) = report.tables
+    yanji, tumen = ({row[0]: row for row in table.rows}[t.name(p)] for p in (Place.YANJI, Place.TUMEN))
+    assert yanji[1] == late and yanji[3:] == (received, "2", "0", "2")
+    assert tumen[3] == same
+    words = [report.title, *report.notes, *table.headings, *(cell for row in table.rows for cell in row)]
+    assert not [word for word in words if HAN.search(word)]
+    upcoming = view(to_document(services.report(demo, "clerk", "comparison", "2026Q4", None, NOW)), t)
+    assert provisional in upcoming.notes[0]  # the calendar of 2027 is not official yet

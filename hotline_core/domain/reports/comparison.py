@@ -128,6 +128,11 @@ def _comparison(report: SummaryComparison) -> Document:
         "（日历未正式公布，暂定）" if report.provisional else ""
     )
     notes = (due, f"统计时点：{moment_text(report.as_of)}；差额 = 报送数 − 系统统计数，只列有差额的项目")
-    meta = (("quarter", str(report.quarter)), ("due", report.due), ("as_of", report.as_of))
+    meta = (
+        ("quarter", str(report.quarter)),
+        ("due", report.due),
+        ("provisional", report.provisional),
+        ("as_of", report.as_of),
+    )
     table = Table("comparison", title, _COLUMNS, rows, "报送对照")
     return Document("summary_comparison", title, notes, meta, (table,))
