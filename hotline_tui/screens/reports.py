@@ -186,7 +186,7 @@ class ReportsScreen(HotlineNode, Screen[None]):
         document = self.document
 
         def write(values: dict[str, str]) -> str:
-            target = Path(values["path"]).expanduser()
+            target = services.outside_database(self.app.repo, Path(values["path"]))
             kind = target.suffix.lstrip(".").lower()
             if kind not in ("xlsx", "csv", "json"):
                 raise InvalidInput([Problem("path", "not_in_list", {"choices": ".xlsx、.csv、.json"})])
