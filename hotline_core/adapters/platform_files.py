@@ -100,7 +100,10 @@ def decode(data: bytes, path: Path) -> str:
 
 def _csv(path: Path) -> list[Table]:
     text = decode(path.read_bytes(), path)
-    rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1)]
+    try:
+        rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1)]
+    except csv.Error as error:  # a cell over the csv module's limit (128 KiB), a NUL byte
+        raise _bad(path, str(error)) from None
     table = _table(path.name, rows)
     return [] if table is None else [table]
 
@@ -118,6 +121,8 @@ def _json(path: Path) -> list[Table]:
         data = json.loads(decode(path.read_bytes(), path))
     except json.JSONDecodeError as error:
         raise _bad(path, f"not JSON ({error.msg}, line {error.lineno})") from None
+    except (ValueError, RecursionError) as error:  # a number of 5000 digits, arrays nested too deep
+        raise _bad(path, f"not JSON ({type(error).__name__})") from None
     if isinstance(data, dict):
         return [_json_table(f"{path.name}:{k}", v, path) for k, v in data.items()]
     return [_json_table(path.name, data, path)]
@@ -154,6 +159,8 @@ def read_mapping(path: Path) -> Mapping:
         data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as error:
         raise _bad(path, str(error), "mapping") from None
+    except (ValueError, RecursionError) as error:  # a number of 5000 digits, nesting too deep
+        raise _bad(path, type(error).__name__, "mapping") from None
     if not isinstance(data, dict):
         raise _bad(path, "expected a table", "mapping")
     return mapping_from(data)

@@ -135,3 +135,33 @@ def test_package_files_are_for_the_group_only_whatever_the_umask(tmp_path: Path)
 
     assert {stat.S_IMODE(p.stat().st_mode) for p in where.rglob("*") if p.is_file()} == {0o660}
     assert stat.S_IMODE(where.stat().st_mode) & 0o007 == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("big.json", '[{"办件编号": ' + "1" * 5000 + "}]"),
+        ("deep.json", "[" * 100_000 + "]" * 100_000),
+        ("huge.csv", '办件编号,诉求内容\nA1,"' + "诉" * 200_000 + '"\n'),
+    ],
+)
+def test_a_hostile_export_is_refused_with_one_line_naming_the_file(tmp_path: Path, name, content) -> None:
+    export = tmp_path / name
+    export.write_text(content, encoding="utf-8")
+
+    with pytest.raises(InvalidInput) as error:
+        PlatformFiles(export).incoming()
+
+    assert error.value.problems[0].code == "unreadable_platform_file"
+
+
+@pytest.mark.parametrize("content", ["x = " + "1" * 5000, '{"x": ' + "1" * 5000 + "}"])
+def test_a_hostile_mapping_file_is_refused_with_one_line(tmp_path: Path, content: str) -> None:
+    mapping = tmp_path / ("m.toml" if content.startswith("x") else "m.json")
+    mapping.write_text(content, encoding="utf-8")
+    export = write_csv(tmp_path / "a.csv", [], "utf-8-sig", headings=("办件编号",))
+
+    with pytest.raises(InvalidInput) as error:
+        PlatformFiles(export, mapping).incoming()
+
+    assert error.value.problems[0].field == "mapping"
