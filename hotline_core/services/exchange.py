@@ -50,6 +50,7 @@ def pull(
     repo: Repository, actor: str, platform: Platform, now: datetime, dry_run: bool = False
 ) -> PullReport:
     """``hotline exchange pull``: what the platform pushed, into the database (or, dry, only told)."""
+    exchanger(repo.snapshot(), actor, "exchange pull")  # before the service account reads a file for them
     incoming = platform.incoming()  # a file that cannot be read stops here, before any change
     archived = repo.archived_ids()
     try:

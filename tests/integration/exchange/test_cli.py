@@ -120,3 +120,15 @@ def test_an_administrator_sees_the_outbox_without_its_texts_and_check_passes(cli
     assert ("founder", "exchange status") in subjects and ("admin2", "exchange status") not in subjects
     code, _, _ = cli("check")
     assert code == 0
+
+
+def test_a_clerk_who_may_not_exchange_learns_nothing_of_a_file_the_service_account_can_read(
+    cli, tmp_path: Path
+) -> None:
+    cli("init")
+    cli("users", "add", "leader1", "leader")
+    missing = tmp_path / "no-such-export.csv"
+
+    code, _, err = cli("exchange", "pull", str(missing), login="leader1")
+
+    assert code == 2 and "leader1" in err and "no-such-export" not in err
