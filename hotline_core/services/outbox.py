@@ -33,7 +33,7 @@ from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.vocabulary import Role
-from hotline_core.services.access import identify, record_access
+from hotline_core.services.access import identify, record_access, require
 from hotline_core.services.ports import Repository, Session
 
 # The rights department's handlers exchange with the platform; the administrator may too.
@@ -207,9 +207,14 @@ def _orders(found: Sequence[OutboxItem]) -> list[str]:
 
 
 def push(repo: Repository, actor: str, outlet: Outlet, now: datetime) -> list[OutboxItem]:
-    """``hotline exchange push``: each ready (or failed) message as a package, marked sent."""
+    """``hotline exchange push``: each ready (or failed) message as a package, marked sent.
+
+    A package holds the message whole (what is pasted into the platform may quote the
+    citizen), so only a handler pushes: the administrator, who sees orders masked, would
+    otherwise read every text in the packages and the answer that ``status`` hides."""
     with repo.transaction() as session:
         person = exchanger(session, actor, "exchange push")
+        require(person, Role.HANDLER, "exchange push")
         pending = [i for i in items(session) if i.state in (Delivery.READY, Delivery.FAILED)]
         sent: list[OutboxItem] = []
         for item in pending:

@@ -132,3 +132,18 @@ def test_a_clerk_who_may_not_exchange_learns_nothing_of_a_file_the_service_accou
     code, _, err = cli("exchange", "pull", str(missing), login="leader1")
 
     assert code == 2 and "leader1" in err and "no-such-export" not in err
+
+
+def test_an_administrator_may_not_push_the_texts_status_hides_from_them(cli, tmp_path: Path) -> None:
+    cli("init")
+    cli("users", "add", "admin2", "admin")
+    cli("exchange", "pull", str(export(tmp_path)))
+    cli("act", "YB202600001", "sign")
+    out = tmp_path / "out"
+
+    code, _, err = cli("exchange", "push", "--to", str(out), login="admin2")
+
+    assert code == 2 and "admin2" in err
+    assert not out.exists() or list(out.iterdir()) == []
+    _, status, _ = cli("exchange", "status", "--json")
+    assert status["messages"][0]["state"] == "ready"
