@@ -248,4 +248,5 @@ def mark(
         record = DeliveryRecord(message_id, state, now, person.login, reason.strip(), location)
         session.put_delivery(record)
         raise_outbox_alerts(session, now)
-    return OutboxItem(item.message, state, record)
+    message = item.message if person.has(Role.HANDLER) else _hidden(item.message)  # as ``status`` shows it
+    return OutboxItem(message, state, record)

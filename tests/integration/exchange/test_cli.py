@@ -147,3 +147,15 @@ def test_an_administrator_may_not_push_the_texts_status_hides_from_them(cli, tmp
     assert not out.exists() or list(out.iterdir()) == []
     _, status, _ = cli("exchange", "status", "--json")
     assert status["messages"][0]["state"] == "ready"
+
+
+def test_an_administrator_marking_a_message_sent_is_not_shown_its_text(cli, tmp_path: Path) -> None:
+    cli("init")
+    cli("users", "add", "admin2", "admin")
+    cli("exchange", "pull", str(export(tmp_path)))
+    cli("act", "YB202600001", "sign")
+    _, status, _ = cli("exchange", "status", "--json")
+
+    code, marked, _ = cli("exchange", "mark", status["messages"][0]["id"], "sent", "--json", login="admin2")
+
+    assert code == 0 and marked["state"] == "sent" and marked["text"] == ""
