@@ -1,5 +1,8 @@
 """Text written into a spreadsheet stays text: never a formula, never a broken file.
 
+(The XML part serves every writer of XML files: a Word document refuses the same
+characters, ``adapters/paper/word.py``.)
+
 What we export was typed by people or pushed by the platform: an appeal, a knowledge
 entry, a department's name. A spreadsheet program runs a cell that starts with ``=``
 (``=HYPERLINK("http://…","点此")`` is a live link; in a CSV, ``+``, ``-`` and ``@``
@@ -22,9 +25,12 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\x{ord(match.group()):02x}"
 
 
-def xlsx_text(text: str) -> str:
-    """A text for openpyxl: its control characters written out as ``\\x1b``."""
+def xml_text(text: str) -> str:
+    """A text an XML file can hold: its control characters written out as ``\\x1b``."""
     return _ILLEGAL.sub(_escaped, text)
+
+
+xlsx_text = xml_text
 
 
 def xlsx_value(value: object) -> object:
