@@ -28,7 +28,7 @@ from hotline_core.domain.accesslog import AccessKind
 from hotline_core.domain.exchange.pulling import Link, LinkKind, masked_corrections
 from hotline_core.domain.exchange.rows import Incoming
 from hotline_core.domain.organization import Person
-from hotline_core.domain.permissions import sees_personal_data
+from hotline_core.domain.permissions import may_see, sees_personal_data
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.vocabulary import Role
 from hotline_core.services.access import cannot_write, identify, record_access
@@ -114,7 +114,10 @@ def link(repo: Repository, actor: str, order_id: str, parent: str, merge: bool, 
 def center_due(repo: Repository, actor: str, order_id: str) -> datetime | None:
     """承诺完成时间: the center's own due time for an order it pushed, shown beside our limits."""
     session = repo.snapshot()
-    identify(session, actor)
+    person = identify(session, actor)
+    order = session.order(order_id) or repo.archived_order(order_id)
+    if order is None or not may_see(person, order):  # an order one may not see tells nothing
+        return None
     row = session.platform_orders().get(order_id)
     return None if row is None else row.center_due
 

@@ -267,3 +267,15 @@ def test_a_handler_shown_the_centers_corrections_whole_is_in_the_access_log(
     assert {c.field: c.old for c in report.corrected["YB202600005"]}["phone"] == "13800000005"
     logged = [a for a in repo.snapshot().accesses() if a.subject == "exchange pull"]
     assert [a.orders for a in logged] == [("YB202600005",)]
+
+
+def test_the_centers_due_time_is_told_only_of_an_order_one_may_see(
+    repo: FileRepository, export: Path
+) -> None:
+    from tests.support import TUMEN_CLERK
+
+    exchange.pull(repo, "clerk", exchange.file_platform(export), NOW)
+    services.add_user(repo, "clerk", TUMEN_CLERK)
+
+    assert exchange.center_due(repo, "clerk", "YB202600005") is not None
+    assert exchange.center_due(repo, "tumen", "YB202600005") is None
