@@ -284,3 +284,12 @@ def test_an_appeal_pushed_with_control_characters_is_drafted_with_them_written_o
     text = "\n".join(paragraphs(document) + [c for t in document.tables for row in cells(t) for c in row])
     assert "关于\\x0b控制字符" in text
     assert "\x1b" not in text and "\x07" not in text
+
+
+def test_an_analysis_carrying_the_repeat_callers_is_logged_as_the_hotspots_report_is(repo, tmp_path) -> None:
+    analysis = services.open_study(repo, "clerk", "analysis", "", "", NOW, period="2026Q3")
+
+    services.draft_study(repo, "viewer", analysis.id, tmp_path / "a.docx", NOW)
+
+    logged = [(a.login, a.kind, a.subject) for a in repo.snapshot().accesses()]
+    assert logged == [("viewer", AccessKind.REPORT, f"study {analysis.id} hotspots 2026Q3")]
