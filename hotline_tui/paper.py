@@ -36,12 +36,9 @@ class PaperActions(HotlineNode):
         default = Path.home() / "hotline-prints" / _FILE_NAMES[paper].format(id=order_id)
 
         def write(values: dict[str, str]) -> str:
-            target = Path(values["path"]).expanduser()
-            folder = app.repo.folder.resolve()
+            target = services.outside_database(app.repo, Path(values["path"]))
             if target.suffix.lower() != ".pdf":
                 raise InvalidInput([Problem("path", "not_in_list", {"choices": ".pdf"})])
-            if folder == target.resolve() or folder in target.resolve().parents:
-                raise InvalidInput([Problem("path", "inside_database", {"path": str(target)})])
             written = services.print_order(app.repo, app.person.login, order_id, paper, target, app.clock())
             return t("paper.written", path=written)
 

@@ -492,7 +492,6 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "{year}: {status}\nweekday rest days: {holidays}\nweekend working days: {weekend}",
     ),
     "cli.year.none": ("无", "없음", "none"),
-    "cli.none": ("—", "—", "—"),
     "cli.sim.limit": ("到期 {due}  完成 {met}", "기한 {due}  완료 {met}", "due {due}  met {met}"),
     "cli.sim.alerts": ("提醒 {n} 条", "알림 {n}건", "{n} alerts"),
     "kb.no_published": ("没有已发布的答案", "게시된 답변이 없습니다", "no published answer"),

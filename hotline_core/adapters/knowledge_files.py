@@ -16,6 +16,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from hotline_core.adapters.knowledge_codec import dumps, loads
+from hotline_core.adapters.sheet_text import keep_text, xlsx_value
 from hotline_core.adapters.storage.files import write_atomically
 from hotline_core.domain.knowledge.entries import Entry
 from hotline_core.domain.knowledge.importing import ImportReport, import_rows
@@ -76,7 +77,8 @@ def export_xlsx(entries: Iterable[Entry], path: str | Path) -> Path:
     sheet.title = SHEET_TITLE
     sheet.append(list(EXPORT_HEADINGS))
     for entry in entries:
-        sheet.append(entry_row(entry))
+        sheet.append([xlsx_value(value) for value in entry_row(entry)])
+    keep_text(sheet)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column, heading in enumerate(EXPORT_HEADINGS, start=1):

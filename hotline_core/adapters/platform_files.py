@@ -18,14 +18,17 @@ object's position in its list, counting from 1.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import re
 import tomllib
 from datetime import date, datetime, time
 from pathlib import Path
 
 from hotline_core.adapters.serialization import CONVERTER
+from hotline_core.adapters.storage.files import make_dirs, open_folder_in, write_in
 from hotline_core.domain.exchange.mapping import Mapping, mapping_from
 from hotline_core.domain.exchange.outbox import TITLES, Package
 from hotline_core.domain.exchange.rows import Incoming, Table
@@ -97,7 +100,10 @@ def decode(data: bytes, path: Path) -> str:
 
 def _csv(path: Path) -> list[Table]:
     text = decode(path.read_bytes(), path)
-    rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1)]
+    try:
+        rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1)]
+    except csv.Error as error:  # a cell over the csv module's limit (128 KiB), a NUL byte
+        raise _bad(path, str(error)) from None
     table = _table(path.name, rows)
     return [] if table is None else [table]
 
@@ -115,6 +121,8 @@ def _json(path: Path) -> list[Table]:
         data = json.loads(decode(path.read_bytes(), path))
     except json.JSONDecodeError as error:
         raise _bad(path, f"not JSON ({error.msg}, line {error.lineno})") from None
+    except (ValueError, RecursionError) as error:  # a number of 5000 digits, arrays nested too deep
+        raise _bad(path, f"not JSON ({type(error).__name__})") from None
     if isinstance(data, dict):
         return [_json_table(f"{path.name}:{k}", v, path) for k, v in data.items()]
     return [_json_table(path.name, data, path)]
@@ -151,6 +159,8 @@ def read_mapping(path: Path) -> Mapping:
         data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as error:
         raise _bad(path, str(error), "mapping") from None
+    except (ValueError, RecursionError) as error:  # a number of 5000 digits, nesting too deep
+        raise _bad(path, type(error).__name__, "mapping") from None
     if not isinstance(data, dict):
         raise _bad(path, "expected a table", "mapping")
     return mapping_from(data)
@@ -172,22 +182,54 @@ def _safe(name: str) -> str:
 
 
 class PackageFolder:
-    """Writes each message as ``FOLDER/<order>_<n>_<kind>/``: text.txt, images/, message.json."""
+    """Writes each message as ``FOLDER/<order>_<n>_<kind>/``: text.txt, images/, message.json.
+
+    The folder is the clerk's (outside the database, checked by the command line), but this
+    program writes there as the service account: a name in it that is a symbolic link (to
+    ``working.json``, say) is never followed. A linked message folder or ``images`` is refused;
+    a linked file is replaced by the package's own. Files are 0660 whatever the umask: they
+    quote what was said to the citizen."""
 
     def __init__(self, target: Path) -> None:
         self.target = target
 
     def deliver(self, package: Package) -> str:
         message = package.message
-        folder = self.target / f"{_safe(message.id.replace('#', '_'))}_{message.kind.value}"
-        (folder / "images").mkdir(parents=True, exist_ok=True)
-        header = f"办件编号：{message.order_id}\n事项：{TITLES[message.kind]}\n\n"
-        (folder / "text.txt").write_text(header + message.text + "\n", encoding="utf-8")
+        name = f"{_safe(message.id.replace('#', '_'))}_{message.kind.value}"
+        make_dirs(self.target)
+        top = os.open(self.target, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            folder = _folder_in(top, name, self.target / name)
+        finally:
+            os.close(top)
+        try:
+            header = f"办件编号：{message.order_id}\n事项：{TITLES[message.kind]}\n\n"
+            write_in(folder, "text.txt", (header + message.text + "\n").encode())
+            names = _images(folder, package.images, self.target / name / "images")
+            copy = CONVERTER.unstructure(message) | {"title": TITLES[message.kind], "image_files": names}
+            write_in(folder, "message.json", json.dumps(copy, ensure_ascii=False, indent=2).encode())
+        finally:
+            os.close(folder)
+        return str(self.target / name)
+
+
+def _images(folder: int, images: tuple[tuple[str, bytes], ...], path: Path) -> list[str]:
+    inner = _folder_in(folder, "images", path)
+    try:
         names = []
-        for number, (name, data) in enumerate(package.images, start=1):
+        for number, (name, data) in enumerate(images, start=1):
             saved = f"{number:02d}_{_safe(Path(name).name)}"
-            (folder / "images" / saved).write_bytes(data)
+            write_in(inner, saved, data)
             names.append(saved)
-        copy = CONVERTER.unstructure(message) | {"title": TITLES[message.kind], "image_files": names}
-        (folder / "message.json").write_text(json.dumps(copy, ensure_ascii=False, indent=2), encoding="utf-8")
-        return str(folder)
+        return names
+    finally:
+        os.close(inner)
+
+
+def _folder_in(parent: int, name: str, path: Path) -> int:
+    try:
+        return open_folder_in(parent, name)
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.ENOTDIR):  # a symbolic link, or a file, where a folder goes
+            raise InvalidInput([Problem("to", "package_not_folder", {"path": str(path)})]) from None
+        raise

@@ -31,6 +31,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from hotline_core.adapters.sheet_text import csv_text, keep_text, xlsx_text
 from hotline_core.adapters.storage.files import write_atomically
 from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.reports.layout import Report, to_document
@@ -90,6 +91,8 @@ def write_json(document: Document, path: Path) -> Path:
 def _csv_cell(value: Cell, kind: Kind) -> Cell:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return csv_text(value)
     if isinstance(value, datetime):
         return value.isoformat()
     if kind is Kind.RATE and isinstance(value, float):
@@ -137,6 +140,8 @@ def _display_width(text: str) -> int:
 def _xlsx_cell(value: Cell) -> Cell:
     if isinstance(value, datetime):  # Excel has no time zones: write Beijing time
         return value.astimezone(SHANGHAI).replace(tzinfo=None)
+    if isinstance(value, str):
+        return xlsx_text(value)
     return value
 
 
@@ -168,11 +173,12 @@ def _fill_sheet(sheet: Any, table: Table, notes: tuple[str, ...]) -> None:
 
     shown = _shown(table)
     last = get_column_letter(len(shown))
-    sheet.append([table.title])
-    sheet.append(["；".join(notes)])
-    sheet.append([table.columns[i].heading for i in shown])
+    sheet.append([xlsx_text(table.title)])
+    sheet.append([xlsx_text("；".join(notes))])
+    sheet.append([xlsx_text(table.columns[i].heading) for i in shown])
     for row in table.rows:
         sheet.append([_xlsx_cell(row[i]) for i in shown])
+    keep_text(sheet)
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.merge_cells(f"A1:{last}1")
     sheet.merge_cells(f"A2:{last}2")

@@ -237,6 +237,10 @@ class Session:
         docs = self._tables.all(SUMMARY_TABLES)
         return [CONVERTER.structure(doc, SummaryTable) for key, doc in docs.items() if key.startswith(prefix)]
 
+    def every_summary_table(self) -> list[SummaryTable]:
+        """Every quarter's tables (``check`` counts their scans as referred-to attachments)."""
+        return [CONVERTER.structure(doc, SummaryTable) for doc in self._tables.all(SUMMARY_TABLES).values()]
+
     def put_summary_table(self, table: SummaryTable) -> None:
         self._writer.put(
             SUMMARY_TABLES, f"{table.quarter}/{table.county.value}", CONVERTER.unstructure(table)
@@ -472,8 +476,9 @@ class FileRepository:
         return self.db.attachments.read(attachment)
 
     def storage_problems(self) -> list[str]:
-        """What the storage engine finds wrong with the files, and attachment files no event
-        refers to or that an event refers to and are gone (empty when healthy)."""
+        """What the storage engine finds wrong with the files, and attachment files no event (nor
+        a county's summary table, its scan) refers to or that one refers to and are gone (empty
+        when healthy)."""
         found = [f"{p.path}: {p.reason}" for p in self.db.check()]
         try:
             session = self.snapshot()
@@ -485,6 +490,11 @@ class FileRepository:
         except (StorageError, ValueError, TypeError, KeyError):
             return found  # the damage is reported above
         named = {a.sha256: (o.id, a.name) for o in orders for e in o.events for a in e.attachments}
+        named |= {
+            t.scan.sha256: (f"summary {t.quarter}/{t.county.value}", t.scan.name)
+            for t in session.every_summary_table()
+            if t.scan is not None
+        }
         stored = {path.name: path for path in self.db.attachments.files()}
         found += [
             f"{path}: no event refers to this attachment" for sha, path in stored.items() if sha not in named

@@ -345,6 +345,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{path}: 일반 파일이 아닙니다 (링크, 폴더, 장치는 첨부할 수 없습니다)",
         "{path}: not a regular file (a link, folder or device cannot be attached)",
     ),
+    "package_not_folder": (
+        "{path}：不是文件夹（是链接或文件），本次推送未将任何消息标记为已发送",
+        "{path}: 폴더가 아닙니다 (링크 또는 파일). 이번 전송에서 발송 완료로 표시된 메시지는 없습니다",
+        "{path}: not a folder (a link or a file); no message of this push was marked sent",
+    ),
     # Issue 15: rules that match the source document.
     "feedback_needs_image": (
         "反馈须附至少一张图片，或写明没有图片的原因（no_image_reason）",

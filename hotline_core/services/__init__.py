@@ -11,7 +11,7 @@ By theme: :mod:`access` (who acts), :mod:`users`, :mod:`orders`, :mod:`alerts`,
 :mod:`duties` (services, major incidents), :mod:`programme` (the 百姓热线 programme).
 """
 
-from hotline_core.services.access import UnknownLogin, access_log, identify, require_role
+from hotline_core.services.access import UnknownLogin, access_log, identify, outside_database, require_role
 from hotline_core.services.alerts import InboxItem, acknowledge, escalate, inbox, run_escalation
 from hotline_core.services.documents import (
     entry_document,
@@ -185,6 +185,7 @@ __all__ = [
     "opened",
     "order_document",
     "orders_for_report",
+    "outside_database",
     "paper_font",
     "person_for",
     "policy_view",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Iterable
 from datetime import datetime
+from pathlib import Path
 
 from hotline_core.domain.accesslog import Access, AccessKind, selected
 from hotline_core.domain.organization import Person
@@ -31,6 +32,21 @@ def require_role(session: Session, login: str, role: Role, action: str) -> Perso
     person = identify(session, login)
     require(person, role, action)
     return person
+
+
+def outside_database(repo: Repository, path: Path, field: str = "path") -> Path:
+    """``path`` (``~`` expanded), refused when it is in the database folder (links resolved).
+
+    Through the sudo rule the program runs as the service account, which may write every file
+    of the database: a report exported to ``working.json``, an export pulled from it or a
+    document drafted over ``chain.key`` would let a clerk read or overwrite what they may not
+    touch. Every screen that takes a path asks this (the command line asks ``cli.context``)."""
+    target = path.expanduser()
+    folder = repo.folder.resolve()
+    resolved = target.resolve()
+    if resolved == folder or folder in resolved.parents:
+        raise refuse("inside_database", field, path=str(path))
+    return target
 
 
 def require(person: Person, role: Role, action: str) -> None:

@@ -24,11 +24,14 @@ from typing import Protocol
 from attrs import evolve
 
 from hotline_core.adapters.platform_files import PackageFolder, PlatformFiles
-from hotline_core.domain.exchange.pulling import Link, LinkKind
+from hotline_core.domain.accesslog import AccessKind
+from hotline_core.domain.exchange.pulling import Link, LinkKind, masked_corrections
 from hotline_core.domain.exchange.rows import Incoming
+from hotline_core.domain.organization import Person
+from hotline_core.domain.permissions import may_see, sees_personal_data
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.vocabulary import Role
-from hotline_core.services.access import identify
+from hotline_core.services.access import cannot_write, identify, record_access
 from hotline_core.services.outbox import Outlet, exchanger
 from hotline_core.services.ports import Repository
 from hotline_core.services.pulling import PullReport, PullRun
@@ -50,6 +53,7 @@ def pull(
     repo: Repository, actor: str, platform: Platform, now: datetime, dry_run: bool = False
 ) -> PullReport:
     """``hotline exchange pull``: what the platform pushed, into the database (or, dry, only told)."""
+    exchanger(repo.snapshot(), actor, "exchange pull")  # before the service account reads a file for them
     incoming = platform.incoming()  # a file that cannot be read stops here, before any change
     archived = repo.archived_ids()
     try:
@@ -59,8 +63,32 @@ def pull(
             if dry_run:
                 raise _DryRun(report)
     except _DryRun as done:
-        return evolve(done.report, dry_run=True)
-    return report
+        report = evolve(done.report, dry_run=True)
+    return _shown(repo, person, report, now)
+
+
+def _shown(repo: Repository, person: Person, report: PullReport, now: datetime) -> PullReport:
+    """The report as ``person`` may read it: the corrections quote the citizen's data as stored
+    (old) and as pushed (new), so they are shown whole only to those who see personal data,
+    written in the access log first (a dry run too: it changed nothing else), else masked."""
+    if not report.corrected:
+        return report
+    if sees_personal_data(person):
+        try:
+            with repo.transaction() as session:
+                shown = sorted(report.corrected)
+                record_access(session, person, AccessKind.LIST, "exchange pull", shown, now)
+            return report
+        except OSError as error:
+            if not cannot_write(error):
+                raise
+    snapshot = repo.snapshot()
+    masked = {}
+    for order_id, changes in report.corrected.items():
+        order = snapshot.order(order_id) or repo.archived_order(order_id)
+        citizens = () if order is None else (order.record.citizen, order.state.record.citizen)
+        masked[order_id] = masked_corrections(changes, *citizens)
+    return evolve(report, corrected=masked)
 
 
 def link(repo: Repository, actor: str, order_id: str, parent: str, merge: bool, now: datetime) -> Link:
@@ -86,7 +114,10 @@ def link(repo: Repository, actor: str, order_id: str, parent: str, merge: bool, 
 def center_due(repo: Repository, actor: str, order_id: str) -> datetime | None:
     """承诺完成时间: the center's own due time for an order it pushed, shown beside our limits."""
     session = repo.snapshot()
-    identify(session, actor)
+    person = identify(session, actor)
+    order = session.order(order_id) or repo.archived_order(order_id)
+    if order is None or not may_see(person, order):  # an order one may not see tells nothing
+        return None
     row = session.platform_orders().get(order_id)
     return None if row is None else row.center_due
 

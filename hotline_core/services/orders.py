@@ -28,7 +28,7 @@ from hotline_core.domain.privacy import masked_order
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.search import needle_of, order_matches
 from hotline_core.domain.vocabulary import Action, Place, Role, Status
-from hotline_core.services.access import cannot_write, identify, record_access
+from hotline_core.services.access import cannot_write, identify, outside_database, record_access
 from hotline_core.services.ports import Repository, Session
 
 
@@ -248,6 +248,7 @@ def _logged(
 def inspect_attachments(repo: Repository, paths: Iterable[Path]) -> tuple[Attachment, ...]:
     """Files a person names (feedback pictures) to go with an action: checked now (a regular
     file, not a link; within the size limit; JPEG, PNG, GIF, WebP or PDF by its bytes) and
-    stored by ``act`` only once the action is allowed."""
+    stored by ``act`` only once the action is allowed. A file in the database folder (another
+    order's picture, say) is refused, whichever screen or command named it."""
     limit = repo.snapshot().settings().attachment_limit_mb
-    return tuple(repo.inspect_attachment(Path(p).expanduser(), limit) for p in paths)
+    return tuple(repo.inspect_attachment(outside_database(repo, Path(p), "attach"), limit) for p in paths)

@@ -33,7 +33,7 @@ from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.vocabulary import Role
-from hotline_core.services.access import identify, record_access
+from hotline_core.services.access import cannot_write, identify, record_access, require
 from hotline_core.services.ports import Repository, Session
 
 # The rights department's handlers exchange with the platform; the administrator may too.
@@ -187,12 +187,18 @@ def raise_outbox_alerts(
 def outbox_status(repo: Repository, actor: str, now: datetime) -> list[OutboxItem]:
     """``hotline exchange status``: every message and its state; the texts (which may quote a
     citizen) only for those who see personal data, and then written in the access log."""
-    with repo.transaction() as session:
-        person = exchanger(session, actor, "exchange status")
-        found = items(session)
-        raise_outbox_alerts(session, now)
-        if person.has(Role.HANDLER):
-            record_access(session, person, AccessKind.LIST, "exchange status", _orders(found), now)
+    person = exchanger(repo.snapshot(), actor, "exchange status")
+    try:
+        with repo.transaction() as session:
+            found = items(session)
+            raise_outbox_alerts(session, now)
+            if person.has(Role.HANDLER):
+                record_access(session, person, AccessKind.LIST, "exchange status", _orders(found), now)
+    except OSError as error:  # a full disk, a read-only copy: the outbox still answers, its texts hidden
+        if not cannot_write(error):
+            raise
+        found = items(repo.snapshot())
+        return [OutboxItem(_hidden(i.message), i.state, i.record) for i in found]
     if person.has(Role.HANDLER):
         return found
     return [OutboxItem(_hidden(i.message), i.state, i.record) for i in found]
@@ -207,9 +213,14 @@ def _orders(found: Sequence[OutboxItem]) -> list[str]:
 
 
 def push(repo: Repository, actor: str, outlet: Outlet, now: datetime) -> list[OutboxItem]:
-    """``hotline exchange push``: each ready (or failed) message as a package, marked sent."""
+    """``hotline exchange push``: each ready (or failed) message as a package, marked sent.
+
+    A package holds the message whole (what is pasted into the platform may quote the
+    citizen), so only a handler pushes: the administrator, who sees orders masked, would
+    otherwise read every text in the packages and the answer that ``status`` hides."""
     with repo.transaction() as session:
         person = exchanger(session, actor, "exchange push")
+        require(person, Role.HANDLER, "exchange push")
         pending = [i for i in items(session) if i.state in (Delivery.READY, Delivery.FAILED)]
         sent: list[OutboxItem] = []
         for item in pending:
@@ -243,4 +254,5 @@ def mark(
         record = DeliveryRecord(message_id, state, now, person.login, reason.strip(), location)
         session.put_delivery(record)
         raise_outbox_alerts(session, now)
-    return OutboxItem(item.message, state, record)
+    message = item.message if person.has(Role.HANDLER) else _hidden(item.message)  # as ``status`` shows it
+    return OutboxItem(message, state, record)

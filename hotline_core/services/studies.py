@@ -23,7 +23,7 @@ from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.studies import Study
 from hotline_core.domain.studies.study import next_id, study_kind
 from hotline_core.domain.vocabulary import Role
-from hotline_core.services.access import identify, require
+from hotline_core.services.access import cannot_write, identify, record_access, require
 from hotline_core.services.orders import _logged, view_of
 from hotline_core.services.ports import Repository, Session
 from hotline_core.services.reports import orders_for_report
@@ -158,11 +158,24 @@ def draft_study(repo: Repository, actor: str, study_id: str, path: Path, now: da
     if period is not None:
         hot = hot_issues(orders_for_report(repo, person, period.last_day), period)
     shown = _logged(repo, person, AccessKind.REPORT, f"study {study.id}", pairs, now)
+    if hot is not None:  # its repeat callers tie (masked) phones to orders, as the hotspots report
+        _log_hot_issues(repo, person, f"study {study.id} hotspots {study.period}", now)
     masked = any(view is not order for order, view in zip((o for o, _ in pairs), shown, strict=True))
     paper = study_paper(study, shown, hot, actor, now, masked or not sees_personal_data(person))
     from hotline_core.adapters.paper.word import write_docx  # deferred: only drafting needs it
 
     return write_docx(paper, Path(path))
+
+
+def _log_hot_issues(repo: Repository, person: Person, subject: str, now: datetime) -> None:
+    """Written as ``hotline report hotspots`` is; its phones are masked, so on a full disk or a
+    read-only copy the report is still drafted."""
+    try:
+        with repo.transaction() as session:
+            record_access(session, person, AccessKind.REPORT, subject, (), now)
+    except OSError as error:
+        if not cannot_write(error):
+            raise
 
 
 def _orders(

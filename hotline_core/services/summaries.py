@@ -20,7 +20,7 @@ from hotline_core.domain.problems import refuse
 from hotline_core.domain.quarters import Quarter, summary_due_in_force
 from hotline_core.domain.summary_table import SummaryTable, annotated, checked, filed, generated, with_scan
 from hotline_core.domain.vocabulary import Place, Role
-from hotline_core.services.access import identify
+from hotline_core.services.access import identify, outside_database
 from hotline_core.services.ports import Repository, Session
 
 
@@ -84,7 +84,7 @@ def note_summary(repo: Repository, actor: str, quarter: Quarter, notes: str) -> 
 def attach_scan(repo: Repository, actor: str, quarter: Quarter, path: Path) -> SummaryTable:
     """The signed and stamped table, scanned (PDF or image, checked as any attachment)."""
     limit = repo.snapshot().settings().attachment_limit_mb
-    scan = repo.inspect_attachment(Path(path).expanduser(), limit)
+    scan = repo.inspect_attachment(outside_database(repo, Path(path), "scan"), limit)
     with repo.transaction() as session:
         county = _county_of(identify(session, actor), "summary attach")
         table = with_scan(session.summary_table(quarter, county.value), quarter, scan)

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input
 
+from hotline_core import services
 from hotline_core.domain.exchange.outbox import Delivery
 from hotline_core.domain.exchange.wording import exchange_name
 from hotline_core.domain.problems import HotlineError
@@ -78,7 +79,8 @@ class ExchangeScreen(HotlineNode, Screen[None]):
     def pull(self, path: Path) -> None:
         app = self.app
         try:
-            report = exchange.pull(app.repo, app.person.login, exchange.file_platform(path), app.clock())
+            source = services.outside_database(app.repo, path, "file")
+            report = exchange.pull(app.repo, app.person.login, exchange.file_platform(source), app.clock())
         except (HotlineError, OSError) as error:
             self.app.call_from_thread(self._failed, error)
             return

@@ -217,7 +217,7 @@ class ReportsScreen(HotlineNode, Screen[None]):
         document = self.document
 
         def write(values: dict[str, str]) -> str:
-            target = Path(values["path"]).expanduser()
+            target = services.outside_database(self.app.repo, Path(values["path"]))
             kind = target.suffix.lstrip(".").lower()
             if kind not in ("xlsx", "csv", "json"):
                 choices = t.names([".xlsx", ".csv", ".json"])

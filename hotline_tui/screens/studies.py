@@ -186,12 +186,9 @@ class StudiesScreen(HotlineNode, Screen[None]):
         default = Path.home() / "hotline-reports" / f"{study.id}.docx"
 
         def run(values: dict[str, str]) -> str:
-            target = Path(values["path"]).expanduser()
-            folder = app.repo.folder.resolve()
+            target = services.outside_database(app.repo, Path(values["path"]))
             if target.suffix.lower() != ".docx":
                 raise InvalidInput([Problem("path", "not_in_list", {"choices": ".docx"})])
-            if folder == target.resolve() or folder in target.resolve().parents:
-                raise InvalidInput([Problem("path", "inside_database", {"path": str(target)})])
             written = services.draft_study(app.repo, app.person.login, study.id, target, app.clock())
             return t("studies.written", path=written)
 

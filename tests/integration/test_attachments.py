@@ -111,3 +111,17 @@ def test_check_reports_a_file_no_event_refers_to(handling, tmp_path: Path) -> No
     FileRepository.open(handling.folder).db.attachments.put(JPEG, "orphan.jpg")
     code, out, _ = handling("check")
     assert code == 1 and "no event refers to this attachment" in out
+
+
+def test_a_picture_in_the_database_folder_cannot_be_attached_from_a_screen(handling) -> None:
+    from hotline_core import services
+    from hotline_core.adapters.repository import FileRepository
+    from hotline_core.domain.problems import HotlineError
+
+    repo = FileRepository.open(handling.folder)
+    (handling.folder / "another-order.jpg").write_bytes(JPEG)
+
+    with pytest.raises(HotlineError) as error:
+        services.inspect_attachments(repo, [handling.folder / "another-order.jpg"])
+
+    assert error.value.problems[0].code == "inside_database"

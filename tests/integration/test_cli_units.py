@@ -91,3 +91,19 @@ def test_the_administrator_keeps_the_list_of_government_departments(cli) -> None
     cli("users", "add", "kim", "county_clerk", "--county", "延吉市")
     assert cli("government", "add", "统计局", login="kim")[0] == 2
     assert "统计局" not in cli("government", "list", "--json")[1]["government"]
+
+
+def test_check_counts_the_summary_tables_scan_and_names_it_when_it_is_removed(cli, tmp_path) -> None:
+    cli("init")
+    cli("users", "add", "kim", "county_clerk", "--county", "延吉市")
+    scan = tmp_path / "signed.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + b"1" * 64)
+    for step in (("generate",), ("check",), ("attach", str(scan))):
+        assert cli("summary", step[0], "2026Q3", *step[1:], "--json", login="kim")[0] == 0
+
+    assert cli("check")[0] == 0  # the scan is the table's, not an orphan
+
+    (stored,) = (cli.folder / "attachments").glob("??/*")
+    stored.unlink()
+    code, out, _ = cli("check")
+    assert code == 1 and "summary 2026Q3/延吉市: attachment 'signed.pdf' is missing" in out

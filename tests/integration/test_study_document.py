@@ -271,3 +271,25 @@ def test_hotline_study_takes_a_study_from_opening_to_its_answer(cli, tmp_path) -
     assert [s["action"] for s in shown["steps"]] == ["open", "add_orders", "write", "submit", "answer"]
     code, _, err = cli("study", "show", "ZY2026-009")
     assert code == 2 and "没有编号为 ZY2026-009 的调研报告" in err
+
+
+def test_an_appeal_pushed_with_control_characters_is_drafted_with_them_written_out(repo, tmp_path) -> None:
+    services.intake(repo, "clerk", [order("C1", "2026-09-02", "诉求\x1b[31m红字\x07，请处理")], NOW)
+    study = services.open_study(repo, "clerk", "study", "关于\x0b控制字符", "问题\x00。", NOW)
+    services.add_study_orders(repo, "clerk", study.id, ["C1"], NOW)
+
+    path = services.draft_study(repo, "clerk", study.id, tmp_path / "study.docx", NOW)
+
+    document = docx.Document(str(path))
+    text = "\n".join(paragraphs(document) + [c for t in document.tables for row in cells(t) for c in row])
+    assert "关于\\x0b控制字符" in text
+    assert "\x1b" not in text and "\x07" not in text
+
+
+def test_an_analysis_carrying_the_repeat_callers_is_logged_as_the_hotspots_report_is(repo, tmp_path) -> None:
+    analysis = services.open_study(repo, "clerk", "analysis", "", "", NOW, period="2026Q3")
+
+    services.draft_study(repo, "viewer", analysis.id, tmp_path / "a.docx", NOW)
+
+    logged = [(a.login, a.kind, a.subject) for a in repo.snapshot().accesses()]
+    assert logged == [("viewer", AccessKind.REPORT, f"study {analysis.id} hotspots 2026Q3")]

@@ -203,9 +203,11 @@ def open_order(term: Terminal, order_id: str) -> None:
     term.wait("工作台")
     term.keys("/")
     term.wait("查找编号")
+    term.focused()  # typed before the finder has the focus, the number would go nowhere
     term.type(order_id)
+    term.gone("查找编号")  # the number replaced the placeholder
     term.keys("Enter")
-    term.gone("查找编号")
+    term.wait(f"查找“{order_id}”：")  # the core's search (open, closed, archived) has answered
     term.keys("Enter")
     term.wait(f"工单 {order_id}")
     term.wait("可进行的操作")  # the order read: its keys work

@@ -13,8 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from attrs import evolve
+
+from hotline_core.adapters.sheet_text import xml_text
 from hotline_core.adapters.storage.files import write_atomically
-from hotline_core.domain.paper import Fields, Grid, Heading, Paper, Text
+from hotline_core.domain.paper import Block, Fields, Grid, Heading, Paper, Text
 
 BODY_FONT, HEADING_FONT = "仿宋", "黑体"
 _CREATOR = "延边州残联12345热线工单系统"
@@ -26,6 +29,7 @@ def write_docx(paper: Paper, path: Path) -> Path:
     from docx import Document  # deferred: only drafting needs it
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+    paper = _xml_safe(paper)
     document = Document()
     _page(document)
     _styles(document)
@@ -40,6 +44,30 @@ def write_docx(paper: Paper, path: Path) -> Path:
     if paper.footer:
         document.sections[0].footer.paragraphs[0].text = paper.footer
     return write_atomically(path, lambda p: document.save(str(p)))
+
+
+def _xml_safe(paper: Paper) -> Paper:
+    """The paper with every text one a Word document can hold: an appeal pushed by the platform
+    may carry a control character (an escape, a bell), and python-docx refuses the whole
+    document for one; it is written out as ``\\x1b`` instead, as the screens show it."""
+    return evolve(
+        paper,
+        title=xml_text(paper.title),
+        subtitle=xml_text(paper.subtitle),
+        blocks=tuple(_safe_block(b) for b in paper.blocks),
+        footer=xml_text(paper.footer),
+    )
+
+
+def _safe_block(block: Block) -> Block:
+    if isinstance(block, Heading):
+        return evolve(block, text=xml_text(block.text))
+    if isinstance(block, Fields):
+        return evolve(block, pairs=tuple((xml_text(k), xml_text(v)) for k, v in block.pairs))
+    if isinstance(block, Grid):
+        headings = tuple(xml_text(h) for h in block.headings)
+        return evolve(block, headings=headings, rows=tuple(tuple(xml_text(c) for c in r) for r in block.rows))
+    return evolve(block, label=xml_text(block.label), paragraphs=tuple(xml_text(t) for t in block.paragraphs))
 
 
 def _page(document: Any) -> None:

@@ -9,6 +9,7 @@ either the old or the new file, never a mix.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -164,6 +165,43 @@ def make_dirs(folder: Path) -> None:
         return
     os.chmod(folder, DIR_MODE)
     fsync_dir(folder.parent)
+
+
+def open_folder_in(parent: int, name: str) -> int:
+    """A folder ``name`` inside the open folder ``parent``, made (0o2770) when missing, opened
+    without following a link: a folder someone else can write to may hold a symbolic link
+    placed there to have us write into a file we own (``ELOOP`` or ``ENOTDIR`` says so)."""
+    try:
+        os.mkdir(name, DIR_MODE, dir_fd=parent)
+        made = True
+    except FileExistsError:
+        made = False
+    fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=parent)
+    if made:
+        os.fchmod(fd, DIR_MODE)
+    return fd
+
+
+def write_in(folder: int, name: str, data: bytes) -> None:
+    """Put ``data`` at ``name`` in the open folder ``folder``, 0660, whole or not at all: written
+    to a new temporary sibling (never through a link) and renamed over the name, which
+    replaces a link found there instead of writing where it points."""
+    tmp = temp_path(Path(name)).name
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | os.O_NOFOLLOW
+    fd = os.open(tmp, flags, FILE_MODE, dir_fd=folder)
+    try:
+        try:
+            os.fchmod(fd, FILE_MODE)
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp, dir_fd=folder)
+        raise
+    os.fsync(folder)
 
 
 def copy_stream(source: IO[bytes], target: Path, limit: int | None = None, mode: int = FILE_MODE) -> None:

@@ -151,7 +151,21 @@ def _message(values: dict[str, str], source: str, row: int) -> CenterMessage:
     )
 
 
-_READ_ORDER = ("kind", "at", "callback", "rating")  # the field a failing reader is blamed on
+_READ_ORDER = ("kind", "at", "callback", "rating", "text", "words", "receipt")  # the first failing is blamed
+TEXT_LIMIT = 4000  # as an appeal or a reply: a message's text becomes an event's note
+RECEIPT_LIMIT = 64  # our message ids are an order id, ``#`` and a number
+
+
+def _limited(limit: int) -> Callable[[str], str]:
+    """A reader refusing a text longer than ``limit``: an export's cell can be megabytes, and
+    each would be stored in the order's history for good."""
+
+    def read(text: str) -> str:
+        if len(text) > limit:
+            raise BadValue("too_long", limit=limit, length=len(text))
+        return text
+
+    return read
 
 
 def _labelled(name: str) -> str:
@@ -167,6 +181,9 @@ def _blame(values: dict[str, str]) -> tuple[str, BadValue] | None:
         "at": read_center_time,
         "callback": _read_reached,
         "rating": _read_rating,
+        "text": _limited(TEXT_LIMIT),
+        "words": _limited(TEXT_LIMIT),
+        "receipt": _limited(RECEIPT_LIMIT),
     }
     for name in _READ_ORDER:
         if values.get(name):

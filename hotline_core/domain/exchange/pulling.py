@@ -27,8 +27,9 @@ from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.events import Command
 from hotline_core.domain.exchange.rows import RECORD_FIELDS, TIMES, PushedOrder
 from hotline_core.domain.messages import field_label
-from hotline_core.domain.model import OrderRecord
+from hotline_core.domain.model import Citizen, OrderRecord
 from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.privacy import mask_name, mask_phone, scrubbed
 from hotline_core.domain.state import FINISHED
 from hotline_core.domain.vocabulary import Action, AppealType, Channel, Place
 
@@ -193,6 +194,32 @@ def correction_value(field: str, value: str) -> str | AppealType | Channel | Pla
 def _label(field: str, value: str) -> str:
     shown = correction_value(field, value)
     return shown.label if isinstance(shown, (AppealType, Channel, Place)) else shown
+
+
+def masked_corrections(changes: Iterable[Correction], *citizens: Citizen) -> tuple[Correction, ...]:
+    """The center's corrections as someone who may not see personal data sees them: names and
+    phones masked, the appeal scrubbed of the citizen's data (``citizens``: the order's, as
+    received and as corrected) and of any phone or ID number. The old values come from the
+    database, so a made-up export must not read them back whole."""
+    found = tuple(changes)
+    given = tuple(Citizen(name=c.old, phone="") for c in found if c.field == "name") + tuple(
+        Citizen(name=c.new, phone="") for c in found if c.field == "name"
+    )
+    people = (*citizens, *given)
+    return tuple(
+        Correction(c.field, _masked_value(c.field, c.old, people), _masked_value(c.field, c.new, people))
+        for c in found
+    )
+
+
+def _masked_value(name: str, value: str, citizens: tuple[Citizen, ...]) -> str:
+    if name == "name":
+        return mask_name(value)
+    if name == "phone":
+        return mask_phone(value)
+    if name == "appeal":
+        return scrubbed(value, *citizens)
+    return value
 
 
 def parent_of(order_id: str, known: Iterable[str]) -> str:

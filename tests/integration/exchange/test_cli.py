@@ -148,3 +148,42 @@ def test_a_correction_is_told_in_chinese_by_the_fields_names_and_beijing_time(cl
     again = {**changed, "承诺完成时间": "2026-11-07 17:30"}  # (the earlier row again is no change)
     said = cli("exchange", "pull", str(write_xlsx(tmp_path / "c.xlsx", [again])), "--lang", "en")[1]
     assert "2026-11-06 17:30 → 2026-11-07 17:30" in said and "承诺" not in said
+
+
+def test_a_clerk_who_may_not_exchange_learns_nothing_of_a_file_the_service_account_can_read(
+    cli, tmp_path: Path
+) -> None:
+    cli("init")
+    cli("users", "add", "leader1", "leader")
+    missing = tmp_path / "no-such-export.csv"
+
+    code, _, err = cli("exchange", "pull", str(missing), login="leader1")
+
+    assert code == 2 and "leader1" in err and "no-such-export" not in err
+
+
+def test_an_administrator_may_not_push_the_texts_status_hides_from_them(cli, tmp_path: Path) -> None:
+    cli("init")
+    cli("users", "add", "admin2", "admin")
+    cli("exchange", "pull", str(export(tmp_path)))
+    cli("act", "YB202600001", "sign")
+    out = tmp_path / "out"
+
+    code, _, err = cli("exchange", "push", "--to", str(out), login="admin2")
+
+    assert code == 2 and "admin2" in err
+    assert not out.exists() or list(out.iterdir()) == []
+    _, status, _ = cli("exchange", "status", "--json")
+    assert status["messages"][0]["state"] == "ready"
+
+
+def test_an_administrator_marking_a_message_sent_is_not_shown_its_text(cli, tmp_path: Path) -> None:
+    cli("init")
+    cli("users", "add", "admin2", "admin")
+    cli("exchange", "pull", str(export(tmp_path)))
+    cli("act", "YB202600001", "sign")
+    _, status, _ = cli("exchange", "status", "--json")
+
+    code, marked, _ = cli("exchange", "mark", status["messages"][0]["id"], "sent", "--json", login="admin2")
+
+    assert code == 0 and marked["state"] == "sent" and marked["text"] == ""

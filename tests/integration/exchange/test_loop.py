@@ -209,3 +209,23 @@ def test_the_outbox_alert_follows_the_administrators_setting(tmp_path: Path) -> 
     assert [(a.kind, a.order_id) for a in waiting if a.kind is AlertKind.OUTBOX_WAITING] == [
         (AlertKind.OUTBOX_WAITING, "YB202600005")
     ]
+
+
+def test_on_a_full_disk_the_outbox_still_answers_with_its_texts_hidden(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    repo = FileRepository.open(tmp_path / "db", create=True)
+    services.initialise(repo, "clerk")
+    export = write_xlsx(
+        tmp_path / "push.xlsx", [order_row(6, 派发时间="2026-11-23 09:00", 承诺完成时间="2026-11-26 09:00")]
+    )
+    exchange.pull(repo, "clerk", exchange.file_platform(export), at("2026-11-23 09:10"))
+    services.act(repo, "clerk", "YB202600006", Command("sign"), at("2026-11-23 09:20"))
+
+    def full_disk():
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(repo, "transaction", full_disk)
+    (item,) = outbox.outbox_status(repo, "clerk", at("2026-11-23 09:30"))
+
+    assert item.state is Delivery.READY and item.message.text == ""

@@ -250,3 +250,50 @@ def test_an_order_typed_in_by_hand_makes_no_message_until_pulled_and_then_counts
     assert exchange.pull(repo, "clerk", exchange.file_platform(signed), NOW).acknowledged == (
         "YB202600009#1",
     )
+
+
+def test_an_administrator_cannot_read_a_citizens_stored_data_back_through_a_made_up_correction(
+    repo: FileRepository, export: Path, tmp_path: Path
+) -> None:
+    from hotline_core.domain.organization import Person
+    from hotline_core.domain.vocabulary import Role
+
+    exchange.pull(repo, "clerk", exchange.file_platform(export), NOW)
+    services.add_user(repo, "clerk", Person("admin2", {Role.ADMIN}))
+    made_up = order_row(5, 诉求人="某某", 联系电话="13912345678")
+    probe = write_xlsx(tmp_path / "probe.xlsx", [made_up])
+
+    probing = exchange.file_platform(probe)
+    report = exchange.pull(repo, "admin2", probing, at("2026-11-20 09:00"), dry_run=True)
+
+    changes = {c.field: (c.old, c.new) for c in report.corrected["YB202600005"]}
+    stored = repo.snapshot().order("YB202600005")
+    assert stored is not None
+    assert changes["phone"] == ("138****0005", "139****5678")
+    assert stored.record.citizen.name not in changes["name"][0]
+    assert changes["name"][0].endswith("*")
+
+
+def test_a_handler_shown_the_centers_corrections_whole_is_in_the_access_log(
+    repo: FileRepository, export: Path, tmp_path: Path
+) -> None:
+    exchange.pull(repo, "clerk", exchange.file_platform(export), NOW)
+    fixed = write_xlsx(tmp_path / "更正.xlsx", [order_row(5, 联系电话="13912345678")])
+
+    report = exchange.pull(repo, "clerk", exchange.file_platform(fixed), at("2026-11-20 09:00"), dry_run=True)
+
+    assert {c.field: c.old for c in report.corrected["YB202600005"]}["phone"] == "13800000005"
+    logged = [a for a in repo.snapshot().accesses() if a.subject == "exchange pull"]
+    assert [a.orders for a in logged] == [("YB202600005",)]
+
+
+def test_the_centers_due_time_is_told_only_of_an_order_one_may_see(
+    repo: FileRepository, export: Path
+) -> None:
+    from tests.support import TUMEN_CLERK
+
+    exchange.pull(repo, "clerk", exchange.file_platform(export), NOW)
+    services.add_user(repo, "clerk", TUMEN_CLERK)
+
+    assert exchange.center_due(repo, "clerk", "YB202600005") is not None
+    assert exchange.center_due(repo, "tumen", "YB202600005") is None

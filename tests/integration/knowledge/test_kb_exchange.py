@@ -285,3 +285,16 @@ def test_owners_are_read_by_their_names(tmp_path: Path) -> None:
     )
     report = import_xlsx(path, (), HANDLER, NOW)
     assert [e.owner for e in report.created] == [RIGHTS_DEPT, Unit.county("延吉市"), RIGHTS_DEPT]
+
+
+def test_a_formula_typed_into_an_answer_is_exported_as_text_and_a_control_character_does_not_break_the_file(
+    tmp_path: Path,
+) -> None:
+    entry = published(question='=HYPERLINK("http://evil.example","点此查看")', answer="答\x1b[31m红\x07。")
+
+    path = export_xlsx([entry], tmp_path / "kb.xlsx")
+
+    (row,) = load_workbook(path).active.iter_rows(min_row=2, max_row=2)
+    question, answer = row[EXPORT_HEADINGS.index("问题")], row[EXPORT_HEADINGS.index("标准答案")]
+    assert question.data_type == "s" and question.value == '=HYPERLINK("http://evil.example","点此查看")'
+    assert answer.value == "答\\x1b[31m红\\x07。"

@@ -18,6 +18,7 @@ from hotline_core.domain.reports import (
     summary_filings,
     to_document,
 )
+from hotline_core.domain.reports.table import Column, Document, Kind, Table
 from hotline_core.domain.vocabulary import Place
 from tests.support import at
 from tests.unit.reports.known import NOW
@@ -237,3 +238,37 @@ def test_an_unknown_format_or_report_is_refused(summary, tmp_path) -> None:
         export(summary, "pdf", tmp_path / "q3.pdf")
     with pytest.raises(TypeError):
         to_document("not a report")
+
+
+# -- text from people stays text ------------------------------------------------------------
+
+HOSTILE = Document(
+    "units",
+    '=HYPERLINK("http://evil.example","标题")',
+    ("说明\x1b[2J",),
+    (),
+    (
+        Table(
+            "units",
+            "单位",
+            (Column("unit", "单位", Kind.TEXT), Column("count", "件数")),
+            (('=HYPERLINK("http://evil.example","点此")', 1), ("+861\x0038", 2), ("-", 3)),
+        ),
+    ),
+)
+
+
+def test_a_name_that_looks_like_a_formula_is_text_in_the_xlsx(tmp_path) -> None:
+    (path,) = export(HOSTILE, "xlsx", tmp_path / "units.xlsx")
+
+    sheet = openpyxl.load_workbook(path)["单位"]
+    assert sheet["A4"].data_type == "s" and sheet["A4"].value == '=HYPERLINK("http://evil.example","点此")'
+    assert sheet["A1"].data_type == "s"
+    assert sheet["A5"].value == "+861\\x0038" and sheet["A2"].value == "说明\\x1b[2J"
+
+
+def test_a_csv_cell_a_spreadsheet_would_run_starts_with_an_apostrophe(tmp_path) -> None:
+    (path,) = export(HOSTILE, "csv", tmp_path / "units.csv")
+
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    assert [r[0] for r in rows[1:]] == ['\'=HYPERLINK("http://evil.example","点此")', "'+861\x0038", "-"]

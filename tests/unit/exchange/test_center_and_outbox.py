@@ -105,3 +105,20 @@ def test_a_message_ready_longer_than_the_limit_is_overdue_by_the_clock_not_offic
     assert waiting_too_long([message], {}, late, hour) == [message]
     sent = DeliveryRecord(message.id, Delivery.SENT, late, "h")
     assert waiting_too_long([message], {message.id: sent}, late, hour) == []
+
+
+def test_a_message_whose_text_is_megabytes_long_is_refused_by_row_and_column() -> None:
+    headings = (*HEADINGS, "说明")
+    rows = (
+        (2, ("A1", "回访", "2026-11-24 10:00", "已联系", "满意", "好", "说" * 4001)),
+        (3, ("A1", "回访", "2026-11-24 10:00", "已联系", "满意", "好" * 1_000_000, "")),
+        (4, ("A1", "回访", "2026-11-24 10:00", "已联系", "满意", "好", "说" * 4000)),
+    )
+
+    messages, problems = read_messages(Table("m.csv", headings, rows), Mapping(), NOW)
+
+    assert [(p.row, p.column, p.problem.code) for p in problems] == [
+        (2, "说明", "too_long"),
+        (3, "群众意见", "too_long"),
+    ]
+    assert [m.row for m in messages] == [4]
