@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
 from hotline_core import services
-from hotline_core.domain.knowledge.entries import ANSWER_LIMIT, KbAction
+from hotline_core.domain.knowledge.entries import ANSWER_LIMIT, EntryStatus, KbAction
 from hotline_core.domain.problems import HotlineError
 from hotline_core.domain.vocabulary import BusinessArea
 from hotline_tui.bindings import text_binding, translate_bindings
@@ -72,9 +73,14 @@ class KnowledgeScreen(HotlineNode, Screen[None]):
         self.query_one("#kb-query", Input).placeholder = t("kb.search_hint")
         table = self.query_one("#kb-table", DataTable)
         table.clear(columns=True)
+        # Widths in cells, fixed: the status words whole in every language, the question the rest
+        # (an auto width would be laid out a frame after the rows arrive).
+        status = max(cell_len(t(f"kb.status.{s.value}")) for s in EntryStatus)
+        status = max(status, cell_len(t("kb.col.status")))
+        question = max(20, self.app.size.width - 8 - status - 3 * 2 - 2)  # cell padding, scrollbar
         table.add_column(t("kb.col.id"), key="id", width=8)
-        table.add_column(t("kb.col.status"), key="status", width=8)
-        table.add_column(t("kb.col.question"), key="question")
+        table.add_column(t("kb.col.status"), key="status", width=status)
+        table.add_column(t("kb.col.question"), key="question", width=question)
         self.lookup(self.query_one("#kb-query", Input).value)
 
     @work(thread=True, exclusive=True, group="kb")

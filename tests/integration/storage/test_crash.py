@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import random
+import select
 import signal
 import time
 from collections.abc import Callable
@@ -53,11 +54,19 @@ def _run_and_kill(folder: Path, delay: float) -> list[int]:
     child = multiprocessing.get_context("fork").Process(target=_writer, args=(str(folder), write_end))
     child.start()
     os.close(write_end)
+    first = b""
+    # Kill at a random moment after the writer's first commit, not after its start: on a loaded
+    # machine a start-relative kill often lands before any commit and the test would prove little.
+    while not first.endswith(b"\n") and select.select([read_end], [], [], 10)[0]:
+        chunk = os.read(read_end, 1)
+        if not chunk:
+            break
+        first += chunk
     time.sleep(delay)
     os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
     child.join()
     with os.fdopen(read_end, "rb") as reports:
-        return [int(line) for line in reports.read().split()]
+        return [int(line) for line in (first + reports.read()).split()]
 
 
 def _assert_whole(db: Database, reported: list[int]) -> None:
