@@ -14,6 +14,7 @@ from datetime import datetime
 from attrs import frozen
 
 from hotline_core.domain.calendar import SHANGHAI
+from hotline_core.domain.reports.comparison import ON_PAPER
 from hotline_core.domain.reports.filings import FilingState
 from hotline_core.domain.reports.hotspots import NOT_RECORDED
 from hotline_core.domain.reports.table import Cell, Column, Document, Kind, Table
@@ -167,6 +168,8 @@ def _cell(row: tuple[Cell, ...], i: int, column: Column, keys: list[str], t: Tra
     if column.key == "state":
         return _words(FILING_STATES, str(code or _FILING_CODES.get(text, "")), t) or text
     if column.key == "figure":  # a count of the summary, named by its column's key
+        if text == ON_PAPER:
+            return _words(NOTES, "on_paper", t)
         return _words(NOTES, "no_difference", t) if text == ZH_NO_DIFFERENCE else _figure(text, code, t)
     if column.key == "component" and code is not None:
         return _words(WEIGHT_NAMES, str(code), t) or text

@@ -147,6 +147,7 @@ NOTES: dict[str, tuple[str, str]] = {
         "Difference = filed − counted; only the figures that differ are listed",
     ),
     "no_difference": ("차이 없음", "no difference"),
+    "on_paper": ("종이로 제출, 수치 미입력", "filed on paper, no figures"),
 }
 
 # The summary's total row, as the layout names it (quarterly.SummaryRow.label), and the

@@ -154,4 +154,7 @@ def _comparison(repo: Repository, quarter: Quarter, place: Place | None, now: da
     counted = quarterly_summary(
         quarter_orders(repo, quarter), quarter, now, settings.calendar, settings.policies
     )
-    return compare_summaries(quarter, due, tables, counted, now)
+    paper = {
+        Place(c): at for c, at in snapshot.summaries(quarter).items() if place is None or Place(c) is place
+    }
+    return compare_summaries(quarter, due, tables, counted, now, on_paper=paper)

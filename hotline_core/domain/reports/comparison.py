@@ -25,6 +25,7 @@ from hotline_core.domain.reports.table import Cell, Column, Document, Kind, Tabl
 from hotline_core.domain.summary_table import SummaryTable
 from hotline_core.domain.vocabulary import COUNTIES, Place
 
+ON_PAPER = "纸质报送，未录入数据"  # the figure cell of a county that filed on paper only
 COUNT_COLUMNS: tuple[Column, ...] = tuple(c for c in SUMMARY_COLUMNS if c.kind is Kind.COUNT)
 
 
@@ -57,6 +58,7 @@ class CountyComparison:
     filed_at: datetime | None
     notes: str
     figures: tuple[ComparedFigure, ...]
+    on_paper: bool = False  # filed without a table: nothing to compare
 
     @property
     def differences(self) -> tuple[ComparedFigure, ...]:
@@ -78,13 +80,19 @@ def compare_summaries(
     tables: Mapping[Place, SummaryTable],
     counted: QuarterlySummary,
     now: datetime,
+    on_paper: Mapping[Place, datetime] | None = None,
 ) -> SummaryComparison:
-    """Each county's filed table (only a filed one counts) beside the system's count of it."""
+    """Each county's filed table (only a filed one counts) beside the system's count of it.
+    ``on_paper``: filings the rights department recorded without a table (``summary file
+    --county``): filed, on time or late, with no figures to compare."""
     rows = {row.place: row for row in counted.rows}
     counties = []
     for county in COUNTIES:
         table = tables.get(county)
         filed = table if table is not None and table.filed_at is not None and table.filed_at <= now else None
+        paper = (on_paper or {}).get(county) if filed is None else None
+        if paper is not None and paper > now:
+            paper = None
         counts = summary_counts(rows[county]) if county in rows else {}
         figures = tuple(
             ComparedFigure(
@@ -92,11 +100,10 @@ def compare_summaries(
             )
             for c in COUNT_COLUMNS
         )
-        state = filing_state(None if filed is None else filed.filed_at, due.due, now)
-        notes = "" if filed is None else filed.notes
-        counties.append(
-            CountyComparison(county, state, None if filed is None else filed.filed_at, notes, figures)
-        )
+        filed_at = filed.filed_at if filed is not None else paper
+        state = filing_state(filed_at, due.due, now)
+        notes = filed.notes if filed is not None else ""
+        counties.append(CountyComparison(county, state, filed_at, notes, figures, on_paper=paper is not None))
     return SummaryComparison(quarter, due.due, due.provisional, now, tuple(counties))
 
 
@@ -113,8 +120,10 @@ _COLUMNS = (
 
 
 def _rows(county: CountyComparison) -> list[tuple[Cell, ...]]:
-    shown = county.differences if county.filed_at is not None else ()
+    shown = county.differences if county.filed_at is not None and not county.on_paper else ()
     head: tuple[Cell, ...] = (county.county.label, county.state.label, county.filed_at)
+    if county.on_paper:
+        return [(*head, ON_PAPER, "", None, None, None)]
     if not shown:
         return [(*head, "无差异" if county.filed_at is not None else "", "", None, None, None)]
     return [(*head, f.heading, f.key, f.filed, f.counted, f.difference) for f in shown]

@@ -285,3 +285,21 @@ def test_a_later_change_of_the_summary_due_day_does_not_rejudge_a_quarter_alread
     assert shown["due"] == shown["county_due"] == "2026-07-04T00:00:00+08:00"
     later = services.report(repo, "clerk", "comparison", "2026Q4", None, at("2027-01-10 09:00"))
     assert later.due == at("2027-01-07 00:00")  # the quarters after the change: the 6th
+
+
+def test_a_summary_received_on_paper_is_filed_in_the_comparison_with_no_figures_to_compare(
+    repo: MemoryRepository,
+) -> None:
+    q3 = Quarter.parse("2026Q3")
+    services.file_summary(repo, "clerk", q3, "图们市", at("2026-10-08 15:00"))  # before the due day ends
+    comparison = services.report(repo, "clerk", "comparison", "2026Q3", None, at("2026-10-12 09:00"))
+    tumen = next(c for c in comparison.counties if c.county is Place.TUMEN)
+    assert (tumen.state.value, tumen.filed_at, tumen.on_paper) == ("on_time", at("2026-10-08 15:00"), True)
+    assert tumen.differences == ()  # nothing was entered, so nothing is said to differ
+    helong = next(c for c in comparison.counties if c.county is Place.HELONG)
+    assert (helong.state.value, helong.on_paper) == ("missing", False)
+    from hotline_core.domain.reports import to_document
+
+    (table,) = to_document(comparison).tables
+    shown = [row[:4] for row in table.rows]
+    assert ("图们市", "按时报送", at("2026-10-08 15:00"), "纸质报送，未录入数据") in shown
