@@ -4,9 +4,10 @@ and who was shown which personal data (the access log)."""
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from hotline_core.domain.accesslog import Access, AccessKind, selected
 from hotline_core.domain.organization import Person
@@ -86,3 +87,35 @@ _CANNOT_WRITE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES
 def cannot_write(error: OSError) -> bool:
     """Whether ``error`` says the database cannot be written now, though it can be read."""
     return error.errno in _CANNOT_WRITE
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_Identified)
+
+
+def logged_views(
+    repo: Repository,
+    person: Person,
+    kind: AccessKind,
+    subject: str,
+    shown: Sequence[tuple[T, T]],
+    now: datetime,
+    masked: Callable[[T], T],
+) -> list[T]:
+    """The views of ``shown`` (value, view) to give out, the whole ones written in the access
+    log first. Where the log cannot be written they go out ``masked`` instead: reading still
+    works on a full disk or a read-only copy, and no personal data leaves unlogged."""
+    whole = [value.id for value, view in shown if view is value]
+    if whole:
+        try:
+            with repo.transaction() as writing:
+                record_access(writing, person, kind, subject, whole, now)
+        except OSError as error:
+            if not cannot_write(error):
+                raise
+            return [masked(value) if view is value else view for value, view in shown]
+    return [view for _, view in shown]

@@ -10,10 +10,9 @@ the log cannot be written, as orders do.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from functools import partial
-from typing import Protocol, TypeVar
 
 from hotline_core.domain.accesslog import AccessKind
 from hotline_core.domain.calendar import SHANGHAI
@@ -47,17 +46,9 @@ from hotline_core.domain.permissions import (
 )
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.vocabulary import Place
-from hotline_core.services.access import cannot_write, identify, record_access
+from hotline_core.services.access import identify, logged_views
+from hotline_core.services.orders import any_order
 from hotline_core.services.ports import Repository, Session
-
-
-class _Identified(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-T = TypeVar("T", bound=_Identified)
-
 
 # -- services (政策宣传, 法制教育, 心理疏导, 法律援助) ---------------------------------------------
 
@@ -117,7 +108,7 @@ def list_services(
         if seen is not Sight.NONE:
             view = record if seen is Sight.FULL else mask(record)
             shown.append((record, view))
-    return logged_views(repo, person, f"services {period or ''}".strip(), shown, now, mask)
+    return logged_views(repo, person, AccessKind.DUTY, f"services {period or ''}".strip(), shown, now, mask)
 
 
 def _service_sight(session: Session, person: Person, record: ServiceRecord) -> Sight:
@@ -177,7 +168,7 @@ def list_incidents(repo: Repository, actor: str, now: datetime) -> list[Incident
         raise refuse("not_permitted", action="incident list", login=actor)
     mask = partial(_masked_incident, repo, session)
     pairs = [(i, i if seen is Sight.FULL else mask(i)) for i in session.incidents()]
-    return logged_views(repo, person, "incidents", pairs, now, mask)
+    return logged_views(repo, person, AccessKind.DUTY, "incidents", pairs, now, mask)
 
 
 def find_incident(repo: Repository, actor: str, incident_id: str, now: datetime) -> Incident:
@@ -186,7 +177,8 @@ def find_incident(repo: Repository, actor: str, incident_id: str, now: datetime)
     incident = _incident(session, person, incident_id)
     mask = partial(_masked_incident, repo, session)
     view = incident if duty_sight(person) is Sight.FULL else mask(incident)
-    return logged_views(repo, person, f"incident {incident_id}", [(incident, view)], now, mask)[0]
+    subject = f"incident {incident_id}"
+    return logged_views(repo, person, AccessKind.DUTY, subject, [(incident, view)], now, mask)[0]
 
 
 def _incident(session: Session, person: Person, incident_id: str) -> Incident:
@@ -232,32 +224,10 @@ def _order(session: Session, person: Person, order_id: str, archived: WorkOrder 
 def _citizens(repo: Repository, session: Session, order_id: str) -> tuple[Citizen, ...]:
     """The citizen of the order a service or an incident is on (as received and as corrected),
     whose data their texts may quote: open or archived."""
-    order = (session.order(order_id) or repo.archived_order(order_id)) if order_id else None
+    order = any_order(repo, session, order_id) if order_id else None
     return () if order is None else (order.record.citizen, order.state.record.citizen)
 
 
 def _next_id(existing: Sequence[ServiceRecord] | Sequence[Incident], prefix: str) -> str:
     """``S00001``, ``I00001``...: nothing is ever removed, so one more than there are is new."""
     return f"{prefix}{len(existing) + 1:05d}"
-
-
-def logged_views(
-    repo: Repository,
-    person: Person,
-    subject: str,
-    shown: Sequence[tuple[T, T]],
-    now: datetime,
-    masked: Callable[[T], T],
-) -> list[T]:
-    """The views of ``shown`` (value, view), the whole ones written in the access log first; where
-    the log cannot be written they go out masked instead (as ``services.orders`` does)."""
-    whole = [value.id for value, view in shown if view is value]
-    if whole:
-        try:
-            with repo.transaction() as writing:
-                record_access(writing, person, AccessKind.DUTY, subject, whole, now)
-        except OSError as error:
-            if not cannot_write(error):
-                raise
-            return [masked(value) if view is value else view for value, view in shown]
-    return [view for _, view in shown]

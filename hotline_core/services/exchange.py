@@ -32,6 +32,7 @@ from hotline_core.domain.permissions import may_see, sees_personal_data
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.vocabulary import Role
 from hotline_core.services.access import cannot_write, identify, record_access
+from hotline_core.services.orders import any_order
 from hotline_core.services.outbox import Outlet, exchanger
 from hotline_core.services.ports import Repository
 from hotline_core.services.pulling import PullReport, PullRun
@@ -85,7 +86,7 @@ def _shown(repo: Repository, person: Person, report: PullReport, now: datetime) 
     snapshot = repo.snapshot()
     masked = {}
     for order_id, changes in report.corrected.items():
-        order = snapshot.order(order_id) or repo.archived_order(order_id)
+        order = any_order(repo, snapshot, order_id)
         citizens = () if order is None else (order.record.citizen, order.state.record.citizen)
         masked[order_id] = masked_corrections(changes, *citizens)
     return evolve(report, corrected=masked)
@@ -115,7 +116,7 @@ def center_due(repo: Repository, actor: str, order_id: str) -> datetime | None:
     """承诺完成时间: the center's own due time for an order it pushed, shown beside our limits."""
     session = repo.snapshot()
     person = identify(session, actor)
-    order = session.order(order_id) or repo.archived_order(order_id)
+    order = any_order(repo, session, order_id)
     if order is None or not may_see(person, order):  # an order one may not see tells nothing
         return None
     row = session.platform_orders().get(order_id)

@@ -7,7 +7,7 @@ says so; every unmasked display goes into the access log.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from hotline_core.domain.privacy import masked_order
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.search import needle_of, order_matches
 from hotline_core.domain.vocabulary import Action, Place, Role, Status
-from hotline_core.services.access import cannot_write, identify, outside_database, record_access
+from hotline_core.services.access import identify, logged_views, outside_database, record_access
 from hotline_core.services.ports import Repository, Session
 
 
@@ -153,16 +153,29 @@ def view_of(person: Person, order: WorkOrder) -> WorkOrder | None:
     return order if seen is Sight.FULL else masked_order(order)
 
 
-def find_order(repo: Repository, actor: str, order_id: str, now: datetime) -> WorkOrder:
-    """One order, open or archived, as ``actor`` may see it; an order they may not see is
-    reported exactly as one that does not exist, so its number is not confirmed either."""
-    session = repo.snapshot()
-    person = identify(session, actor)
-    order = session.order(order_id) or repo.archived_order(order_id)
+def any_order(repo: Repository, session: Session, order_id: str) -> WorkOrder | None:
+    """The order ``order_id``, open (in ``session``) or archived; None if there is none."""
+    return session.order(order_id) or repo.archived_order(order_id)
+
+
+def order_in_sight(
+    repo: Repository, session: Session, person: Person, order_id: str
+) -> tuple[WorkOrder, WorkOrder]:
+    """An open or archived order and the view ``person`` may have of it. An order they may
+    not see is refused exactly as one that does not exist, so its number is not confirmed."""
+    order = any_order(repo, session, order_id)
     view = None if order is None else view_of(person, order)
     if order is None or view is None:
         raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
-    return _logged(repo, person, AccessKind.ORDER, order_id, [(order, view)], now)[0]
+    return order, view
+
+
+def find_order(repo: Repository, actor: str, order_id: str, now: datetime) -> WorkOrder:
+    """One order, open or archived, as ``actor`` may see it (logged when shown whole)."""
+    session = repo.snapshot()
+    person = identify(session, actor)
+    shown = order_in_sight(repo, session, person, order_id)
+    return logged_views(repo, person, AccessKind.ORDER, order_id, [shown], now, masked_order)[0]
 
 
 def visible_orders(session: Session, person: Person) -> list[WorkOrder]:
@@ -189,7 +202,7 @@ def list_orders(
         table = LimitEvaluator(now, settings.calendar, settings.policies).table([o for o, _ in shown])
         late = table.overdue().tolist()
         shown = [(o, v) for o, v in shown if late[table.row(o.id)]]
-    return _logged(repo, person, AccessKind.LIST, "list", shown, now)
+    return logged_views(repo, person, AccessKind.LIST, "list", shown, now, masked_order)
 
 
 def search_orders(repo: Repository, actor: str, text: str, now: datetime) -> list[WorkOrder]:
@@ -210,39 +223,17 @@ def search_orders(repo: Repository, actor: str, text: str, now: datetime) -> lis
     pairs = [(o, view_of(person, o)) for o in candidates.values()]
     shown = [(o, v) for o, v in pairs if v is not None and order_matches(v, needle)]
     shown.sort(key=lambda pair: pair[0].record.received_at, reverse=True)
-    return _logged(repo, person, AccessKind.LIST, "search", shown, now)
+    return logged_views(repo, person, AccessKind.LIST, "search", shown, now, masked_order)
 
 
 def opened(repo: Repository, person: Person, order_id: str, now: datetime) -> bool:
     """The order screen showed ``order_id`` to ``person``: logged when it showed it whole.
     False when the log could not be written (a full disk, a read-only copy)."""
-    order = repo.snapshot().order(order_id) or repo.archived_order(order_id)
+    order = any_order(repo, repo.snapshot(), order_id)
     if order is None or sight(person, order) is not Sight.FULL:
         return True
-    return _logged(repo, person, AccessKind.ORDER, order_id, [(order, order)], now)[0] is order
-
-
-def _logged(
-    repo: Repository,
-    person: Person,
-    kind: AccessKind,
-    subject: str,
-    shown: Sequence[tuple[WorkOrder, WorkOrder]],
-    now: datetime,
-) -> list[WorkOrder]:
-    """The views of ``shown`` (order, view) to give out, the whole ones written in the access
-    log first. Where the log cannot be written they go out masked instead: reading still works
-    on a full disk or a read-only copy, and no personal data leaves unlogged."""
-    whole = [order.id for order, view in shown if view is order]
-    if whole:
-        try:
-            with repo.transaction() as writing:
-                record_access(writing, person, kind, subject, whole, now)
-        except OSError as error:
-            if not cannot_write(error):
-                raise
-            return [masked_order(order) if view is order else view for order, view in shown]
-    return [view for _, view in shown]
+    (shown,) = logged_views(repo, person, AccessKind.ORDER, order_id, [(order, order)], now, masked_order)
+    return shown is order
 
 
 def inspect_attachments(repo: Repository, paths: Iterable[Path]) -> tuple[Attachment, ...]:

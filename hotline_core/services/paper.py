@@ -18,12 +18,13 @@ from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.paper import Paper
 from hotline_core.domain.paper.notice import approved_extension, extension_notice
 from hotline_core.domain.paper.sheet import order_sheet
+from hotline_core.domain.privacy import masked_order
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_core.domain.rounds import earlier_rounds
 from hotline_core.domain.settings import Settings
 from hotline_core.domain.vocabulary import Role
-from hotline_core.services.access import identify, require
-from hotline_core.services.orders import _logged, view_of
+from hotline_core.services.access import identify, logged_views, require
+from hotline_core.services.orders import order_in_sight
 from hotline_core.services.ports import Repository
 from hotline_core.services.users import change_settings
 
@@ -36,13 +37,11 @@ def print_order(repo: Repository, actor: str, order_id: str, paper: str, path: P
     not see (as if it did not exist) or a notice without an approved extension."""
     session = repo.snapshot()
     person = identify(session, actor)
-    order = session.order(order_id) or repo.archived_order(order_id)
-    view = None if order is None else view_of(person, order)
-    if order is None or view is None:
-        raise InvalidInput([Problem("order", "unknown_order", {"id": order_id})])
+    order, view = order_in_sight(repo, session, person, order_id)
     settings = session.settings()
     build = _builder(order, paper, actor, settings, now)
-    shown = _logged(repo, person, AccessKind.PRINT, f"{paper} {order_id}", [(order, view)], now)[0]
+    subject = f"{paper} {order_id}"
+    shown = logged_views(repo, person, AccessKind.PRINT, subject, [(order, view)], now, masked_order)[0]
     from hotline_core.adapters.paper.pdf import write_pdf  # deferred: only printing needs fpdf2
 
     return write_pdf(build(shown), Path(path), Path(settings.paper_font) if settings.paper_font else None)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from hotline_core.domain.accesslog import AccessKind
 from hotline_core.domain.duties.programme import (
     Episode,
     EpisodeSummary,
@@ -18,9 +19,8 @@ from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.permissions import Sight, duty_sight, may_run_programme
 from hotline_core.domain.privacy import masked_order
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
-from hotline_core.services.access import identify
-from hotline_core.services.duties import logged_views
-from hotline_core.services.orders import raise_alerts, view_of
+from hotline_core.services.access import identify, logged_views
+from hotline_core.services.orders import any_order, raise_alerts, view_of
 from hotline_core.services.ports import Repository, Session
 
 
@@ -75,11 +75,11 @@ def episode_summary(repo: Repository, actor: str, episode_id: str, now: datetime
     episode = _episode(session, episode_id)
     pairs: list[tuple[WorkOrder, WorkOrder]] = []
     for question in episode.questions:
-        order = session.order(question.order_id) or repo.archived_order(question.order_id)
+        order = any_order(repo, session, question.order_id)
         view = None if order is None else view_of(person, order)
         if order is not None and view is not None:
             pairs.append((order, view))
-    views = logged_views(repo, person, f"episode {episode_id}", pairs, now, masked_order)
+    views = logged_views(repo, person, AccessKind.DUTY, f"episode {episode_id}", pairs, now, masked_order)
     return summarise(episode, {o.id: o for o in views})
 
 

@@ -19,12 +19,13 @@ from hotline_core.domain.accesslog import AccessKind
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
 from hotline_core.domain.permissions import sees_personal_data
+from hotline_core.domain.privacy import masked_order
 from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.studies import Study
 from hotline_core.domain.studies.study import next_id, study_kind
 from hotline_core.domain.vocabulary import Role
-from hotline_core.services.access import cannot_write, identify, record_access, require
-from hotline_core.services.orders import _logged, view_of
+from hotline_core.services.access import cannot_write, identify, logged_views, record_access, require
+from hotline_core.services.orders import any_order, view_of
 from hotline_core.services.ports import Repository, Session
 from hotline_core.services.reports import orders_for_report
 
@@ -157,7 +158,7 @@ def draft_study(repo: Repository, actor: str, study_id: str, path: Path, now: da
     hot = None
     if period is not None:
         hot = hot_issues(orders_for_report(repo, person, period.last_day), period)
-    shown = _logged(repo, person, AccessKind.REPORT, f"study {study.id}", pairs, now)
+    shown = logged_views(repo, person, AccessKind.REPORT, f"study {study.id}", pairs, now, masked_order)
     if hot is not None:  # its repeat callers tie (masked) phones to orders, as the hotspots report
         _log_hot_issues(repo, person, f"study {study.id} hotspots {study.period}", now)
     masked = any(view is not order for order, view in zip((o for o, _ in pairs), shown, strict=True))
@@ -184,7 +185,7 @@ def _orders(
     """The study's orders, open or archived, with the view ``person`` may have of each."""
     pairs = []
     for order_id in study.order_ids:
-        order = session.order(order_id) or repo.archived_order(order_id)
+        order = any_order(repo, session, order_id)
         view = None if order is None else view_of(person, order)
         if order is not None and view is not None:
             pairs.append((order, view))
