@@ -5,7 +5,7 @@ from __future__ import annotations
 from attrs import field, frozen
 
 from hotline_core.domain.events import Event
-from hotline_core.domain.model import OrderRecord
+from hotline_core.domain.model import Citizen, OrderRecord
 from hotline_core.domain.state import OrderState, replay
 
 
@@ -29,6 +29,12 @@ class WorkOrder:
     @property
     def id(self) -> str:
         return self.record.order_id
+
+    @property
+    def citizens(self) -> tuple[Citizen, Citizen]:
+        """The citizen as received and as corrected since: whose data masking scrubs and a
+        search may match, either way."""
+        return (self.record.citizen, self.state.record.citizen)
 
     def with_event(self, event: Event) -> WorkOrder:
         return WorkOrder(self.record, (*self.events, event))

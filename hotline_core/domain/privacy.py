@@ -94,7 +94,7 @@ def masked_order(order: WorkOrder) -> WorkOrder:
     explain and masks its record: the limits, the owner and the status stay
     exactly what they are.
     """
-    pairs = _replacements((order.record.citizen, order.state.record.citizen))
+    pairs = _replacements(order.citizens)
     events = tuple(_masked_event(e, pairs) for e in order.events)
     received, current = order.record, order.state.record
     shown = masked(received, current.citizen)

@@ -14,7 +14,7 @@ from hotline_core.domain.order import WorkOrder
 
 def search_keys(order: WorkOrder) -> tuple[str, ...]:
     """The names and phones of ``order``, as received and as corrected, each once."""
-    citizens = (order.record.citizen, order.state.record.citizen)
+    citizens = order.citizens
     values = (value for c in citizens for value in (c.phone, c.name))
     return tuple(dict.fromkeys(v for v in values if v))
 

@@ -225,7 +225,7 @@ def _citizens(repo: Repository, session: Session, order_id: str) -> tuple[Citize
     """The citizen of the order a service or an incident is on (as received and as corrected),
     whose data their texts may quote: open or archived."""
     order = any_order(repo, session, order_id) if order_id else None
-    return () if order is None else (order.record.citizen, order.state.record.citizen)
+    return () if order is None else order.citizens
 
 
 def _next_id(existing: Sequence[ServiceRecord] | Sequence[Incident], prefix: str) -> str:

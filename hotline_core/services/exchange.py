@@ -87,7 +87,7 @@ def _shown(repo: Repository, person: Person, report: PullReport, now: datetime) 
     masked = {}
     for order_id, changes in report.corrected.items():
         order = any_order(repo, snapshot, order_id)
-        citizens = () if order is None else (order.record.citizen, order.state.record.citizen)
+        citizens = () if order is None else order.citizens
         masked[order_id] = masked_corrections(changes, *citizens)
     return evolve(report, corrected=masked)
 
