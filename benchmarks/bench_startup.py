@@ -2,12 +2,17 @@
 
     python benchmarks/bench_startup.py [--orders N] [--runs N]
 
-Builds a database in a temporary folder, then starts the UI in fresh
-interpreters, as a clerk typing ``hotline`` does, and measures, headless at
-80x24, the time from asking for the interpreter to the first usable screen:
-the queue's most urgent page painted (every order has been read by then: the
-filters and find work). Each run also prints when the UI was imported and
-the CPU time of the process; the summary gives the medians and the best run.
+Builds a database in a temporary folder, as clerks' UIs leave it (the orders'
+ranks remembered beside it by the last full read, ``services.queue``), then
+starts the UI in fresh interpreters, as a clerk typing ``hotline`` does, and
+measures, headless at 80x24, the time from asking for the interpreter to the
+first usable screen: the queue's most urgent page painted, its orders ready
+to open and act on. Every other order is read after that page is on the
+screen; until then the queue says so and its filters and find wait. Each run
+also prints when the UI was imported, when every order had been read, and the
+CPU time of the process by the first page; the summary gives the medians and
+the best run, and one more start without remembered ranks (the first start
+after an upgrade, or on a copy), which reads every order before it shows any.
 Target: ≤ 1.0 s.
 
 A child run imports what the ``hotline`` command imports, in the same order,
@@ -81,11 +86,27 @@ def build(folder: Path, count: int) -> None:
                 for event in order.events
             )
             session.put_order(WorkOrder(record, events))
+    remember_ranks(repo)
 
 
-async def first_screen(folder: Path) -> tuple[float, float, float]:
-    """In this fresh interpreter, the moments (``time.time()``) when the UI was imported and
-    the queue's first page painted, and the CPU seconds of this process by then."""
+def remember_ranks(repo: FileRepository) -> None:
+    """What a clerk's UI does after each full read: the orders' ranks kept for the next start."""
+    from datetime import datetime
+
+    from hotline_core.domain.limits import LimitEvaluator
+
+    session = repo.snapshot()
+    orders = services.visible_orders(session, services.identify(session, "clerk"))
+    settings = session.settings()
+    now = datetime.fromisoformat(NOW_TEXT)
+    table = LimitEvaluator(now, settings.calendar, settings.policies).table(orders)
+    services.remember_ranks(session, orders, table)
+
+
+async def first_screen(folder: Path) -> tuple[float, float, float, float]:
+    """In this fresh interpreter, the moments (``time.time()``) when the UI was imported,
+    the queue's first page painted and every order read, and the CPU seconds of this
+    process by the first page."""
     from datetime import datetime
 
     from textual.widgets import DataTable
@@ -104,20 +125,23 @@ async def first_screen(folder: Path) -> tuple[float, float, float]:
         refreshed = asyncio.Event()
         app.screen.call_after_refresh(refreshed.set)  # and that page painted
         await refreshed.wait()
-        return imported, time.time(), time.process_time()
+        painted, cpu = time.time(), time.process_time()
+        while app.loading:
+            await asyncio.sleep(0.005)
+        return imported, painted, time.time(), cpu
 
 
-def child_run(folder: Path) -> tuple[float, float, float]:
-    """(UI imported, first page painted, CPU seconds), counted from the moment the
-    interpreter was asked for, as a clerk's Enter after ``hotline``."""
+def child_run(folder: Path) -> tuple[float, float, float, float]:
+    """(UI imported, first page painted, every order read, CPU seconds by the first page),
+    counted from the moment the interpreter was asked for, as a clerk's Enter after ``hotline``."""
     import subprocess
 
     asked = time.time()
     out = subprocess.run(
         [sys.executable, __file__, "--child", str(folder)], capture_output=True, text=True, check=True
     ).stdout.split()
-    imported, painted, cpu = map(float, out)
-    return imported - asked, painted - asked, cpu
+    imported, painted, everything, cpu = map(float, out)
+    return imported - asked, painted - asked, everything - asked, cpu
 
 
 def main() -> None:
@@ -140,18 +164,26 @@ def main() -> None:
     for package in ("hotline_core", "hotline_tui", "benchmarks"):
         compileall.compile_dir(ROOT / package, quiet=1)
     with tempfile.TemporaryDirectory() as folder:
-        build(Path(folder) / "db", args.orders)
-        size = (Path(folder) / "db" / "working.json").stat().st_size
+        db = Path(folder) / "db"
+        build(db, args.orders)
+        size = (db / "working.json").stat().st_size
         print(f"database: {args.orders:,} open orders, working file {size / 1e6:.1f} MB")
-        runs = [child_run(Path(folder) / "db") for _ in range(args.runs)]
-    for imported, painted, cpu in runs:
-        print(f"  run: UI imported {imported:.2f} s, first page painted {painted:.2f} s  (CPU {cpu:.2f} s)")
-    totals = [painted for _, painted, _ in runs]
+        runs = [child_run(db) for _ in range(args.runs)]
+        (db / "ranks.json").unlink()
+        cold = child_run(db)
+    for imported, painted, everything, cpu in runs:
+        print(
+            f"  run: UI imported {imported:.2f} s, first page painted {painted:.2f} s, "
+            f"every order read {everything:.2f} s  (CPU by the first page {cpu:.2f} s)"
+        )
+    print(f"  without remembered ranks: first page painted {cold[1]:.2f} s (every order read first)")
+    totals = [painted for _, painted, _, _ in runs]
     total = statistics.median(totals)
     verdict = "met" if total <= TARGET else "MISSED"
     print(
-        f"median UI imported: {statistics.median(i for i, _, _ in runs):.2f} s; "
-        f"median CPU: {statistics.median(c for _, _, c in runs):.2f} s; best run: {min(totals):.2f} s"
+        f"median UI imported: {statistics.median(run[0] for run in runs):.2f} s; "
+        f"median every order read: {statistics.median(run[2] for run in runs):.2f} s; "
+        f"median CPU: {statistics.median(run[3] for run in runs):.2f} s; best run: {min(totals):.2f} s"
     )
     print(f"median time to the first usable screen: {total:.2f} s  (target ≤ {TARGET} s: {verdict})")
 

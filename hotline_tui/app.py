@@ -33,6 +33,7 @@ from hotline_tui.footer import PALETTE
 from hotline_tui.i18n import Translator
 from hotline_tui.messages import DataLoaded
 from hotline_tui.visible import visible
+from hotline_tui.worklist import PAGE
 
 # The app's keys the palette lists as "系统" (the others go to a screen: "前往").
 SYSTEM_ACTIONS = frozenset({"language", "quit"})
@@ -92,11 +93,14 @@ class HotlineApp(App[None]):
         return self.plan.at(self.clock())
 
     @work(thread=True, exclusive=True, group="load")
-    def reload(self) -> None:
+    def reload(self, first_page: bool = False) -> None:
         """Read the database in a thread; the screens hear ``DataLoaded``.
 
-        A newer reload (``r``, a finished action) cancels this one: its older read is
-        then dropped instead of landing after the newer one."""
+        At start (``first_page``) only the queue's most urgent page is read, when the
+        ranks remembered with the database tell which orders fill it (``services.queue``);
+        every order is read once that page is on the screen. A newer reload (``r``, a
+        finished action) cancels this one: its older read is then dropped instead of
+        landing after the newer one."""
         worker = get_current_worker()
         session = self.repo.snapshot()  # one consistent read; the core scopes and masks it
         try:
@@ -104,15 +108,31 @@ class HotlineApp(App[None]):
         except services.UnknownLogin as gone:  # removed while working: nothing more is shown
             self.call_from_thread(self._removed, gone)
             return
+        page = services.first_page(session, self.person, PAGE, self.clock()) if first_page else None
+        if page is not None:
+            plan = LimitPlan(page, settings.calendar, settings.policies)
+            if not worker.is_cancelled:
+                self.call_from_thread(self._page_read, page, plan, settings)
+            return
         orders = services.visible_orders(session, self.person)
         items = services.inbox(session, self.person) if self.has_inbox else []
         plan = LimitPlan(orders, settings.calendar, settings.policies)  # here, not in the UI thread
         if not worker.is_cancelled:
             self.call_from_thread(self._loaded, orders, plan, items, settings)
+        services.remember_ranks(session, orders, plan.at(self.clock()))  # for the next start
 
     def _removed(self, gone: services.UnknownLogin) -> None:
         self.orders, self.inbox = {}, []
         self.exit(return_code=2, message="hotline: " + "；".join(gone.messages(self.t.language)))
+
+    def _page_read(self, page: list[WorkOrder], plan: LimitPlan, settings: Settings) -> None:
+        """The first page is in: show it, then read everything once it is painted (the
+        screens keep saying that the orders are being read, and the filters wait)."""
+        self.orders = {o.id: o for o in page}
+        self.plan = plan
+        self._take(settings)
+        self._tell_screens()
+        self.screen.call_after_refresh(self.reload)
 
     def _loaded(
         self, orders: Iterable[WorkOrder], plan: LimitPlan, items: list[InboxItem], settings: Settings
@@ -123,6 +143,10 @@ class HotlineApp(App[None]):
         if self.loading:
             self.loading = False
             self.screen.refresh_bindings()
+        self._take(settings)
+        self._tell_screens()
+
+    def _take(self, settings: Settings) -> None:
         changed = self.settings != settings
         self.settings = settings
         if changed:
@@ -131,6 +155,8 @@ class HotlineApp(App[None]):
             if not self._language_fixed and settings.language != self.t.language:
                 self.t = Translator(settings.language)
                 self._retranslate()
+
+    def _tell_screens(self) -> None:
         for screen in self.screen_stack:  # the queue below an order redraws too, for when it is back
             screen.post_message(DataLoaded())
 
@@ -165,7 +191,7 @@ class HotlineApp(App[None]):
         self.sub_title = self.person.login
         translate_bindings(self, self.t)
         self.push_screen(QueueScreen())
-        self.reload()
+        self.reload(first_page=True)
         self.set_interval(RELOAD_SECONDS, self.reload)
 
     # -- global actions -------------------------------------------------------------

@@ -3,13 +3,13 @@ functions, so they are tested (and could be used) without a screen."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 from attrs import frozen
 
 from hotline_core.domain.limits import LimitTable
 from hotline_core.domain.order import WorkOrder
+from hotline_core.domain.ranking import rank
 from hotline_core.domain.search import needle_of, order_matches
 from hotline_core.domain.state import FINISHED
 from hotline_core.domain.vocabulary import AppealType, Place, Status
@@ -45,18 +45,11 @@ class Filter:
         return not needle or order_matches(order, needle)
 
 
-def urgency(order: WorkOrder, nearest_due: float) -> tuple[int, float]:
-    """Nearest pending due time first (an epoch; ``inf`` when nothing is pending); orders with
-    nothing pending last, newest first."""
-    if math.isinf(nearest_due):
-        return (1, -order.record.received_at.timestamp())
-    return (0, nearest_due)
-
-
 def ranked(orders: Iterable[WorkOrder], limits: LimitTable, view: Filter) -> list[WorkOrder]:
-    """The orders ``view`` lets through, most urgent first; ``limits`` holds every one of them."""
+    """The orders ``view`` lets through, most urgent first (``domain.ranking``); ``limits``
+    holds every one of them."""
     overdue, nearest, row = limits.overdue().tolist(), limits.next_due().tolist(), limits.row
     return sorted(
         (o for o in orders if view.matches(o, overdue[row(o.id)])),
-        key=lambda o: urgency(o, nearest[row(o.id)]),
+        key=lambda o: rank(o, nearest[row(o.id)]),
     )

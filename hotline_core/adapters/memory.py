@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from hotline_core.adapters.archive_index import ArchiveLookup
+from hotline_core.adapters.remembered_ranks import KeptInMemory
 from hotline_core.adapters.repository import ORDERS, Session, accesses_in
 from hotline_core.adapters.serialization import structure_order
 from hotline_core.adapters.storage.attachments import describe_file
@@ -47,6 +48,7 @@ class MemoryRepository:
         self._attachments: dict[str, bytes] = {}
         self._inspected: dict[str, Path] = {}
         self._busy = False
+        self._ranks = KeptInMemory()
 
     @property
     def folder(self) -> Path:
@@ -61,7 +63,7 @@ class MemoryRepository:
             changes = Changes(self._working, self._archive)
             tx = Transaction(changes, seq, _VERSION)
             try:
-                yield Session(tx)
+                yield Session(tx, self._ranks)
             finally:
                 tx.close()
             if tx.record() is not None:
@@ -70,13 +72,14 @@ class MemoryRepository:
 
     def snapshot(self) -> Session:
         with self._only_call():
-            return Session(Snapshot(self._working))
+            return Session(Snapshot(self._working), self._ranks)
 
     def archive_periods(self) -> list[str]:
         return sorted(self._archives)
 
     def _lookup(self) -> ArchiveLookup:
-        return ArchiveLookup(Session(Snapshot(self._working)), sorted(self._archives), self._reader)
+        working = Session(Snapshot(self._working), self._ranks)
+        return ArchiveLookup(working, sorted(self._archives), self._reader)
 
     def _reader(self, period: str) -> Snapshot:
         return Snapshot(self._archive(period))

@@ -24,13 +24,20 @@ repeats, merged orders) and ``center_messages`` (the center's messages already a
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from hotline_core.adapters.archive_index import ARCHIVE_INDEX, ArchiveLookup, index_entry, index_problems
+from hotline_core.adapters.remembered_ranks import (
+    KeptInFolder,
+    KeptInMemory,
+    checksums,
+    still_valid,
+    to_remember,
+)
 from hotline_core.adapters.serialization import CONVERTER, store_order, structure_order
 from hotline_core.adapters.storage.backup import backup
 from hotline_core.adapters.storage.database import Database
@@ -52,6 +59,7 @@ from hotline_core.domain.model import Attachment
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
 from hotline_core.domain.quarters import Quarter
+from hotline_core.domain.ranking import Rank
 from hotline_core.domain.search import key_matches, needle_of
 from hotline_core.domain.settings import Settings
 from hotline_core.domain.studies import Study
@@ -114,8 +122,9 @@ def _collector_paused() -> Iterator[None]:
 class Session:
     """Typed access to one transaction or snapshot."""
 
-    def __init__(self, reader: Reader) -> None:
+    def __init__(self, reader: Reader, ranks: KeptInFolder | KeptInMemory) -> None:
         self._tables = reader
+        self._ranks = ranks
 
     # -- orders -----------------------------------------------------------
     def order(self, order_id: str) -> WorkOrder | None:
@@ -175,6 +184,18 @@ class Session:
         """Write index entries (``index_entry``) for orders archived before the index."""
         for order_id, doc in entries.items():
             self._writer.put(ARCHIVE_INDEX, order_id, doc)
+
+    def remembered_ranks(self) -> dict[str, Rank]:
+        """The ranks remembered for this session's orders that still hold (``remembered_ranks``)."""
+        return still_valid(self._ranks.load(), *self._ranks_basis())
+
+    def remember_ranks(self, ranks: Mapping[str, Rank]) -> None:
+        """Keep ``ranks`` of this session's orders for the next start."""
+        self._ranks.save(to_remember(ranks, *self._ranks_basis()))
+
+    def _ranks_basis(self) -> tuple[dict[str, int], int]:
+        """What a rank is worked out from, as checksums: each order's line, the settings' line."""
+        return checksums(self._tables, ORDERS), checksums(self._tables, SETTINGS).get("settings", 0)
 
     def clear_orders_and_alerts(self) -> None:
         """Only for refreshing a demo database: real orders are never removed."""
@@ -375,6 +396,7 @@ class FileRepository:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._ranks = KeptInFolder(db.folder)
         self._kept: list[Path] = []
 
     @classmethod
@@ -422,7 +444,7 @@ class FileRepository:
         self._kept = []
         try:
             with self.db.transaction() as tx:
-                yield Session(tx)
+                yield Session(tx, self._ranks)
         except BaseException:
             for path in self._kept:  # under the exclusive lock no one else stored them since
                 path.unlink(missing_ok=True)
@@ -431,7 +453,7 @@ class FileRepository:
             self._kept = []
 
     def snapshot(self) -> Session:
-        return Session(self.db.read())
+        return Session(self.db.read(), self._ranks)
 
     def archive_periods(self) -> list[str]:
         return self.db.archive_periods()

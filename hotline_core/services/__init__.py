@@ -79,6 +79,7 @@ from hotline_core.services.policies import (
 )
 from hotline_core.services.ports import Repository, Session
 from hotline_core.services.programme import add_episode, episode_summary, list_episodes, take_question
+from hotline_core.services.queue import first_page, remember_ranks
 from hotline_core.services.reports import (
     REPORT_KINDS,
     export_report,
@@ -155,6 +156,7 @@ __all__ = [
     "find_incident",
     "find_order",
     "find_study",
+    "first_page",
     "follow_incident",
     "generate_summary",
     "government_departments",
@@ -191,6 +193,7 @@ __all__ = [
     "policy_view",
     "print_order",
     "raise_alerts",
+    "remember_ranks",
     "remove_user",
     "report",
     "report_incident",

@@ -13,6 +13,7 @@ from hotline_tui.footer import Footer
 from hotline_tui.screens.alerts import AlertsScreen
 from hotline_tui.screens.queue import NEEDS_ALL_ORDERS, QueueScreen
 from hotline_tui.worklist import Filter
+from tests.support import MINIMAL_FORM, at
 from tests.ui.conftest import make_app, settle
 
 
@@ -51,6 +52,28 @@ async def test_while_the_orders_are_read_the_queue_says_so_and_the_filters_wait(
         assert "正在读取" not in status(app) and "s 状态" in app.screen.query_one(Footer).render().plain
         await pilot.press("s")
         assert app.screen.filter != Filter()
+
+
+def row_ids(app) -> list[str]:
+    table = app.screen.query_one(DataTable)
+    return [str(key.value) for key in table.rows]
+
+
+async def test_the_most_urgent_page_is_shown_before_every_order_is_read(repo, clock, slow_read) -> None:
+    forms = [
+        {**MINIMAL_FORM, "id": f"B{n}", "received_at": f"2026-11-{10 + n}T09:00:00+08:00"} for n in range(5)
+    ]
+    services.intake(repo, "clerk", forms, at("2026-11-20 16:05"))
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        first = row_ids(app)
+        assert app.loading and "正在读取全部工单" in status(app)  # the full read is still held up
+        assert first == ["B0", "B1", "B2", "B3", "B4", "A1"]  # the oldest unsigned first
+        slow_read.set()
+        await settle(pilot)
+        assert not app.loading and row_ids(app) == first
 
 
 async def test_orders_read_while_another_screen_is_open_are_in_the_queue_on_return(

@@ -31,6 +31,10 @@ class Reader(ABC):
     def tables(self) -> list[str]:
         """Names of the tables present, in the order they were created."""
 
+    def lines(self, table: str) -> Lines:
+        """The stored lines by key, as they are on disk (what a checksum is taken of)."""
+        return self._lines(table)
+
     def keys(self, table: str) -> list[str]:
         return list(self._lines(table))
 
