@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
-import os
 import re
 import threading
 from collections.abc import Iterator
@@ -165,14 +164,17 @@ def describe_file(source: Path, limit_bytes: int, files: NamedFiles = ITSELF) ->
     first bytes; its hash, type and size."""
     field = "attach"
     with files.open(source, field, limit_bytes) as handle:
-        size = os.fstat(handle.fileno()).st_size
         head = handle.read(16)
         media_type = media_type_of(head)
         if media_type is None:
             raise InvalidInput([Problem(field, "attachment_type", {"path": str(source)})])
-        digest = hashlib.sha256(head)
-        for chunk in _chunks(handle):
+        digest, size = hashlib.sha256(head), len(head)
+        for chunk in _chunks(handle):  # what is read counts: a file that grows meanwhile is cut off
             digest.update(chunk)
+            size += len(chunk)
+            if size > limit_bytes:
+                mb = {"size": f"{size / 1e6:.1f}", "limit": f"{limit_bytes / 1e6:g}", "path": str(source)}
+                raise InvalidInput([Problem(field, "file_too_large", mb)])
     return Attachment(digest.hexdigest(), source.name, media_type, size)
 
 
