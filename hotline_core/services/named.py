@@ -9,9 +9,12 @@ case that reads or writes a file a person named a :class:`NamedFiles` saying so
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hotline_core.adapters.named_files import Account, NamedFiles
-from hotline_core.services.ports import Repository
+
+if TYPE_CHECKING:  # the edge imports this module at start: it loads no use case and no model
+    from hotline_core.services.ports import Repository
 
 
 def named_files_of(repo: Repository, files: NamedFiles | None) -> NamedFiles:
