@@ -40,6 +40,7 @@ from hotline_core.domain.problems import InvalidInput, Problem
 
 READ, WRITE, SEARCH = 4, 2, 1
 FILE_MODE = 0o660  # as every file hotline writes (storage.files): personal data, group-only
+FOLDER_MODE = 0o2770
 READ_LIMIT = 100 * 1_000_000  # a platform export of a year, a workbook, a CJK font: far below
 _PATH_ONLY = getattr(os, "O_PATH", os.O_RDONLY)  # a folder one may search but not list
 _FOLDER = os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
@@ -113,12 +114,7 @@ class NamedFiles:
             os.close(parent)
         try:
             self._check_folder(os.fstat(fd), folder, field, READ | SEARCH, "not_yours_to_read")
-            names = sorted(os.listdir(fd))
-            return [
-                folder / n
-                for n in names
-                if stat.S_ISREG(os.stat(n, dir_fd=fd, follow_symlinks=False).st_mode)
-            ]
+            return [folder / n for n in sorted(os.listdir(fd)) if _is_regular(n, fd)]
         finally:
             os.close(fd)
 
@@ -141,16 +137,18 @@ class NamedFiles:
         Packages and backups are written inside it by name relative to it."""
         parent, name = self._walk(path, field, "not_yours_to_write")
         try:
-            try:
-                os.stat(name, dir_fd=parent, follow_symlinks=False)
-            except FileNotFoundError:
+            made = False
+            if not _is_there(name, parent):
                 self._check_folder(os.fstat(parent), path.parent, field, WRITE | SEARCH, "not_yours_to_write")
                 with contextlib.suppress(FileExistsError):
-                    os.mkdir(name, 0o2770, dir_fd=parent)
+                    os.mkdir(name, FOLDER_MODE, dir_fd=parent)
+                    made = True
             fd = _opened(lambda: os.open(name, os.O_RDONLY | _FOLDER, dir_fd=parent), path, field)
         finally:
             os.close(parent)
         try:
+            if made:
+                os.fchmod(fd, FOLDER_MODE)  # the umask is not trusted: what goes in is personal data
             self._check_folder(os.fstat(fd), path, field, WRITE | SEARCH, "not_yours_to_write")
         except BaseException:
             os.close(fd)
@@ -237,6 +235,22 @@ def _opened(call: Callable[[], T], path: Path, field: str) -> T:
 
 def _lstat(name: str, folder: int, path: Path, field: str) -> os.stat_result:
     return _opened(lambda: os.stat(name, dir_fd=folder, follow_symlinks=False), path, field)
+
+
+def _is_regular(name: str, folder: int) -> bool:
+    """Whether ``name`` in ``folder`` is a regular file (not a link to one); False if it went."""
+    try:
+        return stat.S_ISREG(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode)
+    except FileNotFoundError:
+        return False
+
+
+def _is_there(name: str, folder: int) -> bool:
+    try:
+        os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def _reason(error: OSError) -> str:
