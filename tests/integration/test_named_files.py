@@ -274,3 +274,16 @@ def test_through_sudo_home_is_the_clerks_not_the_service_accounts(cli, through_s
     clerks = Path(pwd.getpwuid(NOBODY).pw_dir)
     assert context.home_of(cli.folder) == clerks != Path.home()
     assert context.expand(cli.folder, Path("~/prints/A1.pdf")) == clerks / "prints" / "A1.pdf"
+
+
+def test_the_edge_hands_the_clerks_uid_and_groups_through_sudo_and_nothing_otherwise(
+    tmp_path, monkeypatch
+) -> None:
+    from hotline_tui.cli import context
+
+    monkeypatch.delenv("SUDO_UID", raising=False)
+    assert context.named_files(tmp_path) == NamedFiles(tmp_path)  # itself: the kernel checks
+    monkeypatch.setenv("SUDO_UID", str(NOBODY))
+    acting = context.named_files(tmp_path).acting
+    assert acting is not None and acting.uid == NOBODY
+    assert os.getgid() in context.groups_of(os.getuid())
