@@ -13,6 +13,7 @@ from pathlib import Path
 from hotline_core import services
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_tui.bindings import text_binding
+from hotline_tui.cli import context
 from hotline_tui.node import HotlineNode
 
 _FILE_NAMES = {"sheet": "{id}-sheet.pdf", "extension_notice": "{id}-extension-notice.pdf"}
@@ -33,13 +34,18 @@ class PaperActions(HotlineNode):
         from hotline_tui.dialogs.form import Field, FormDialog
 
         t, app, order_id = self.app.t, self.app, self.order_id
-        default = Path.home() / "hotline-prints" / _FILE_NAMES[paper].format(id=order_id)
+        default = context.home_of(app.repo.folder) / "hotline-prints" / _FILE_NAMES[paper].format(id=order_id)
 
         def write(values: dict[str, str]) -> str:
-            target = services.outside_database(app.repo, Path(values["path"]))
+            target = services.outside_database(
+                app.repo, context.expand(app.repo.folder, Path(values["path"]))
+            )
             if target.suffix.lower() != ".pdf":
                 raise InvalidInput([Problem("path", "not_in_list", {"choices": ".pdf"})])
-            written = services.print_order(app.repo, app.person.login, order_id, paper, target, app.clock())
+            files = context.named_files(app.repo.folder)
+            written = services.print_order(
+                app.repo, app.person.login, order_id, paper, target, app.clock(), files
+            )
             return t("paper.written", path=written)
 
         title = t("paper.sheet") if paper == "sheet" else t("paper.notice")

@@ -1,14 +1,17 @@
 """The knowledge base in files: JSON (lossless, versions and history) and xlsx (for the office).
 
 The only module of the knowledge base that touches the file system, and
-only at the path it is given. openpyxl is imported inside the functions
-that need it, so the core and the UI start without it. Files are written
-under a temporary name and moved into place: a failure never leaves half a
-file where the last good one was.
+only at the path it is given, through :class:`NamedFiles` (the path is a
+person's: read and written with that person's rights, never a pipe or a
+link). openpyxl is imported inside the functions that need it, so the core
+and the UI start without it. Files are written under a temporary name and
+moved into place: a failure never leaves half a file where the last good
+one was.
 """
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -16,8 +19,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from hotline_core.adapters.knowledge_codec import dumps, loads
+from hotline_core.adapters.named_files import ITSELF, NamedFiles
 from hotline_core.adapters.sheet_text import keep_text, xlsx_value
-from hotline_core.adapters.storage.files import write_atomically
 from hotline_core.domain.knowledge.entries import Entry
 from hotline_core.domain.knowledge.importing import ImportReport, import_rows
 from hotline_core.domain.knowledge.sheet import (
@@ -47,16 +50,17 @@ _WIDTHS = {
 }
 
 
-def export_json(entries: Iterable[Entry], path: str | Path) -> Path:
-    text = dumps(entries)
-    return write_atomically(Path(path), lambda p: p.write_text(text, encoding="utf-8"))
+def export_json(entries: Iterable[Entry], path: str | Path, files: NamedFiles = ITSELF) -> Path:
+    data = dumps(entries).encode("utf-8")
+    return files.write(Path(path), "file", lambda stream: stream.write(data))
 
 
-def import_json(path: str | Path) -> tuple[Entry, ...]:
+def import_json(path: str | Path, files: NamedFiles = ITSELF) -> tuple[Entry, ...]:
     """Entries exactly as exported; :class:`InvalidInput` for a file that is not one."""
+    data = files.read(Path(path), "file")
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
         raise invalid([problem("bad_file", "file", reason=str(error))]) from error
     return loads(text)
 
@@ -66,7 +70,7 @@ def load_starter() -> tuple[Entry, ...]:
     return loads(files("hotline_core.domain.knowledge").joinpath(STARTER).read_text(encoding="utf-8"))
 
 
-def export_xlsx(entries: Iterable[Entry], path: str | Path) -> Path:
+def export_xlsx(entries: Iterable[Entry], path: str | Path, files: NamedFiles = ITSELF) -> Path:
     """One row per entry, its newest version, under the office's Chinese headings."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -89,16 +93,17 @@ def export_xlsx(entries: Iterable[Entry], path: str | Path) -> Path:
             if isinstance(cell.value, date | datetime):
                 cell.number_format = "yyyy-mm-dd"
     sheet.freeze_panes = "B2"
-    return write_atomically(Path(path), lambda p: book.save(p))
+    return files.write(Path(path), "file", book.save)
 
 
-def read_xlsx(path: str | Path) -> list[tuple[object, ...]]:
+def read_xlsx(path: str | Path, files: NamedFiles = ITSELF) -> list[tuple[object, ...]]:
     """The cell values of the workbook's first sheet; :class:`InvalidInput` for an unreadable file."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    data = files.read(Path(path), "file")
     try:
-        book = load_workbook(Path(path), read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (OSError, InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise invalid([problem("bad_file", "file", reason=str(error) or type(error).__name__)]) from error
     try:
@@ -113,9 +118,10 @@ def import_xlsx(
     person: Person,
     now: datetime,
     organization: Organization = DEFAULT_ORGANIZATION,
+    files: NamedFiles = ITSELF,
 ) -> ImportReport:
     """The spreadsheet's good rows as drafts (new entries or new versions), its bad rows reported."""
-    rows, problems = read_sheet(read_xlsx(path), organization)
+    rows, problems = read_sheet(read_xlsx(path, files), organization)
     return import_rows(tuple(base), rows, person, now, problems)
 
 

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from hotline_core.adapters.archive_index import ArchiveLookup
+from hotline_core.adapters.named_files import ITSELF, NamedFiles
 from hotline_core.adapters.remembered_ranks import KeptInMemory
 from hotline_core.adapters.repository import ORDERS, Session, accesses_in
 from hotline_core.adapters.serialization import structure_order
@@ -103,9 +104,9 @@ class MemoryRepository:
         """The quarterly archives, newest first."""
         return [Snapshot(self._archives[period]) for period in sorted(self._archives, reverse=True)]
 
-    def inspect_attachment(self, source: Path, limit_mb: int) -> Attachment:
+    def inspect_attachment(self, source: Path, limit_mb: int, files: NamedFiles = ITSELF) -> Attachment:
         """The same checks as on disk (a regular file, the size limit, the type from its bytes)."""
-        attachment = describe_file(source, limit_mb * 1_000_000)
+        attachment = describe_file(source, limit_mb * 1_000_000, files)
         self._inspected[attachment.sha256] = source
         return attachment
 

@@ -12,7 +12,8 @@ what goes back is typed (pasted) into the platform's web forms. So:
   uploads from: ``text.txt`` (ready to paste), ``images/`` and ``message.json``.
 
 A row's number is the spreadsheet's (the heading row is 1); in JSON it is the
-object's position in its list, counting from 1.
+object's position in its list, counting from 1. Every file and folder is a clerk's,
+opened through :class:`NamedFiles`: with the clerk's rights, never a pipe or a link.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ import tomllib
 from datetime import date, datetime, time
 from pathlib import Path
 
+from hotline_core.adapters.named_files import ITSELF, NamedFiles
 from hotline_core.adapters.serialization import CONVERTER
-from hotline_core.adapters.storage.files import make_dirs, open_folder_in, write_in
+from hotline_core.adapters.storage.files import open_folder_in, write_in
 from hotline_core.domain.exchange.mapping import Mapping, mapping_from
 from hotline_core.domain.exchange.outbox import TITLES, Package
 from hotline_core.domain.exchange.rows import Incoming, Table
@@ -64,13 +66,11 @@ def _table(source: str, rows: list[tuple[int, list[str]]]) -> Table | None:
     return Table(source, tuple(h.strip() for h in headings), tuple((n, tuple(c)) for n, c in body))
 
 
-def _xlsx(path: Path) -> list[Table]:
+def _xlsx(path: Path, data: bytes) -> list[Table]:
     from openpyxl import load_workbook  # deferred: only a pull of an Excel export needs it
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except OSError:
-        raise  # gone or unreadable: read_tables says so
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
         raise _bad(path, type(error).__name__) from None
     try:
@@ -98,8 +98,8 @@ def decode(data: bytes, path: Path) -> str:
     raise _bad(path, "neither UTF-8 nor GBK")
 
 
-def _csv(path: Path) -> list[Table]:
-    text = decode(path.read_bytes(), path)
+def _csv(path: Path, data: bytes) -> list[Table]:
+    text = decode(data, path)
     try:
         rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1)]
     except csv.Error as error:  # a cell over the csv module's limit (128 KiB), a NUL byte
@@ -116,9 +116,9 @@ def _json_table(source: str, items: object, path: Path) -> Table:
     return Table(source, tuple(headings), rows)
 
 
-def _json(path: Path) -> list[Table]:
+def _json(path: Path, raw: bytes) -> list[Table]:
     try:
-        data = json.loads(decode(path.read_bytes(), path))
+        data = json.loads(decode(raw, path))
     except json.JSONDecodeError as error:
         raise _bad(path, f"not JSON ({error.msg}, line {error.lineno})") from None
     except (ValueError, RecursionError) as error:  # a number of 5000 digits, arrays nested too deep
@@ -131,31 +131,39 @@ def _json(path: Path) -> list[Table]:
 _READERS = {".xlsx": _xlsx, ".csv": _csv, ".json": _json}
 
 
-def read_tables(path: Path) -> list[Table]:
+def read_tables(path: Path, files: NamedFiles = ITSELF) -> list[Table]:
     """The tables of one export file, or of every export file in a folder (by name)."""
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
-        return [t for f in files for t in read_tables(f)]
+        found = [p for p in files.files_in(path, "file") if p.suffix.lower() in SUFFIXES]
+        return [t for f in found for t in read_tables(f, files)]
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         raise InvalidInput([Problem("file", "not_a_platform_file", {"path": str(path)})])
+    data = _read(files, path, "file")
     try:
-        return reader(path)
-    except OSError as error:  # gone, unreadable: said in the clerk's language, not as a traceback
+        return reader(path, data)
+    except OSError as error:  # said in the clerk's language, not as a traceback
         raise _bad(path, error.strerror or type(error).__name__) from None
 
 
-def _bytes(path: Path, field: str) -> bytes:
+def _read(files: NamedFiles, path: Path, field: str) -> bytes:
+    """The file's bytes; one that is gone or that the machine will not open is an unreadable
+    platform file, as it always was (a pipe, a link, another person's file: said as such)."""
     try:
-        return path.read_bytes()
-    except OSError as error:
-        raise _bad(path, error.strerror or type(error).__name__, field) from None
+        return files.read(path, field)
+    except InvalidInput as refusal:
+        problem = refusal.problems[0]
+        if problem.code == "no_file":
+            raise _bad(path, os.strerror(errno.ENOENT), field) from None
+        if problem.code == "cannot_read":
+            raise _bad(path, dict(problem.params).get("reason", ""), field) from None
+        raise
 
 
-def read_mapping(path: Path) -> Mapping:
+def read_mapping(path: Path, files: NamedFiles = ITSELF) -> Mapping:
     """A mapping file (``.toml``, else JSON) on top of the default mapping."""
     try:
-        text = decode(_bytes(path, "mapping"), path)
+        text = decode(_read(files, path, "mapping"), path)
         data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as error:
         raise _bad(path, str(error), "mapping") from None
@@ -169,12 +177,12 @@ def read_mapping(path: Path) -> Mapping:
 class PlatformFiles:
     """The :class:`~hotline_core.services.exchange.Platform` an export file or folder is."""
 
-    def __init__(self, source: Path, mapping: Path | None = None) -> None:
-        self.source, self.mapping = source, mapping
+    def __init__(self, source: Path, mapping: Path | None = None, files: NamedFiles = ITSELF) -> None:
+        self.source, self.mapping, self.files = source, mapping, files
 
     def incoming(self) -> Incoming:
-        mapping = Mapping() if self.mapping is None else read_mapping(self.mapping)
-        return Incoming(tuple(read_tables(self.source)), mapping)
+        mapping = Mapping() if self.mapping is None else read_mapping(self.mapping, self.files)
+        return Incoming(tuple(read_tables(self.source, self.files)), mapping)
 
 
 def _safe(name: str) -> str:
@@ -184,20 +192,19 @@ def _safe(name: str) -> str:
 class PackageFolder:
     """Writes each message as ``FOLDER/<order>_<n>_<kind>/``: text.txt, images/, message.json.
 
-    The folder is the clerk's (outside the database, checked by the command line), but this
-    program writes there as the service account: a name in it that is a symbolic link (to
-    ``working.json``, say) is never followed. A linked message folder or ``images`` is refused;
-    a linked file is replaced by the package's own. Files are 0660 whatever the umask: they
-    quote what was said to the citizen."""
+    The folder is the clerk's (outside the database, one the clerk may write: opened through
+    :class:`NamedFiles`), but this program writes there as the service account: a name in
+    it that is a symbolic link (to ``working.json``, say) is never followed. A linked message
+    folder or ``images`` is refused; a linked file is replaced by the package's own. Files
+    are 0660 whatever the umask: they quote what was said to the citizen."""
 
-    def __init__(self, target: Path) -> None:
-        self.target = target
+    def __init__(self, target: Path, files: NamedFiles = ITSELF) -> None:
+        self.target, self.files = target, files
 
     def deliver(self, package: Package) -> str:
         message = package.message
         name = f"{_safe(message.id.replace('#', '_'))}_{message.kind.value}"
-        make_dirs(self.target)
-        top = os.open(self.target, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        top = self.files.folder(self.target, "to")
         try:
             folder = _folder_in(top, name, self.target / name)
         finally:

@@ -17,22 +17,25 @@ the core and the UI start without it (STYLE: rare work imports late).
 - JSON: the tables as lists of records with English keys, category codes
   beside their labels, rates as fractions, plus the report's facts.
 
-Every file is written to a temporary name first and moved into place, so a
-failure never leaves half a report where the last good one was.
+Every file is written through :class:`NamedFiles` (the path is a person's:
+written only where that person may write, never through a link) to a
+temporary name first and moved into place, so a failure never leaves half a
+report where the last good one was.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from datetime import date, datetime
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from hotline_core.adapters.named_files import ITSELF, NamedFiles
 from hotline_core.adapters.sheet_text import csv_text, keep_text, xlsx_text
-from hotline_core.adapters.storage.files import write_atomically
 from hotline_core.domain.calendar import SHANGHAI
 from hotline_core.domain.reports.layout import Report, to_document
 from hotline_core.domain.reports.table import Cell, Column, Document, Kind, Table
@@ -44,17 +47,19 @@ class Format(StrEnum):
     JSON = "json"
 
 
-def export(report: Report | Document, format: Format | str, path: str | Path) -> list[Path]:
+def export(
+    report: Report | Document, format: Format | str, path: str | Path, files: NamedFiles = ITSELF
+) -> list[Path]:
     """Write ``report`` as ``format`` at ``path``; the files written (several CSVs for some reports)."""
     document = report if isinstance(report, Document) else to_document(report)
     target = Path(path)
     match Format(format):
         case Format.XLSX:
-            return [write_xlsx(document, target)]
+            return [write_xlsx(document, target, files)]
         case Format.CSV:
-            return write_csv(document, target)
+            return write_csv(document, target, files)
         case Format.JSON:
-            return [write_json(document, target)]
+            return [write_json(document, target, files)]
 
 
 # -- JSON -----------------------------------------------------------------------
@@ -80,9 +85,9 @@ def to_json(document: Document) -> dict[str, Any]:
     return {"report": document.kind, "title": document.title, **meta, "tables": tables}
 
 
-def write_json(document: Document, path: Path) -> Path:
-    text = json.dumps(to_json(document), ensure_ascii=False, indent=2)
-    return write_atomically(path, lambda p: p.write_text(text + "\n", encoding="utf-8"))
+def write_json(document: Document, path: Path, files: NamedFiles = ITSELF) -> Path:
+    data = (json.dumps(to_json(document), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return files.write(path, "output", lambda stream: stream.write(data))
 
 
 # -- CSV ------------------------------------------------------------------------
@@ -107,23 +112,25 @@ def _shown(table: Table) -> list[int]:
     return [i for i, c in enumerate(table.columns) if c.kind is not Kind.CODE]
 
 
-def write_csv(document: Document, path: Path) -> list[Path]:
+def write_csv(document: Document, path: Path, files: NamedFiles = ITSELF) -> list[Path]:
     """One CSV per table, UTF-8 with BOM, headings in Chinese."""
     single = len(document.tables) == 1
     written: list[Path] = []
     for table in document.tables:
         target = path if single else path.with_name(f"{path.stem}-{table.key}{path.suffix or '.csv'}")
-        written.append(write_atomically(target, partial(_write_one_csv, table)))
+        written.append(files.write(target, "output", partial(_write_one_csv, table)))
     return written
 
 
-def _write_one_csv(table: Table, path: Path) -> None:
+def _write_one_csv(table: Table, stream: BinaryIO) -> None:
     shown = _shown(table)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([table.columns[i].heading for i in shown])
-        for row in table.rows:
-            writer.writerow([_csv_cell(row[i], table.columns[i].kind) for i in shown])
+    handle = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    writer = csv.writer(handle)
+    writer.writerow([table.columns[i].heading for i in shown])
+    for row in table.rows:
+        writer.writerow([_csv_cell(row[i], table.columns[i].kind) for i in shown])
+    handle.flush()
+    handle.detach()  # the stream is the caller's to keep
 
 
 # -- xlsx -----------------------------------------------------------------------
@@ -154,7 +161,7 @@ def _width(column: Column, values: list[Cell]) -> float:
     return min(max([*samples, 6]) + 2, 60)
 
 
-def write_xlsx(document: Document, path: Path) -> Path:
+def write_xlsx(document: Document, path: Path, files: NamedFiles = ITSELF) -> Path:
     """One sheet per table, ready to print and to read in Excel or WPS."""
     from openpyxl import Workbook  # deferred: only exports need it
 
@@ -164,7 +171,7 @@ def write_xlsx(document: Document, path: Path) -> Path:
     workbook.properties.creator = "延边州残联12345热线工单系统"
     for table in document.tables:
         _fill_sheet(workbook.create_sheet(table.sheet_name), table, document.notes)
-    return write_atomically(path, lambda p: workbook.save(p))
+    return files.write(path, "output", workbook.save)
 
 
 def _fill_sheet(sheet: Any, table: Table, notes: tuple[str, ...]) -> None:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from hotline_core.adapters.archive_index import ARCHIVE_INDEX, ArchiveLookup, index_entry, index_problems
+from hotline_core.adapters.named_files import ITSELF, NamedFiles
 from hotline_core.adapters.remembered_ranks import (
     KeptInFolder,
     KeptInMemory,
@@ -483,9 +484,10 @@ class FileRepository:
         """The quarterly archives, newest first, each read when it is reached."""
         return (self.db.read_archive(p) for p in sorted(self.db.archive_periods(), reverse=True))
 
-    def inspect_attachment(self, source: Path, limit_mb: int) -> Attachment:
-        """A file a person named, checked (regular file, size, type from its bytes), not stored."""
-        return self.db.attachments.inspect(source, limit_mb * 1_000_000)
+    def inspect_attachment(self, source: Path, limit_mb: int, files: NamedFiles = ITSELF) -> Attachment:
+        """A file a person named, opened by ``files`` (with the person's rights) and checked
+        (regular file, size, type from its bytes), not stored."""
+        return self.db.attachments.inspect(source, limit_mb * 1_000_000, files)
 
     def keep_attachment(self, attachment: Attachment) -> None:
         """Store an inspected file; inside the transaction of the action it goes with."""

@@ -330,7 +330,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "연도는 2000년에서 2099년 사이여야 합니다",
         "must be in a year from 2000 to 2099",
     ),
-    "attachment_too_large": (
+    "file_too_large": (
         "{path}：文件过大（{size} MB，最多 {limit} MB）",
         "{path}: 파일이 너무 큽니다 ({size} MB, 최대 {limit} MB)",
         "{path}: too large ({size} MB, at most {limit} MB)",
@@ -340,10 +340,24 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{path}: JPEG, PNG, GIF, WebP 이미지 또는 PDF 파일만 받습니다",
         "{path}: only JPEG, PNG, GIF, WebP pictures or PDF files are accepted",
     ),
-    "attachment_not_file": (
-        "{path}：不是普通文件（链接、文件夹或设备不能作为附件）",
-        "{path}: 일반 파일이 아닙니다 (링크, 폴더, 장치는 첨부할 수 없습니다)",
-        "{path}: not a regular file (a link, folder or device cannot be attached)",
+    "not_regular_file": (
+        "{path}：不是普通文件（链接、文件夹、管道或设备都不能作为文件读取或写入）",
+        "{path}: 일반 파일이 아닙니다 (링크, 폴더, 파이프, 장치는 파일로 읽거나 쓸 수 없습니다)",
+        "{path}: not a regular file (a link, folder, pipe or device is not read or written as a file)",
+    ),
+    "not_yours_to_read": (
+        "{path}：您的账户无权读取此文件（或进入其所在文件夹）；hotline 只替您读取您本人能读取的文件",
+        "{path}: 사용자 계정으로 이 파일을 읽을(또는 그 폴더에 들어갈) 권한이 없습니다. "
+        "hotline은 본인이 읽을 수 있는 파일만 대신 읽습니다",
+        "{path}: your account may not read this file (or enter its folder); hotline reads for you "
+        "only what you may read yourself",
+    ),
+    "not_yours_to_write": (
+        "{path}：您的账户无权写入此处；hotline 只替您写入您本人能写入的文件夹，未写入任何内容",
+        "{path}: 사용자 계정으로 이곳에 쓸 권한이 없습니다. "
+        "hotline은 본인이 쓸 수 있는 폴더에만 대신 씁니다. 아무것도 쓰지 않았습니다",
+        "{path}: your account may not write here; hotline writes for you only into folders you "
+        "may write yourself, and wrote nothing",
     ),
     "package_not_folder": (
         "{path}：不是文件夹（是链接或文件），本次推送未将任何消息标记为已发送",
@@ -639,6 +653,7 @@ FIELD_LABELS: dict[str, tuple[str, str, str]] = {
     "guests": ("嘉宾", "출연자", "guests"),
     "topics": ("话题", "주제", "topics"),
     "font": ("打印字体", "인쇄 글꼴", "print font"),
+    "source": ("备份来源", "백업 원본", "backup to restore"),
     "study": ("调研报告", "조사 보고서", "study"),
     "problem": ("政策问题", "정책 문제", "policy problem"),
     "hot_issue": ("热点问题", "핫이슈", "hot issue"),

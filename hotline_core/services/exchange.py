@@ -23,6 +23,7 @@ from typing import Protocol
 
 from attrs import evolve
 
+from hotline_core.adapters.named_files import NamedFiles
 from hotline_core.adapters.platform_files import PackageFolder, PlatformFiles
 from hotline_core.domain.accesslog import AccessKind
 from hotline_core.domain.exchange.pulling import Link, LinkKind, masked_corrections
@@ -123,11 +124,12 @@ def center_due(repo: Repository, actor: str, order_id: str) -> datetime | None:
     return None if row is None else row.center_due
 
 
-def file_platform(source: Path, mapping: Path | None = None) -> Platform:
-    """The platform as an export file or folder (and a mapping file for another platform's headings)."""
-    return PlatformFiles(source, mapping)
+def file_platform(source: Path, mapping: Path | None = None, files: NamedFiles | None = None) -> Platform:
+    """The platform as an export file or folder (and a mapping file for another platform's
+    headings), read with the acting person's rights (``files``)."""
+    return PlatformFiles(source, mapping, files or NamedFiles())
 
 
-def package_folder(target: Path) -> Outlet:
-    """Where ``push`` writes the packages a clerk uploads."""
-    return PackageFolder(target)
+def package_folder(target: Path, files: NamedFiles | None = None) -> Outlet:
+    """Where ``push`` writes the packages a clerk uploads: a folder the acting person may write."""
+    return PackageFolder(target, files or NamedFiles())

@@ -12,6 +12,7 @@ from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_core.domain.vocabulary import BusinessArea, Role
 from hotline_core.services.access import identify, require
+from hotline_core.services.named import NamedFiles, named_files_of
 from hotline_core.services.ports import Repository
 
 if TYPE_CHECKING:  # imported where used: jieba and openpyxl load only for the commands that need them
@@ -78,9 +79,14 @@ def kb_step(repo: Repository, actor: str, entry_id: str, step: str, now: datetim
     return changed
 
 
-def kb_import(repo: Repository, actor: str, path: str | Path, now: datetime) -> ImportReport:
-    """Bring in the office's spreadsheet (good rows become drafts) or a JSON export of a base."""
+def kb_import(
+    repo: Repository, actor: str, path: str | Path, now: datetime, files: NamedFiles | None = None
+) -> ImportReport:
+    """Bring in the office's spreadsheet (good rows become drafts) or a JSON export of a base,
+    read with the acting person's rights (``files``)."""
     from hotline_core.adapters import knowledge_files as exchange
+
+    opener = named_files_of(repo, files)
 
     with repo.transaction() as session:
         person = identify(session, actor)
@@ -88,7 +94,7 @@ def kb_import(repo: Repository, actor: str, path: str | Path, now: datetime) -> 
         if str(path).lower().endswith(".json"):
             # A JSON export carries whole entries with their history: putting one back is an admin's job.
             require(person, Role.ADMIN, "kb import")
-            imported = exchange.import_json(path)
+            imported = exchange.import_json(path, opener)
             known = {e.id for e in base}
             report = exchange.ImportReport(
                 tuple(e for e in imported if e.id not in known),
@@ -97,22 +103,25 @@ def kb_import(repo: Repository, actor: str, path: str | Path, now: datetime) -> 
                 (),
             )
         else:
-            report = exchange.import_xlsx(path, base, person, now, session.settings().organization)
+            organization = session.settings().organization
+            report = exchange.import_xlsx(path, base, person, now, organization, opener)
         for entry in report.created + report.updated:
             session.put_entry(entry)
     return report
 
 
-def kb_export(repo: Repository, actor: str, path: str | Path) -> Path:
-    """The whole base as .xlsx or .json, for a user of this database."""
+def kb_export(repo: Repository, actor: str, path: str | Path, files: NamedFiles | None = None) -> Path:
+    """The whole base as .xlsx or .json, for a user of this database, written where the acting
+    person may write (``files``)."""
     from hotline_core.adapters import knowledge_files as exchange
 
     session = repo.snapshot()
     identify(session, actor)
     entries = session.knowledge()
+    opener = named_files_of(repo, files)
     if str(path).lower().endswith(".json"):
-        return exchange.export_json(entries, path)
-    return exchange.export_xlsx(entries, path)
+        return exchange.export_json(entries, path, opener)
+    return exchange.export_xlsx(entries, path, opener)
 
 
 def kb_save(

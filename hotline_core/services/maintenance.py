@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from hotline_core.domain.quarters import Quarter, summary_due
 from hotline_core.domain.vocabulary import COUNTIES, Role
 from hotline_core.services.access import identify, record_access, require_role
 from hotline_core.services.alerts import run_escalation
+from hotline_core.services.named import NamedFiles, named_files_of
 from hotline_core.services.ports import Session
 from hotline_core.services.users import seed_knowledge
 
@@ -128,11 +130,20 @@ def _identified(repo: FileRepository, actor: str) -> Session | None:
 
 
 def backup(
-    repo: FileRepository, actor: str, target: Path | None, now: datetime, compress: bool = False
+    repo: FileRepository,
+    actor: str,
+    target: Path | None,
+    now: datetime,
+    compress: bool = False,
+    files: NamedFiles | None = None,
 ) -> Path:
     """A consistent copy while others keep working; an administrator's task. It holds every
-    citizen's record, so the access log records who made it, and where, before it is made."""
+    citizen's record, so the access log records who made it, and where, before it is made.
+    A folder the administrator names must be one they may write (``files``), outside the
+    database; the default one beside the database is the service account's own."""
     person = require_role(repo.snapshot(), actor, Role.ADMIN, "backup")
+    if target is not None:
+        os.close(named_files_of(repo, files).folder(target, "to"))
     folder = target or repo.folder.parent / "backups"
     with repo.transaction() as session:
         record_access(session, person, AccessKind.BACKUP, str(folder), (), now)
@@ -140,14 +151,25 @@ def backup(
 
 
 def restore(
-    source: Path, folder: Path, actor: str, replace: bool = False, own_files: bool = False
+    source: Path,
+    folder: Path,
+    actor: str,
+    replace: bool = False,
+    own_files: bool = False,
+    files: NamedFiles | None = None,
 ) -> Path | None:
     """Put a backup back; the database it replaces (kept aside) when there was one.
 
     A live database may be replaced by its administrator only. A damaged one cannot say
     who its administrators are: only the owner of its files acting for itself
     (``own_files``: the service account or root, not a clerk through sudo) may replace it.
+    The backup must be one the acting person may read (``files``), and no pipe.
     """
+    opener = files or NamedFiles(folder)
+    if source.is_dir():
+        opener.files_in(source, "source")
+    else:
+        opener.open(source, "source", limit=1 << 62).close()
     if (folder / "working.json").exists():
         try:
             live = FileRepository.open(folder)

@@ -29,6 +29,7 @@ from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.search import needle_of, order_matches
 from hotline_core.domain.vocabulary import Action, Place, Role, Status
 from hotline_core.services.access import identify, logged_views, outside_database, record_access
+from hotline_core.services.named import NamedFiles, named_files_of
 from hotline_core.services.ports import Repository, Session
 
 
@@ -236,10 +237,16 @@ def opened(repo: Repository, person: Person, order_id: str, now: datetime) -> bo
     return shown is order
 
 
-def inspect_attachments(repo: Repository, paths: Iterable[Path]) -> tuple[Attachment, ...]:
+def inspect_attachments(
+    repo: Repository, paths: Iterable[Path], files: NamedFiles | None = None
+) -> tuple[Attachment, ...]:
     """Files a person names (feedback pictures) to go with an action: checked now (a regular
-    file, not a link; within the size limit; JPEG, PNG, GIF, WebP or PDF by its bytes) and
-    stored by ``act`` only once the action is allowed. A file in the database folder (another
-    order's picture, say) is refused, whichever screen or command named it."""
+    file, not a link, that the acting person may read; within the size limit; JPEG, PNG, GIF,
+    WebP or PDF by its bytes) and stored by ``act`` only once the action is allowed. A file in
+    the database folder (another order's picture, say) is refused, whichever screen or command
+    named it."""
     limit = repo.snapshot().settings().attachment_limit_mb
-    return tuple(repo.inspect_attachment(outside_database(repo, Path(p), "attach"), limit) for p in paths)
+    opener = named_files_of(repo, files)
+    return tuple(
+        repo.inspect_attachment(outside_database(repo, Path(p), "attach"), limit, opener) for p in paths
+    )

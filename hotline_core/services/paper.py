@@ -24,6 +24,7 @@ from hotline_core.domain.rounds import earlier_rounds
 from hotline_core.domain.settings import Settings
 from hotline_core.domain.vocabulary import Role
 from hotline_core.services.access import identify, logged_views, require
+from hotline_core.services.named import NamedFiles, named_files_of
 from hotline_core.services.orders import order_in_sight
 from hotline_core.services.ports import Repository
 from hotline_core.services.users import change_settings
@@ -31,10 +32,19 @@ from hotline_core.services.users import change_settings
 PAPERS = ("sheet", "extension_notice")
 
 
-def print_order(repo: Repository, actor: str, order_id: str, paper: str, path: Path, now: datetime) -> Path:
+def print_order(
+    repo: Repository,
+    actor: str,
+    order_id: str,
+    paper: str,
+    path: Path,
+    now: datetime,
+    files: NamedFiles | None = None,
+) -> Path:
     """Write ``paper`` (``sheet`` or ``extension_notice``) of an open or archived order as a
-    PDF at ``path``; the file written. Refused, writing nothing, for an order the actor may
-    not see (as if it did not exist) or a notice without an approved extension."""
+    PDF at ``path``, where the acting person may write (``files``); the file written. Refused,
+    writing nothing, for an order the actor may not see (as if it did not exist) or a notice
+    without an approved extension."""
     session = repo.snapshot()
     person = identify(session, actor)
     order, view = order_in_sight(repo, session, person, order_id)
@@ -44,7 +54,8 @@ def print_order(repo: Repository, actor: str, order_id: str, paper: str, path: P
     shown = logged_views(repo, person, AccessKind.PRINT, subject, [(order, view)], now, masked_order)[0]
     from hotline_core.adapters.paper.pdf import write_pdf  # deferred: only printing needs fpdf2
 
-    return write_pdf(build(shown), Path(path), Path(settings.paper_font) if settings.paper_font else None)
+    font = Path(settings.paper_font) if settings.paper_font else None
+    return write_pdf(build(shown), Path(path), font, named_files_of(repo, files))
 
 
 def _builder(
@@ -74,16 +85,17 @@ def paper_font(repo: Repository) -> str:
     return repo.snapshot().settings().paper_font
 
 
-def set_paper_font(repo: Repository, actor: str, path: str | None) -> str:
+def set_paper_font(repo: Repository, actor: str, path: str | None, files: NamedFiles | None = None) -> str:
     """Point the papers at another font file (an administrator), or back to the bundled one
-    (``None``). The file must be a font that draws Chinese, Hangul, digits and Latin."""
+    (``None``). The file must be a font that draws Chinese, Hangul, digits and Latin, and one
+    the administrator may read (``files``)."""
     from hotline_core.adapters.paper.fonts import FontProblem, check_font
 
     require(identify(repo.snapshot(), actor), Role.ADMIN, "print-font")
     chosen = ""
     if path:
         try:
-            chosen = str(check_font(Path(path).expanduser().resolve()))
+            chosen = str(check_font(Path(path).expanduser().resolve(), named_files_of(repo, files)))
         except FontProblem as problem:
             raise InvalidInput([Problem("font", problem.code, problem.params)]) from None
     change_settings(repo, actor, paper_font=chosen)

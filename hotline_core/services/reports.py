@@ -15,6 +15,7 @@ from hotline_core.domain.problems import InvalidInput, Problem, refuse
 from hotline_core.domain.quarters import Quarter, summary_due_in_force
 from hotline_core.domain.vocabulary import COUNTIES, Place, Role
 from hotline_core.services.access import cannot_write, identify, record_access
+from hotline_core.services.named import NamedFiles
 from hotline_core.services.ports import Repository
 from hotline_core.services.summaries import file_table, quarter_orders
 
@@ -126,13 +127,16 @@ def _place(text: str | None) -> Place | None:
     return Place(text)
 
 
-def export_report(report: Report | Document, file_format: str, path: str | Path) -> list[Path]:
-    """Write a report (or its document) as xlsx, CSV (UTF-8 with BOM) or JSON, whole or not at all;
-    the files written (several CSVs for some reports)."""
+def export_report(
+    report: Report | Document, file_format: str, path: str | Path, files: NamedFiles | None = None
+) -> list[Path]:
+    """Write a report (or its document) as xlsx, CSV (UTF-8 with BOM) or JSON, whole or not at all,
+    where the acting person may write (``files``); the files written (several CSVs for some reports)."""
     from hotline_core.adapters.report_files import export
     from hotline_core.domain.reports import Document, to_document
 
-    return export(report if isinstance(report, Document) else to_document(report), file_format, path)
+    document = report if isinstance(report, Document) else to_document(report)
+    return export(document, file_format, path, files or NamedFiles())
 
 
 def report_json(document: Document) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from hotline_core.domain.studies import Study
 from hotline_core.domain.studies.study import next_id, study_kind
 from hotline_core.domain.vocabulary import Role
 from hotline_core.services.access import cannot_write, identify, logged_views, record_access, require
+from hotline_core.services.named import NamedFiles, named_files_of
 from hotline_core.services.orders import any_order, view_of
 from hotline_core.services.ports import Repository, Session
 from hotline_core.services.reports import orders_for_report
@@ -142,10 +143,13 @@ def find_study(repo: Repository, actor: str, study_id: str) -> Study:
     return _study(session, study_id)
 
 
-def draft_study(repo: Repository, actor: str, study_id: str, path: Path, now: datetime) -> Path:
-    """Write the study's report as a Word document at ``path``: the figures of its orders (as
-    the reader may see them) and, over a period, the hot-issues tables; then the findings,
-    the suggestions and where it went. The orders shown whole are logged first."""
+def draft_study(
+    repo: Repository, actor: str, study_id: str, path: Path, now: datetime, files: NamedFiles | None = None
+) -> Path:
+    """Write the study's report as a Word document at ``path`` (where the acting person may
+    write, ``files``): the figures of its orders (as the reader may see them) and, over a
+    period, the hot-issues tables; then the findings, the suggestions and where it went. The
+    orders shown whole are logged first."""
     from hotline_core.domain.reports import hot_issues
     from hotline_core.domain.studies.document import study_paper
 
@@ -165,7 +169,7 @@ def draft_study(repo: Repository, actor: str, study_id: str, path: Path, now: da
     paper = study_paper(study, shown, hot, actor, now, masked or not sees_personal_data(person))
     from hotline_core.adapters.paper.word import write_docx  # deferred: only drafting needs it
 
-    return write_docx(paper, Path(path))
+    return write_docx(paper, Path(path), named_files_of(repo, files))
 
 
 def _log_hot_issues(repo: Repository, person: Person, subject: str, now: datetime) -> None:

@@ -21,6 +21,7 @@ from hotline_core.domain.quarters import Quarter, summary_due_in_force
 from hotline_core.domain.summary_table import SummaryTable, annotated, checked, filed, generated, with_scan
 from hotline_core.domain.vocabulary import Place, Role
 from hotline_core.services.access import identify, outside_database
+from hotline_core.services.named import NamedFiles, named_files_of
 from hotline_core.services.ports import Repository, Session
 
 
@@ -81,10 +82,15 @@ def note_summary(repo: Repository, actor: str, quarter: Quarter, notes: str) -> 
     return table
 
 
-def attach_scan(repo: Repository, actor: str, quarter: Quarter, path: Path) -> SummaryTable:
-    """The signed and stamped table, scanned (PDF or image, checked as any attachment)."""
+def attach_scan(
+    repo: Repository, actor: str, quarter: Quarter, path: Path, files: NamedFiles | None = None
+) -> SummaryTable:
+    """The signed and stamped table, scanned (PDF or image, checked as any attachment, with
+    the acting person's rights)."""
     limit = repo.snapshot().settings().attachment_limit_mb
-    scan = repo.inspect_attachment(outside_database(repo, Path(path), "scan"), limit)
+    scan = repo.inspect_attachment(
+        outside_database(repo, Path(path), "scan"), limit, named_files_of(repo, files)
+    )
     with repo.transaction() as session:
         county = _county_of(identify(session, actor), "summary attach")
         table = with_scan(session.summary_table(quarter, county.value), quarter, scan)

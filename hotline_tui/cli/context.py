@@ -14,6 +14,7 @@ from hotline_core import services
 from hotline_core.domain.calendar import SHANGHAI, WorkingCalendar
 from hotline_core.domain.problems import refuse
 from hotline_core.domain.settings import Settings
+from hotline_core.services.named import Account, NamedFiles
 
 
 def delegated() -> bool:
@@ -79,6 +80,53 @@ def folder_owner(folder: Path) -> int:
     return -1
 
 
+def named_files(folder: Path) -> NamedFiles:
+    """How the files a person names are opened, for the database in ``folder``: with the
+    rights of the acting account when the process acts for another (through the sudo rule,
+    the clerk's, not the service account's), else with the process's own (the kernel checks);
+    never inside ``folder``. Decided here, where the acting account is known, and handed to
+    every use case that reads or writes such a file."""
+    uid = acting_uid(os.getuid(), os.geteuid(), folder_owner(folder), _sudo_uid())
+    if uid == os.getuid():
+        return NamedFiles(folder)
+    return NamedFiles(folder, Account(uid, groups_of(uid)))
+
+
+def home_of(folder: Path) -> Path:
+    """The acting person's home folder, where the screens offer to put prints and exports:
+    through the sudo rule the clerk's (sudo sets ``HOME`` to the service account's, a folder
+    the clerk may not write), else this process's."""
+    uid = acting_uid(os.getuid(), os.geteuid(), folder_owner(folder), _sudo_uid())
+    if uid != os.getuid():
+        try:
+            return Path(pwd.getpwuid(uid).pw_dir)
+        except KeyError:
+            return Path("/nonexistent")  # an account without a name has no home to write into
+    return Path.home()
+
+
+def expand(folder: Path, path: Path) -> Path:
+    """``path`` with a leading ``~`` meaning the acting person's home (:func:`home_of`)."""
+    if path.parts and path.parts[0] == "~":
+        return home_of(folder).joinpath(*path.parts[1:])
+    return path
+
+
+def files_for(args: argparse.Namespace) -> NamedFiles:
+    """:func:`named_files` for this command's database."""
+    return named_files(database_folder(args))
+
+
+def groups_of(uid: int) -> frozenset[int]:
+    """Every group ``uid`` is in, from the system's user and group databases (its primary
+    group and the others); none for an account without a name, which only 'other' bits admit."""
+    try:
+        entry = pwd.getpwuid(uid)
+    except KeyError:
+        return frozenset()
+    return frozenset(os.getgrouplist(entry.pw_name, entry.pw_gid))
+
+
 def _sudo_uid() -> int | None:
     text = os.environ.get("SUDO_UID", "")
     return int(text) if text.isdecimal() else None
@@ -119,8 +167,9 @@ def outside_database(args: argparse.Namespace, path: Path, field: str = "file") 
     file of the database: an export aimed at ``working.json`` (or a symlink to it), or
     ``attach=journal.jsonl``, would let a clerk overwrite or copy what they may not touch.
     """
+    chosen = expand(database_folder(args), path)
     folder = database_folder(args).resolve()
-    target = path.expanduser().resolve()
+    target = chosen.expanduser().resolve()
     if target == folder or folder in target.parents:
         raise refuse("inside_database", field, path=str(path))
-    return path
+    return chosen

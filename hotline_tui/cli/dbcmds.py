@@ -113,7 +113,12 @@ def run_demo(args: argparse.Namespace, out: Output) -> int:
 
 def run_backup(args: argparse.Namespace, out: Output) -> int:
     made = services.backup(
-        open_repository(args), context.acting_login(args), args.to, system_now(), compress=args.compress
+        open_repository(args),
+        context.acting_login(args),
+        args.to,
+        system_now(),
+        compress=args.compress,
+        files=context.files_for(args),
     )
     out.emit({"backup": str(made)}, out.t("cli.backup.done", path=made))
     return 0
@@ -127,6 +132,7 @@ def run_restore(args: argparse.Namespace, out: Output) -> int:
         context.acting_login(args),
         replace=args.replace,
         own_files=not context.delegated(),
+        files=context.named_files(folder),
     )
     note = out.t("cli.restore.kept", kept=kept) if kept else ""
     out.emit(

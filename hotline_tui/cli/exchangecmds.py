@@ -89,7 +89,7 @@ def pull_json(report: PullReport, language: str) -> dict[str, Any]:
 def run_pull(args: argparse.Namespace, out: Output) -> int:
     path = context.outside_database(args, args.path, "file")
     mapping = context.outside_database(args, args.mapping, "mapping") if args.mapping else None
-    platform = exchange.file_platform(path, mapping)
+    platform = exchange.file_platform(path, mapping, context.files_for(args))
     report = exchange.pull(
         open_repository(args), context.acting_login(args), platform, system_now(), args.dry_run
     )
@@ -158,7 +158,10 @@ def run_status(args: argparse.Namespace, out: Output) -> int:
 def run_push(args: argparse.Namespace, out: Output) -> int:
     folder = context.outside_database(args, args.to, "to")
     sent = outbox.push(
-        open_repository(args), context.acting_login(args), exchange.package_folder(folder), system_now()
+        open_repository(args),
+        context.acting_login(args),
+        exchange.package_folder(folder, context.files_for(args)),
+        system_now(),
     )
     lines = [out.t("cli.exchange.pushed", n=len(sent), folder=str(folder))] + [
         _line(i, out.language) for i in sent

@@ -12,17 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from hotline_core.domain.messages import LANGUAGES
-from hotline_core.domain.problems import InvalidInput, Problem, refuse
+from hotline_core.domain.problems import InvalidInput, Problem
+from hotline_core.services.named import NamedFiles, read_named
 from hotline_tui.cli.helpwords import JSON_REASONS
 
 
-def read_json(path: Path, language: str) -> Any:
-    """The JSON in ``path``; a number too long to convert stays text, for its field to refuse
-    (a 5,000-digit age)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise refuse("cannot_read", path=str(path), reason=error.strerror or str(error)) from None
+def read_json(path: Path, language: str, files: NamedFiles, field: str = "file") -> Any:
+    """The JSON in ``path``, read with the acting person's rights (``files``: a regular file
+    they may read, never a pipe); a number too long to convert stays text, for its field to
+    refuse (a 5,000-digit age)."""
+    text = read_named(files, path, field).decode("utf-8")
     try:
         return json.loads(text, parse_int=lambda s: int(s) if len(s) < 100 else s)
     except json.JSONDecodeError as error:

@@ -67,7 +67,7 @@ class Rejected(TypedDict):
 
 def run_intake(args: argparse.Namespace, out: Output) -> int:
     path = context.outside_database(args, args.file)
-    forms = order_forms(read_json(path, out.language), path)
+    forms = order_forms(read_json(path, out.language, context.files_for(args)), path)
     report = services.intake(open_repository(args), context.acting_login(args), forms, system_now())
     rejected = [
         Rejected(position=pos, id=oid, problems=[p.message(out.language) for p in problems])
@@ -100,7 +100,7 @@ def _command(args: argparse.Namespace) -> Command:
 def _store(args: argparse.Namespace, files: list[Path]) -> tuple[Attachment, ...]:
     if not files:
         return ()
-    return services.inspect_attachments(open_repository(args), files)
+    return services.inspect_attachments(open_repository(args), files, context.files_for(args))
 
 
 def order_json(order: WorkOrder, evaluator: LimitEvaluator) -> dict[str, Any]:

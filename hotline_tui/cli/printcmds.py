@@ -38,7 +38,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def run_print(args: argparse.Namespace, out: Output) -> int:
     target = context.outside_database(args, args.output, "output")
     written = services.print_order(
-        open_repository(args), context.acting_login(args), args.order, args.paper, target, system_now()
+        open_repository(args),
+        context.acting_login(args),
+        args.order,
+        args.paper,
+        target,
+        system_now(),
+        context.files_for(args),
     )
     out.emit(
         {"order": args.order, "paper": args.paper, "written": str(written)},
@@ -51,7 +57,9 @@ def run_font(args: argparse.Namespace, out: Output) -> int:
     repo = open_repository(args)
     if args.path or args.bundled:
         path = context.outside_database(args, Path(args.path), "font") if args.path else None
-        chosen = services.set_paper_font(repo, context.acting_login(args), str(path) if path else None)
+        chosen = services.set_paper_font(
+            repo, context.acting_login(args), str(path) if path else None, context.files_for(args)
+        )
     else:
         chosen = services.paper_font(repo)
     out.emit({"font": chosen or None}, chosen or out.t("cli.print.bundled_font"))

@@ -73,7 +73,7 @@ def run_report(args: argparse.Namespace, out: Output) -> int:
     if args.output is not None:
         context.outside_database(args, args.output, "output")
         written = services.export_report(
-            document, fmt or args.output.suffix.lstrip(".") or "json", args.output
+            document, fmt or args.output.suffix.lstrip(".") or "json", args.output, context.files_for(args)
         )
         out.emit(
             {"written": [str(p) for p in written]}, "\n".join(out.t("cli.written", path=p) for p in written)
@@ -130,7 +130,7 @@ def run_table_step(args: argparse.Namespace, out: Output) -> int:
         table = services.note_summary(repo, login, quarter, args.notes)
     elif args.step == "attach":
         context.outside_database(args, args.file, "scan")
-        table = services.attach_scan(repo, login, quarter, args.file)
+        table = services.attach_scan(repo, login, quarter, args.file, context.files_for(args))
     else:
         found = services.summary_table_of(repo, login, quarter, getattr(args, "county", None))
         if found is None:

@@ -12,6 +12,7 @@ from hotline_core import services
 from hotline_core.domain.intake import BadValue, read_moment
 from hotline_core.domain.problems import InvalidInput, Problem
 from hotline_core.domain.studies import RECIPIENTS, Study, StudyStep
+from hotline_core.services.named import read_named
 from hotline_tui.cli import context
 from hotline_tui.cli.context import open_repository, system_now
 from hotline_tui.cli.output import Output, pad
@@ -168,10 +169,8 @@ def _text(args: argparse.Namespace, name: str) -> str | None:
     if path is None:
         value: str | None = getattr(args, name)
         return value
-    try:
-        return context.outside_database(args, path, "file").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InvalidInput([Problem(name, "no_file", {"path": str(path)})]) from None
+    chosen = context.outside_database(args, path, name)
+    return read_named(context.files_for(args), chosen, name).decode("utf-8")
 
 
 def run_write(args: argparse.Namespace, out: Output) -> int:
@@ -190,7 +189,12 @@ def run_write(args: argparse.Namespace, out: Output) -> int:
 def run_draft(args: argparse.Namespace, out: Output) -> int:
     target = context.outside_database(args, args.output, "output")
     written = services.draft_study(
-        open_repository(args), context.acting_login(args), args.study, target, system_now()
+        open_repository(args),
+        context.acting_login(args),
+        args.study,
+        target,
+        system_now(),
+        context.files_for(args),
     )
     out.emit({"study": args.study, "written": str(written)}, out.t("cli.written", path=written))
     return 0

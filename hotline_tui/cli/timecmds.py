@@ -167,7 +167,7 @@ def _year(year: int) -> list[date]:
 
 
 def run_simulate(args: argparse.Namespace, out: Output) -> int:
-    scenario = read_json(args.scenario, out.language)
+    scenario = read_json(args.scenario, out.language, context.files_for(args), "scenario")
     outcome = simulate(scenario, calendar_for(args))
     out.emit(outcome, _summary(outcome, out.t))
     return 0

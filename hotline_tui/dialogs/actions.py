@@ -19,6 +19,7 @@ from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import UnitKind
 from hotline_core.domain.vocabulary import Action
 from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.cli import context
 from hotline_tui.dialogs.fields import action_fields, record_fields
 from hotline_tui.dialogs.form import Answers, FormDialog
 from hotline_tui.node import HotlineNode
@@ -83,8 +84,11 @@ def _act(app: HotlineApp, order: WorkOrder, command: Command) -> str:
 
 
 def _store(app: HotlineApp, paths: Sequence[str]) -> tuple[Attachment, ...]:
-    """The files the clerk typed, as paths (``~`` is expanded by the use case)."""
-    return services.inspect_attachments(app.repo, [Path(p) for p in paths])
+    """The files the clerk typed, as paths (``~`` is the clerk's home), read with the clerk's
+    rights (through sudo, not the service account's)."""
+    folder = app.repo.folder
+    chosen = [context.expand(folder, Path(p)) for p in paths]
+    return services.inspect_attachments(app.repo, chosen, context.named_files(folder))
 
 
 class ActionMenu(HotlineNode, ModalScreen[Action | None]):

@@ -18,6 +18,7 @@ from hotline_core.services import exchange, outbox
 from hotline_core.services.outbox import OutboxItem
 from hotline_core.services.pulling import PullReport
 from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.cli import context
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment
 from hotline_tui.node import HotlineNode
@@ -73,14 +74,15 @@ class ExchangeScreen(HotlineNode, Screen[None]):
     def _pull_asked(self, event: Input.Submitted) -> None:
         if event.value.strip():
             self.query_one("#exchange-status", Plain).update(self.app.t("busy"))
-            self.pull(Path(event.value.strip()).expanduser())
+            self.pull(context.expand(self.app.repo.folder, Path(event.value.strip())).expanduser())
 
     @work(thread=True, exclusive=True, group="exchange")
     def pull(self, path: Path) -> None:
         app = self.app
         try:
             source = services.outside_database(app.repo, path, "file")
-            report = exchange.pull(app.repo, app.person.login, exchange.file_platform(source), app.clock())
+            platform = exchange.file_platform(source, None, context.named_files(app.repo.folder))
+            report = exchange.pull(app.repo, app.person.login, platform, app.clock())
         except (HotlineError, OSError) as error:
             self.app.call_from_thread(self._failed, error)
             return

@@ -24,6 +24,7 @@ from hotline_core.domain.problems import HotlineError, InvalidInput, Problem
 from hotline_core.domain.quarters import Quarter
 from hotline_core.domain.reports.table import Cell, Document, Kind
 from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.cli import context
 from hotline_tui.dialogs.form import Field, FormDialog
 from hotline_tui.footer import Footer
 from hotline_tui.node import HotlineNode
@@ -213,16 +214,19 @@ class ReportsScreen(HotlineNode, Screen[None]):
         if self.document is None:
             return
         t = self.app.t
-        default = Path.home() / "hotline-reports" / f"{self.kind}-{self.period}.xlsx"
+        folder = self.app.repo.folder
+        default = context.home_of(folder) / "hotline-reports" / f"{self.kind}-{self.period}.xlsx"
         document = self.document
 
         def write(values: dict[str, str]) -> str:
-            target = services.outside_database(self.app.repo, Path(values["path"]))
+            target = services.outside_database(self.app.repo, context.expand(folder, Path(values["path"])))
             kind = target.suffix.lstrip(".").lower()
             if kind not in ("xlsx", "csv", "json"):
                 choices = t.names([".xlsx", ".csv", ".json"])
                 raise InvalidInput([Problem("path", "not_in_list", {"choices": choices})])
-            written = services.export_report(document, kind, target)
+            written = services.export_report(
+                document, kind, target, context.named_files(self.app.repo.folder)
+            )
             return t("report.written", path=", ".join(str(p) for p in written))
 
         self.app.push_screen(

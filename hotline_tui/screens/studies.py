@@ -20,6 +20,7 @@ from hotline_core import services
 from hotline_core.domain.problems import HotlineError, InvalidInput, Problem
 from hotline_core.domain.studies import RECIPIENTS, Study
 from hotline_tui.bindings import text_binding, translate_bindings
+from hotline_tui.cli import context
 from hotline_tui.dialogs.form import Field, FormDialog, Submit
 from hotline_tui.footer import Footer
 from hotline_tui.format import moment
@@ -183,13 +184,16 @@ class StudiesScreen(HotlineNode, Screen[None]):
         study, t, app = self._selected(), self.app.t, self.app
         if study is None:
             return
-        default = Path.home() / "hotline-reports" / f"{study.id}.docx"
+        default = context.home_of(app.repo.folder) / "hotline-reports" / f"{study.id}.docx"
 
         def run(values: dict[str, str]) -> str:
-            target = services.outside_database(app.repo, Path(values["path"]))
+            target = services.outside_database(
+                app.repo, context.expand(app.repo.folder, Path(values["path"]))
+            )
             if target.suffix.lower() != ".docx":
                 raise InvalidInput([Problem("path", "not_in_list", {"choices": ".docx"})])
-            written = services.draft_study(app.repo, app.person.login, study.id, target, app.clock())
+            files = context.named_files(app.repo.folder)
+            written = services.draft_study(app.repo, app.person.login, study.id, target, app.clock(), files)
             return t("studies.written", path=written)
 
         self._form(t("studies.draft"), [Field("path", t("studies.path"), value=str(default))], run)

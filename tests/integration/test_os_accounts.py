@@ -218,3 +218,29 @@ def test_the_clerk_who_may_see_it_gets_the_phone_and_is_in_the_access_log(host) 
     assert order["record"]["citizen"]["phone"] == PHONE
     log = host.json_as("viewer", "audit", "access", "--login", host.logins["yanji"])
     assert any(e["subject"] == "A1" and e["kind"] == "order" for e in log)
+
+
+def test_through_sudo_a_file_is_read_and_written_with_the_clerks_rights_not_the_service_accounts(
+    host,
+) -> None:
+    """The service account may read its own 0600 files and write its own 0700 folder; a clerk
+    naming them gets nothing read into the database and nothing written there."""
+    svc = host.logins["svc"]
+    private = host.root / "svc-push.json"
+    private.write_text(json.dumps([{**COMPLETE_FORM, "id": "S9"}], ensure_ascii=False), encoding="utf-8")
+    picture = host.root / "svc-picture.jpg"
+    picture.write_bytes(b"\xff\xd8\xff\xe0 the service account's picture")
+    for path in (private, picture):
+        shutil.chown(path, svc, svc)
+        path.chmod(0o600)
+
+    done = host.run_as("admin", "intake", str(private))
+    assert done.returncode == 2 and "无权读取" in done.stderr, done.stderr
+    done = host.run_as("yanji", "act", "A1", "contact", f"attach={picture}")
+    assert done.returncode == 2 and "无权读取" in done.stderr, done.stderr
+    target = host.out / "yanji-quarterly.json"  # the service account's folder, 0700
+    done = host.run_as(
+        "yanji", "report", "quarterly", "--period", str(datetime.now().year), "--output", str(target)
+    )
+    assert done.returncode == 2 and "无权写入" in done.stderr and not target.exists(), done.stderr
+    assert "S9" not in [o["id"] for o in host.json_as("admin", "list")]

@@ -3,7 +3,8 @@
 fpdf2 embeds only the glyphs the document uses, so the file stays small and prints the
 same on any printer, with no font installed on the machine that opens it. Tables break
 across pages with their headings repeated; Chinese text wraps at any character (it has
-no spaces to break at). The file is written under a temporary name and moved into place.
+no spaces to break at). The file is written where the person printing may write
+(:class:`NamedFiles`), under a temporary name and moved into place.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from hotline_core.adapters.named_files import ITSELF, NamedFiles
 from hotline_core.adapters.paper.fonts import BUNDLED_FONT
-from hotline_core.adapters.storage.files import write_atomically
 from hotline_core.domain.paper import Fields, Grid, Heading, Paper, Text
 
 FAMILY = "paper"
@@ -24,7 +25,7 @@ _LABEL_FILL = (234, 239, 246)
 _CREATOR = "延边州残联12345热线工单系统"
 
 
-def write_pdf(paper: Paper, path: Path, font: Path | None = None) -> Path:
+def write_pdf(paper: Paper, path: Path, font: Path | None = None, files: NamedFiles = ITSELF) -> Path:
     """Write ``paper`` at ``path`` in ``font`` (default: the bundled one)."""
     font = font or BUNDLED_FONT
     if not font.is_file():  # say which file: fpdf2's own error does not name it for the clerk
@@ -32,7 +33,8 @@ def write_pdf(paper: Paper, path: Path, font: Path | None = None) -> Path:
     pdf = _document(paper, font)
     for block in paper.blocks:
         _BLOCKS[type(block)](pdf, block)
-    return write_atomically(path, lambda p: pdf.output(str(p)))
+    data = bytes(pdf.output())
+    return files.write(path, "output", lambda stream: stream.write(data))
 
 
 def _document(paper: Paper, font: Path) -> Any:

@@ -4,8 +4,8 @@ Reports to the party group, the board or the office meeting are edited before th
 Word, not PDF. python-docx writes the document: A4 with the margins of an official
 document, Chinese text set in 仿宋/黑体 through the East Asian font slot (the fonts every
 office PC has; Word and WPS substitute their own where missing), tables in the plain
-grid style with their heading row repeated on every page. Written under a temporary name
-and moved into place.
+grid style with their heading row repeated on every page. Written where the person
+drafting may write (:class:`NamedFiles`), under a temporary name and moved into place.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any
 
 from attrs import evolve
 
+from hotline_core.adapters.named_files import ITSELF, NamedFiles
 from hotline_core.adapters.sheet_text import xml_text
-from hotline_core.adapters.storage.files import write_atomically
 from hotline_core.domain.paper import Block, Fields, Grid, Heading, Paper, Text
 
 BODY_FONT, HEADING_FONT = "仿宋", "黑体"
@@ -25,7 +25,7 @@ _LEFT_MM, _RIGHT_MM = 28, 26
 _TEXT_WIDTH_MM = 210 - _LEFT_MM - _RIGHT_MM
 
 
-def write_docx(paper: Paper, path: Path) -> Path:
+def write_docx(paper: Paper, path: Path, files: NamedFiles = ITSELF) -> Path:
     from docx import Document  # deferred: only drafting needs it
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -43,7 +43,7 @@ def write_docx(paper: Paper, path: Path) -> Path:
         _BLOCKS[type(block)](document, block)
     if paper.footer:
         document.sections[0].footer.paragraphs[0].text = paper.footer
-    return write_atomically(path, lambda p: document.save(str(p)))
+    return files.write(path, "output", document.save)
 
 
 def _xml_safe(paper: Paper) -> Paper:

@@ -6,11 +6,13 @@ makes a second copy of the same bytes free, makes files immutable (so a
 backup can copy them without the lock) and lets ``check()`` prove each file
 is what was stored.
 
-A file a person names is first only *inspected* (``inspect``): opened
-without following a link, refused unless it is a regular file within the
-size limit whose first bytes say JPEG, PNG, GIF, WebP or PDF, and hashed.
-It is copied in (``keep``) only once the action it goes with is allowed,
-inside that action's transaction, so a refused stranger leaves nothing.
+A file a person names is first only *inspected* (``inspect``): opened as
+every named file is (:mod:`hotline_core.adapters.named_files`: never through a
+link, never a pipe or a device, with the acting person's rights), refused
+unless it is within the size limit and its first bytes say JPEG, PNG, GIF,
+WebP or PDF, and hashed. It is copied in (``keep``) only once the action it
+goes with is allowed, inside that action's transaction, so a refused
+stranger leaves nothing; the copy must hash to what was inspected.
 ``put`` and ``put_file`` store at once, taking the shared lock: writers never
 conflict (same name means same bytes), but the exclusive-lock cleanup of
 temporary files must not run while one is writing.
@@ -18,17 +20,15 @@ temporary files must not run while one is writing.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import mimetypes
-import os
 import re
-import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from hotline_core.adapters.named_files import ITSELF, NamedFiles
 from hotline_core.adapters.storage.errors import StorageError
 from hotline_core.adapters.storage.files import install, make_dirs, stage
 from hotline_core.adapters.storage.locking import FileLock
@@ -65,9 +65,10 @@ class AttachmentStore:
         self.folder = folder
         self._lock = lock
 
-    def inspect(self, source: Path, limit_bytes: int) -> Attachment:
-        """Check a file a person named and describe it; nothing is stored yet (``keep``)."""
-        attachment = describe_file(source, limit_bytes)
+    def inspect(self, source: Path, limit_bytes: int, files: NamedFiles = ITSELF) -> Attachment:
+        """Check a file a person named (opened as ``files`` says) and describe it; nothing is
+        stored yet (``keep``)."""
+        attachment = describe_file(source, limit_bytes, files)
         with _INSPECTED_LOCK:
             _INSPECTED[attachment.sha256] = source
         return attachment
@@ -84,7 +85,9 @@ class AttachmentStore:
             source = _INSPECTED.get(attachment.sha256)
         if source is None:
             raise StorageError(f"attachment {attachment.name!r} was not inspected in this process")
-        with _open_regular(source) as handle:
+        # Opened again by this process: the copy must hash to what ``inspect`` read with the
+        # person's rights, so another file put in its place is refused, not stored.
+        with ITSELF.open(source, "attach", attachment.size) as handle:
             self._store(attachment.sha256, _chunks(handle))
         return self.path_of(attachment.sha256)
 
@@ -98,7 +101,7 @@ class AttachmentStore:
 
     def put_file(self, source: Path, media_type: str | None = None) -> Attachment:
         """Store a file by streaming it, for scans too large to hold in memory."""
-        with _open_regular(source) as handle:
+        with ITSELF.open(source, "attach", 1 << 62) as handle:
             digest, size = hashlib.sha256(), 0
             for chunk in _chunks(handle):
                 digest.update(chunk)
@@ -155,39 +158,23 @@ def _described(digest: str, name: str, media_type: str | None, size: int) -> Att
     return Attachment(sha256=digest, name=Path(name).name, media_type=media_type or guessed, size=size)
 
 
-def _open_regular(source: Path) -> BinaryIO:
-    """Open ``source`` for reading without following a link, and only if it is a regular file."""
-    field = {"path": str(source)}
-    try:
-        fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    except FileNotFoundError:
-        raise InvalidInput([Problem("attach", "no_file", field)]) from None
-    except OSError as error:
-        if error.errno in (errno.ELOOP, errno.ENOTDIR):  # ELOOP: the name is a symbolic link
-            raise InvalidInput([Problem("attach", "attachment_not_file", field)]) from None
-        raise
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise InvalidInput([Problem("attach", "attachment_not_file", field)])
-    return os.fdopen(fd, "rb")
-
-
-def describe_file(source: Path, limit_bytes: int) -> Attachment:
-    """A file a person named, checked: a regular file (no link followed), within the size
-    limit, a JPEG, PNG, GIF, WebP or PDF by its first bytes; its hash, type and size."""
+def describe_file(source: Path, limit_bytes: int, files: NamedFiles = ITSELF) -> Attachment:
+    """A file a person named, checked: opened by ``files`` (a regular file the acting person
+    may read, no link followed, within the size limit), a JPEG, PNG, GIF, WebP or PDF by its
+    first bytes; its hash, type and size."""
     field = "attach"
-    with _open_regular(source) as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size > limit_bytes:
-            mb = {"size": f"{size / 1e6:.1f}", "limit": f"{limit_bytes / 1e6:g}", "path": str(source)}
-            raise InvalidInput([Problem(field, "attachment_too_large", mb)])
+    with files.open(source, field, limit_bytes) as handle:
         head = handle.read(16)
         media_type = media_type_of(head)
         if media_type is None:
             raise InvalidInput([Problem(field, "attachment_type", {"path": str(source)})])
-        digest = hashlib.sha256(head)
-        for chunk in _chunks(handle):
+        digest, size = hashlib.sha256(head), len(head)
+        for chunk in _chunks(handle):  # what is read counts: a file that grows meanwhile is cut off
             digest.update(chunk)
+            size += len(chunk)
+            if size > limit_bytes:
+                mb = {"size": f"{size / 1e6:.1f}", "limit": f"{limit_bytes / 1e6:g}", "path": str(source)}
+                raise InvalidInput([Problem(field, "file_too_large", mb)])
     return Attachment(digest.hexdigest(), source.name, media_type, size)
 
 

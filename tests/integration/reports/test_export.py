@@ -10,6 +10,7 @@ import pytest
 
 from hotline_core.adapters.report_files import Format, export
 from hotline_core.domain.calendar import WorkingCalendar
+from hotline_core.domain.problems import InvalidInput
 from hotline_core.domain.quarters import Quarter, summary_due
 from hotline_core.domain.reports import (
     annual_assessment,
@@ -228,8 +229,9 @@ def test_the_json_keeps_category_codes_beside_labels(orders, tmp_path) -> None:
 @pytest.mark.parametrize("fmt", list(Format))
 def test_a_failed_export_leaves_no_file_behind(summary, tmp_path, fmt) -> None:
     target = tmp_path / "missing-dir" / f"q3.{fmt}"
-    with pytest.raises(OSError):
+    with pytest.raises(InvalidInput) as refused:  # said in the clerk's language, naming the file
         export(summary, fmt, target)
+    assert refused.value.problems[0].code == "no_file"
     assert not target.parent.exists()
 
 

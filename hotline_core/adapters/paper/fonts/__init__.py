@@ -11,7 +11,10 @@ glyphs a document uses are embedded (fpdf2 subsets), so a one-page sheet stays ~
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+from hotline_core.adapters.named_files import ITSELF, NamedFiles
 
 BUNDLED_FONT = Path(__file__).with_name("wqy-microhei.ttf")
 # What a font must draw to print our papers: Chinese, Hangul, digits and Latin letters.
@@ -27,12 +30,14 @@ class FontProblem(ValueError):
         self.params = params
 
 
-def check_font(path: Path) -> Path:
-    """``path`` if it is a TrueType/OpenType font that draws what the papers print."""
+def check_font(path: Path, files: NamedFiles = ITSELF) -> Path:
+    """``path`` if it is a TrueType/OpenType font that draws what the papers print, read as
+    ``files`` allows (the administrator naming it must be able to read it)."""
     from fontTools.ttLib import TTFont, TTLibError  # fpdf2 depends on fontTools
 
+    data = files.read(path, "font")
     try:
-        font = TTFont(path, lazy=True, fontNumber=0)
+        font = TTFont(io.BytesIO(data), lazy=True, fontNumber=0)
         cmap = font.getBestCmap() or {}
     except (OSError, TTLibError, AssertionError) as error:
         raise FontProblem("not_a_font", path=str(path), reason=str(error)) from None
