@@ -7,9 +7,12 @@ time through a third one is caught too.
 
 from __future__ import annotations
 
+import ast
+import importlib
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +55,51 @@ def test_a_use_case_or_adapter_module_loads_no_ui(module: str) -> None:
 def test_the_use_cases_load_no_paper_library_until_something_is_printed() -> None:
     heavy = ("fpdf", "docx", "fontTools", "openpyxl", "hotline_core.domain.reports")
     assert loaded_by("hotline_core.services", heavy) == []
+
+
+def test_importing_the_use_cases_loads_none_until_one_is_asked_for() -> None:
+    use_cases = tuple(m for m in MODULES if m.startswith("hotline_core.services."))
+    assert loaded_by("hotline_core.services", use_cases) == []
+
+
+def test_asking_for_a_use_case_loads_its_module_and_not_the_paper_or_reports() -> None:
+    probe = (
+        "import sys\nfrom hotline_core.services import identify\n"
+        "print(','.join(m for m in sys.modules if m.startswith('hotline_core.services.')))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded = result.stdout.strip().split(",")
+    assert "hotline_core.services.access" in loaded
+    assert not {f"hotline_core.services.{m}" for m in ("paper", "documents", "reports", "studies")} & set(
+        loaded
+    )
+
+
+def test_every_name_the_use_cases_offer_is_the_one_in_its_module() -> None:
+    """What an ``except services.StorageError`` or an ``isinstance`` compares with is the
+    class the storage raises: the package hands out its modules' own objects."""
+    from hotline_core import services
+
+    for name in services.__all__:
+        home = importlib.import_module(f"hotline_core.services.{services._HOME[name]}")
+        assert getattr(services, name) is getattr(home, name), name
+    with pytest.raises(AttributeError):
+        services.no_such_use_case  # noqa: B018
+
+
+def test_every_typed_import_of_the_use_cases_has_its_line_in_the_table_and_back() -> None:
+    """A new name is one line in ``_HOME`` and one import under ``TYPE_CHECKING`` (which the
+    type checker reads): the two must name the same module, or one of them is forgotten."""
+    from hotline_core import services
+
+    tree = ast.parse(Path(services.__file__).read_text(encoding="utf-8"))
+    typed: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            for statement in node.body:
+                assert isinstance(statement, ast.ImportFrom) and statement.module is not None
+                for alias in statement.names:
+                    assert alias.asname == alias.name, f"{alias.name} is re-exported as itself"
+                    typed[alias.name] = statement.module.removeprefix("hotline_core.services.")
+    assert typed == services._HOME
+    assert sorted(services.__all__) == sorted(typed)
