@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import ast
 import importlib
+import os
 import pkgutil
+import pwd
 import subprocess
 import sys
 from pathlib import Path
@@ -103,3 +105,41 @@ def test_every_typed_import_of_the_use_cases_has_its_line_in_the_table_and_back(
                     typed[alias.name] = statement.module.removeprefix("hotline_core.services.")
     assert typed == services._HOME
     assert sorted(services.__all__) == sorted(typed)
+
+
+@pytest.fixture(scope="module")
+def started_ui(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    """The modules loaded by ``hotline`` alone on a database with an order, up to its first
+    screen shown and every order read (the app runs headless instead of in a terminal)."""
+    from hotline_core import services
+    from hotline_core.adapters.repository import FileRepository
+    from tests.support import MINIMAL_FORM
+
+    folder = tmp_path_factory.mktemp("ui") / "db"
+    repo = FileRepository.open(folder, create=True)
+    login = pwd.getpwuid(os.getuid()).pw_name
+    services.initialise(repo, login)
+    services.intake(repo, login, [MINIMAL_FORM])
+    probe = (
+        "import asyncio, sys\n"
+        "from hotline_tui.app import HotlineApp\n"
+        "async def headless(app):\n"
+        "    async with app.run_test(size=(80, 24)) as pilot:\n"
+        "        await pilot.pause(); await app.workers.wait_for_complete(); await pilot.pause()\n"
+        "HotlineApp.run = lambda app: asyncio.run(headless(app))\n"
+        "from hotline_tui.cli import main\n"
+        f"assert main(['--db', {str(folder)!r}, '--lang', 'en']) == 0\n"
+        "print(*sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
+
+
+def test_hotline_with_no_subcommand_opens_the_ui_without_loading_a_subcommand(started_ui: set[str]) -> None:
+    assert "hotline_tui.screens.queue" in started_ui
+    assert sorted(m for m in started_ui if m.endswith("cmds")) == []
+
+
+def test_the_ui_opens_without_loading_a_paper_library(started_ui: set[str]) -> None:
+    heavy = ("fpdf", "docx", "fontTools", "openpyxl")
+    assert [m for m in heavy if m in started_ui] == []
