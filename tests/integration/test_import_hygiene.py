@@ -107,6 +107,15 @@ def test_every_typed_import_of_the_use_cases_has_its_line_in_the_table_and_back(
     assert sorted(services.__all__) == sorted(typed)
 
 
+def test_no_name_the_use_cases_offer_is_also_one_of_their_modules() -> None:
+    """Importing ``hotline_core.services.X`` sets the package's ``X`` to that module: a use
+    case of the same name, looked up lazily, would then be the module instead."""
+    from hotline_core import services
+
+    modules = {m.name for m in pkgutil.iter_modules(services.__path__)}
+    assert modules.isdisjoint(services._HOME)
+
+
 @pytest.fixture(scope="module")
 def started_ui(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     """The modules loaded by ``hotline`` alone on a database with an order, up to its first
