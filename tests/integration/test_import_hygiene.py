@@ -116,6 +116,12 @@ def test_no_name_the_use_cases_offer_is_also_one_of_their_modules() -> None:
     assert modules.isdisjoint(services._HOME)
 
 
+def test_the_knowledge_entries_the_storage_needs_load_no_search_or_spreadsheet_rows() -> None:
+    rest = ("search", "tokens", "lexicon", "sheet", "importing")
+    heavy = tuple(f"hotline_core.domain.knowledge.{m}" for m in rest)
+    assert loaded_by("hotline_core.domain.knowledge.entries", heavy) == []
+
+
 @pytest.fixture(scope="module")
 def started_ui(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     """The modules loaded by ``hotline`` alone on a database with an order, up to its first
