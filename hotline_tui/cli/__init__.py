@@ -17,9 +17,9 @@ from importlib import import_module
 from pathlib import Path
 from typing import NoReturn
 
+from hotline_core import services  # its names load on first use: the parser needs no storage
 from hotline_core.domain.messages import LANGUAGES, render
 from hotline_core.domain.problems import HotlineError
-from hotline_core.services import DatabaseDamaged, DatabaseExists, DatabaseNotFound, LockTimeout, StorageError
 from hotline_tui.cli.helptext import argparse_language, language_of, localize
 from hotline_tui.cli.output import CommandError, Output
 
@@ -152,23 +152,23 @@ def _run(argv: Sequence[str] | None, out: Output) -> int:
         return args.handler(args, out) or 0
     except HotlineError as error:
         out.fail("；".join(error.messages(out.language)))
-    except StorageError as error:
+    except services.StorageError as error:
         out.fail(storage_message(error, out.language))
     except CommandError as error:
         out.fail(str(error))
     return 2
 
 
-def storage_message(error: StorageError, language: str) -> str:
+def storage_message(error: services.StorageError, language: str) -> str:
     """What the storage engine reports, in the person's language; its technical reason (for
     the operator, docs/operations.md) is quoted as it is."""
-    if isinstance(error, DatabaseDamaged):
+    if isinstance(error, services.DatabaseDamaged):
         return render("database_damaged", language, {"path": str(error.path), "reason": error.reason})
-    if isinstance(error, LockTimeout):
+    if isinstance(error, services.LockTimeout):
         return render("database_busy", language, {"path": str(error.path), "seconds": f"{error.seconds:g}"})
-    if isinstance(error, DatabaseExists):
+    if isinstance(error, services.DatabaseExists):
         return render("database_exists", language, {"path": str(error.path)})
-    if isinstance(error, DatabaseNotFound):
+    if isinstance(error, services.DatabaseNotFound):
         return render("no_database", language, {"path": str(error.path)})
     return render("storage_failed", language, {"reason": str(error)})
 

@@ -122,6 +122,13 @@ def test_the_knowledge_entries_the_storage_needs_load_no_search_or_spreadsheet_r
     assert loaded_by("hotline_core.domain.knowledge.entries", heavy) == []
 
 
+def test_the_command_line_loads_no_storage_or_use_case_before_a_command_needs_one() -> None:
+    """A storage error's class is looked up when one is raised: ``hotline --help`` and the
+    commands that need no database do not open the storage's modules to be parsed."""
+    heavy = ("numpy", "hotline_core.adapters", "hotline_core.services.maintenance")
+    assert loaded_by("hotline_tui.cli", heavy) == []
+
+
 @pytest.fixture(scope="module")
 def started_ui(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     """The modules loaded by ``hotline`` alone on a database with an order, up to its first
