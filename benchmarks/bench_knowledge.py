@@ -31,15 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from attrs import evolve
 
 from hotline_core.adapters.knowledge_files import load_starter
-from hotline_core.domain.knowledge import (
-    Entry,
-    build_index,
-    publish,
-    search,
-    send_to_review,
-    submit_draft,
-    suggest,
-)
+from hotline_core.domain.knowledge import Entry, publish, send_to_review, submit_draft
+from hotline_core.domain.knowledge.search import build_index, search, suggest
 from hotline_core.domain.knowledge.tokens import RUN_CACHE_SIZE, han_terms, tokenizer
 from hotline_core.domain.organization import Person
 from hotline_core.domain.vocabulary import COUNTIES, Role

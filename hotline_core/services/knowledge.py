@@ -16,7 +16,8 @@ from hotline_core.services.named import NamedFiles, named_files_of
 from hotline_core.services.ports import Repository
 
 if TYPE_CHECKING:  # imported where used: jieba and openpyxl load only for the commands that need them
-    from hotline_core.domain.knowledge import Hit, ImportReport
+    from hotline_core.domain.knowledge.importing import ImportReport
+    from hotline_core.domain.knowledge.search import Hit
 
 
 def kb_entries(repo: Repository, actor: str) -> dict[str, Entry]:
@@ -32,8 +33,8 @@ def kb_search(repo: Repository, actor: str, query: str, limit: int = 10, drafts:
     With ``drafts`` (a member of staff searching the base), the matching drafts follow,
     marked unreviewed (``Hit.reviewed`` False); a viewer gets the published answers only,
     and so does what may reach a citizen (``drafts`` left False: a reply's standard answer)."""
-    from hotline_core.domain.knowledge import build_index, search, search_with_drafts
     from hotline_core.domain.knowledge.rules import sees_drafts
+    from hotline_core.domain.knowledge.search import build_index, search, search_with_drafts
 
     session = repo.snapshot()
     person = identify(session, actor)
@@ -45,7 +46,7 @@ def kb_search(repo: Repository, actor: str, query: str, limit: int = 10, drafts:
 
 def kb_suggest(repo: Repository, actor: str, order: WorkOrder, limit: int = 5) -> list[Hit]:
     """Standard answers for an order's appeal, its business area first."""
-    from hotline_core.domain.knowledge import build_index, suggest
+    from hotline_core.domain.knowledge.search import build_index, suggest
 
     session = repo.snapshot()
     identify(session, actor)

@@ -9,6 +9,11 @@
   rows in and out (pure); :mod:`exchange`: the same with files.
 
 Everything here is pure but :mod:`exchange`; jieba and openpyxl load on first use.
+
+The package offers the entries and their workflow. The search (:mod:`search`) and the
+spreadsheet import (:mod:`importing`, :mod:`sheet`) are imported from their modules by
+what uses them: opening any database reads the entries, and would otherwise load the
+tokenizer, the word lists and the row checks for a clerk who never searches the base.
 """
 
 from __future__ import annotations
@@ -23,17 +28,7 @@ from hotline_core.domain.knowledge.entries import (
     Version,
     reply_text,
 )
-from hotline_core.domain.knowledge.importing import ImportReport
 from hotline_core.domain.knowledge.rules import kb_allows, kb_permission_problem
-from hotline_core.domain.knowledge.search import (
-    Hit,
-    SearchIndex,
-    build_index,
-    search,
-    search_with_drafts,
-    suggest,
-)
-from hotline_core.domain.knowledge.sheet import RowProblem
 from hotline_core.domain.knowledge.workflow import (
     edit,
     next_entry_id,
@@ -48,15 +43,10 @@ __all__ = [
     "Content",
     "Entry",
     "EntryStatus",
-    "Hit",
-    "ImportReport",
     "KbAction",
     "PolicyBasis",
-    "RowProblem",
-    "SearchIndex",
     "Transition",
     "Version",
-    "build_index",
     "edit",
     "kb_allows",
     "kb_permission_problem",
@@ -65,9 +55,6 @@ __all__ = [
     "reply_text",
     "retire",
     "return_to_draft",
-    "search",
-    "search_with_drafts",
     "send_to_review",
     "submit_draft",
-    "suggest",
 ]

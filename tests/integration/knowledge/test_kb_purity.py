@@ -20,7 +20,7 @@ def test_importing_the_knowledge_base_loads_neither_jieba_nor_openpyxl() -> None
 
 def test_searching_loads_jieba_quietly_and_not_openpyxl() -> None:
     statement = (
-        "from hotline_core.domain.knowledge import build_index, search\n"
+        "from hotline_core.domain.knowledge.search import build_index, search\n"
         "from hotline_core.adapters.knowledge_files import load_starter\n"
         "assert search(build_index(load_starter()), '护理补贴')"
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hotline_core.adapters.knowledge_files import load_starter
-from hotline_core.domain.knowledge import Entry, SearchIndex, build_index
+from hotline_core.domain.knowledge import Entry
+from hotline_core.domain.knowledge.search import SearchIndex, build_index
 
 
 @pytest.fixture(scope="session")

@@ -6,15 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from hotline_core.domain.knowledge import (
-    Entry,
-    SearchIndex,
-    build_index,
-    edit,
-    retire,
-    search,
-    suggest,
-)
+from hotline_core.domain.knowledge import Entry, edit, retire
+from hotline_core.domain.knowledge.search import SearchIndex, build_index, search, suggest
 from hotline_core.domain.knowledge.tokens import analyse
 from hotline_core.domain.vocabulary import BusinessArea
 from tests.unit.knowledge.samples import (
