@@ -38,6 +38,11 @@ DAMAGES: dict[str, tuple[Damage, str]] = {
     ),
     "a document holding NaN": (lambda raw: raw.replace('"金'.encode(), b'NaN,"x":"\xe9\x87\x91', 1), "NaN"),
     "a lone surrogate": (lambda raw: raw.replace('"金'.encode(), b'"\\ud800', 1), "surrogate"),
+    "a document that is not JSON": (
+        lambda raw: raw.replace(b'"status":"open"', b'"status":open'),
+        "not JSON",
+    ),
+    "a key that is not UTF-8": (lambda raw: raw.replace(b'"YB000001"', b'"YB\xff00001"', 1), "not UTF-8"),
     "a newer schema version": (
         lambda raw: raw.replace(b'"schema":1', b'"schema":7'),
         "newer than this program",
