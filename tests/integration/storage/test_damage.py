@@ -102,6 +102,28 @@ def test_a_journal_shorter_than_the_working_file_says_is_damage(damaged_db: Data
         Database.open(folder)
 
 
+@pytest.mark.parametrize(
+    ("edit", "reason"),
+    [
+        (
+            lambda line: line.replace("金某".encode(), "李某".encode()),
+            "the record ending at byte {end} is damaged",
+        ),
+        (lambda line: line[:-1] + b" ", "no complete record ends at byte {end}"),
+    ],
+)
+def test_a_last_journal_record_edited_by_hand_is_refused_at_open(
+    damaged_db: Database, folder: Path, edit: Callable[[bytes], bytes], reason: str
+) -> None:
+    """The record the working file says it ends with is checked on open (its checksum)."""
+    journal = folder / "journal.jsonl"
+    *earlier, last, _ = journal.read_bytes().split(b"\n")
+    journal.write_bytes(b"\n".join([*earlier, edit(last + b"\n")]))
+    with pytest.raises(DatabaseDamaged) as caught:
+        Database.open(folder)
+    assert str(caught.value) == f"{journal}: " + reason.format(end=journal.stat().st_size)
+
+
 def test_a_missing_working_file_beside_a_journal_is_damage_not_a_new_database(
     damaged_db: Database, folder: Path
 ) -> None:
