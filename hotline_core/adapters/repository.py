@@ -23,6 +23,7 @@ repeats, merged orders) and ``center_messages`` (the center's messages already a
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -32,7 +33,6 @@ from typing import Any
 from hotline_core.adapters.archive_index import ARCHIVE_INDEX, ArchiveLookup, index_entry, index_problems
 from hotline_core.adapters.serialization import CONVERTER, store_order, structure_order
 from hotline_core.adapters.storage.backup import backup
-from hotline_core.adapters.storage.collector import collector_paused
 from hotline_core.adapters.storage.database import Database
 from hotline_core.adapters.storage.errors import DatabaseNotFound, StorageError
 from hotline_core.adapters.storage.files import cannot_write
@@ -83,6 +83,34 @@ def _chained(tables: Tables) -> Tables:
 SCHEMA = Schema(version=2, migrations={1: _chained})
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Build thousands of orders without the cycle collector rescanning them all.
+
+    Orders are trees of frozen values (no reference cycles), so pausing the
+    collector while they are built loses nothing; measured at 10,000 orders
+    it saves about 40% of the load.
+
+    The orders are kept (the UI holds them until its next reload), yet they
+    were all born young: left there, the first young-generation collections
+    after the load walk every one of them twice (about 0.1 s at 10,000
+    orders). ``freeze`` then ``unfreeze`` moves every tracked object straight
+    to the oldest generation without walking any, where a full collection
+    still sees them; nothing is kept frozen. Skipped if something else froze
+    objects on purpose, since ``unfreeze`` would release those too.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
 class Session:
     """Typed access to one transaction or snapshot."""
 
@@ -95,7 +123,7 @@ class Session:
         return None if doc is None else structure_order(doc)
 
     def orders(self) -> list[WorkOrder]:
-        with collector_paused():
+        with _collector_paused():
             return [structure_order(doc) for doc in self._tables.all(ORDERS).values()]
 
     def order_ids(self) -> list[str]:
@@ -114,7 +142,7 @@ class Session:
     def orders_containing(self, text: str) -> list[WorkOrder]:
         """The orders of the working file (open and recently closed) whose stored form holds
         ``text`` somewhere: the candidates of a search, the rest left unparsed."""
-        with collector_paused():
+        with _collector_paused():
             return [structure_order(doc) for doc in self._tables.containing(ORDERS, text).values()]
 
     def archive_indexed(self) -> bool:
@@ -415,7 +443,7 @@ class FileRepository:
         return self._lookup().ids()
 
     def archived_orders(self, period: str) -> list[WorkOrder]:
-        with collector_paused():
+        with _collector_paused():
             return [structure_order(doc) for doc in self.db.read_archive(period).all(ORDERS).values()]
 
     def archived_order(self, order_id: str) -> WorkOrder | None:

@@ -3,9 +3,7 @@
 Documents are stored as their JSON lines and parsed on each access, so
 every call hands back fresh dicts: a caller that mutates what it got
 cannot change the database behind the engine's back, and reading one order
-does not parse the other two thousand. The first read of a snapshot's
-document takes the dict parsed when the file was validated (``Image.parsed``)
-instead of parsing its line a second time; later reads parse the line.
+does not parse the other two thousand.
 """
 
 from __future__ import annotations
@@ -16,8 +14,9 @@ from typing import Any
 
 from attrs import frozen
 
-from hotline_core.adapters.storage.layout import Doc, Image, Lines, dump, load_doc
+from hotline_core.adapters.storage.layout import Image, Lines, dump, load_doc
 
+Doc = dict[str, Any]
 Condition = Callable[[Mapping[str, Any]], bool]
 _EMPTY: Lines = {}
 
@@ -32,10 +31,6 @@ class Reader(ABC):
     def tables(self) -> list[str]:
         """Names of the tables present, in the order they were created."""
 
-    def _kept(self, table: str) -> dict[str, Doc]:
-        """Documents of ``table`` already parsed from its current lines, each to be handed out once."""
-        return {}
-
     def keys(self, table: str) -> list[str]:
         return list(self._lines(table))
 
@@ -44,11 +39,10 @@ class Reader(ABC):
 
     def get(self, table: str, key: str) -> Doc | None:
         line = self._lines(table).get(key)
-        return None if line is None else _doc(self._kept(table), key, line)
+        return None if line is None else load_doc(key, line)
 
     def all(self, table: str) -> dict[str, Doc]:
-        kept = self._kept(table)
-        return {key: _doc(kept, key, line) for key, line in self._lines(table).items()}
+        return {key: load_doc(key, line) for key, line in self._lines(table).items()}
 
     def containing(self, table: str, fragment: str) -> dict[str, Doc]:
         """The documents whose line (key included) holds ``fragment``; only those are parsed.
@@ -56,8 +50,8 @@ class Reader(ABC):
         A string's JSON is written character by character, so a part of a value appears,
         escaped the same way, in the line that holds the value: a search parses the few
         lines that may match instead of every order."""
-        wanted, kept = dump(fragment)[1:-1], self._kept(table)
-        return {key: _doc(kept, key, line) for key, line in self._lines(table).items() if wanted in line}
+        wanted = dump(fragment)[1:-1]
+        return {key: load_doc(key, line) for key, line in self._lines(table).items() if wanted in line}
 
     def search(self, table: str, cond: Condition) -> dict[str, Doc]:
         """Documents matching ``cond``: a TinyDB ``Query`` or any predicate."""
@@ -80,12 +74,3 @@ class Snapshot(Reader):
 
     def _lines(self, table: str) -> Lines:
         return self.image.tables.get(table, _EMPTY)
-
-    def _kept(self, table: str) -> dict[str, Doc]:
-        return self.image.parsed.get(table, {})
-
-
-def _doc(kept: dict[str, Doc], key: str, line: bytes) -> Doc:
-    """The kept document of ``key`` (taken: ``pop`` gives it to one caller only), or its line parsed."""
-    doc = kept.pop(key, None)
-    return load_doc(key, line) if doc is None else doc
