@@ -109,12 +109,12 @@ def test_a_number_the_fast_parser_would_round_reads_back_exactly(folder: Path) -
     assert back == {"A": doc, "B": order(2)} and type(back["A"]["big"]) is int
 
 
-def test_the_ui_start_reads_the_working_file_three_times_and_decodes_it_once(
+def test_open_the_login_and_a_read_of_every_order_read_the_file_three_times_and_decode_it_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``hotline``: open, identify the login, then the UI's first read of every order
-    (``hotline_tui/launch.py``, ``HotlineApp.reload``): each reads the file from disk, and
-    only the first decodes it, the others finding the same bytes."""
+    """What ``hotline`` does first (``hotline_tui/launch.py``, ``HotlineApp.reload``):
+    each step reads the file from disk; only the first decodes it, the others find
+    the same bytes."""
     repo = FileRepository.open(tmp_path / "db", create=True)
     services.initialise(repo, "clerk")
     forms = [{**COMPLETE_FORM, "id": f"A{n}"} for n in range(5)]
