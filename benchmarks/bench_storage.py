@@ -8,6 +8,10 @@ for sqlite3 holding the same documents as JSON text by id:
 - open + list: open the database and parse every open order (median);
 - update: one read-modify-write of an open order (append an event), median.
 
+Then, for a working file of 10,000 open orders (a clerk's start-up, issue 16):
+the open alone (the file validated, every line parsed once) and the open
+followed by reading every order (median of 3x as many fresh ``Database`` objects).
+
 Targets at 100,000 orders (SPEC section 9): update <= 30 ms, open + list
 <= 300 ms. Both stores fsync on commit (sqlite: WAL, synchronous=FULL).
 """
@@ -185,6 +189,27 @@ def measure(total: int, root: Path, runs: int) -> dict[str, float]:
     return result
 
 
+def measure_open(count: int, root: Path, runs: int) -> dict[str, float]:
+    """Open, and open then read every order, of a working file holding ``count`` open orders."""
+    chance, folder = random.Random(count), root / f"open-{count}"
+    with Database.open(folder, create=True).transaction() as tx:
+        for number in range(1, count + 1):
+            tx.put("orders", f"YB{number:08d}", make_order(number, chance, "signed"))
+    return {
+        "working_mb": (folder / "working.json").stat().st_size / 1e6,
+        "open": median_ms(lambda n: Database.open(folder), runs * 3),
+        "open_read": median_ms(lambda n: engine_open_list(folder), runs * 3),
+    }
+
+
+def print_open(count: int, r: dict[str, float]) -> None:
+    print(
+        f"\nopen {count:,} open orders (working file {r['working_mb']:.1f} MB): "
+        f"open {r['open']:.1f} ms, open + every order read {r['open_read']:.1f} ms",
+        flush=True,
+    )
+
+
 def print_facts(runs: int) -> None:
     print(
         f"cpus {os.cpu_count()}, python {platform.python_version()}, sqlite {sqlite3.sqlite_version}, "
@@ -219,6 +244,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         for total in sizes:
             print_row(total, measure(total, Path(tmp), runs))
+        print_open(10_000, measure_open(10_000, Path(tmp), runs))
 
 
 if __name__ == "__main__":

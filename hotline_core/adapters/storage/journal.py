@@ -172,15 +172,15 @@ def _decode_or_damaged(path: Path, line: bytes, where: str) -> Record:
 def seq_ending_at(path: Path, end: int) -> int:
     """The seq of the record whose line ends exactly at byte ``end``.
 
-    Checks the line's CRC but does not parse its documents: the last
-    transaction may be a bulk intake of megabytes, and this runs on open.
+    Checks the line's CRC but does not parse its documents, nor copy them: the
+    last transaction may be a bulk intake of megabytes, and this runs on open.
     """
     line = _line_ending_at(path, end)
     if not line.endswith(b"\n") or line[_BODY_AT - 2 : _BODY_AT] != b'",':
         raise DatabaseDamaged(path, f"no complete record ends at byte {end}")
-    body = line[_BODY_AT:-1]
-    found = _SEQ.match(body)
-    if found is None or line[len(_CRC_HEAD) : _BODY_AT - 2].lower() != b"%08x" % zlib.crc32(body):
+    found = _SEQ.match(line, _BODY_AT)
+    crc = zlib.crc32(memoryview(line)[_BODY_AT:-1])
+    if found is None or line[len(_CRC_HEAD) : _BODY_AT - 2].lower() != b"%08x" % crc:
         raise DatabaseDamaged(path, f"the record ending at byte {end} is damaged")
     return int(found[1])
 

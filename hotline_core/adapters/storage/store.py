@@ -4,7 +4,9 @@ Every load reads the file from disk; the last working image is kept only
 to skip work, never to answer: if the bytes on disk equal the bytes we
 last saw, the parse is reused, and otherwise only the lines that changed
 are parsed (``layout.decode``). So a write never starts from a stale state,
-yet an update of a 4 MB working file costs milliseconds, not a full parse.
+yet an update of a 4 MB working file costs milliseconds, not a full parse,
+and a clerk's start-up (the open, the login's check, the UI's reads)
+decodes the working file once, however often it reads it.
 """
 
 from __future__ import annotations

@@ -38,6 +38,11 @@ DAMAGES: dict[str, tuple[Damage, str]] = {
     ),
     "a document holding NaN": (lambda raw: raw.replace('"金'.encode(), b'NaN,"x":"\xe9\x87\x91', 1), "NaN"),
     "a lone surrogate": (lambda raw: raw.replace('"金'.encode(), b'"\\ud800', 1), "surrogate"),
+    "a document that is not JSON": (
+        lambda raw: raw.replace(b'"status":"open"', b'"status":open'),
+        "not JSON",
+    ),
+    "a key that is not UTF-8": (lambda raw: raw.replace(b'"YB000001"', b'"YB\xff00001"', 1), "not UTF-8"),
     "a newer schema version": (
         lambda raw: raw.replace(b'"schema":1', b'"schema":7'),
         "newer than this program",
@@ -95,6 +100,28 @@ def test_a_journal_shorter_than_the_working_file_says_is_damage(damaged_db: Data
     journal.write_bytes(journal.read_bytes()[:-5])
     with pytest.raises(DatabaseDamaged, match=r"journal\.jsonl: truncated"):
         Database.open(folder)
+
+
+@pytest.mark.parametrize(
+    ("edit", "reason"),
+    [
+        (
+            lambda line: line.replace("金某".encode(), "李某".encode()),
+            "the record ending at byte {end} is damaged",
+        ),
+        (lambda line: line[:-1] + b" ", "no complete record ends at byte {end}"),
+    ],
+)
+def test_a_last_journal_record_edited_by_hand_is_refused_at_open(
+    damaged_db: Database, folder: Path, edit: Callable[[bytes], bytes], reason: str
+) -> None:
+    """The record the working file says it ends with is checked on open (its checksum)."""
+    journal = folder / "journal.jsonl"
+    *earlier, last, _ = journal.read_bytes().split(b"\n")
+    journal.write_bytes(b"\n".join([*earlier, edit(last + b"\n")]))
+    with pytest.raises(DatabaseDamaged) as caught:
+        Database.open(folder)
+    assert str(caught.value) == f"{journal}: " + reason.format(end=journal.stat().st_size)
 
 
 def test_a_missing_working_file_beside_a_journal_is_damage_not_a_new_database(
