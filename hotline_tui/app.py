@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -26,7 +26,7 @@ from hotline_core.domain.limits import LimitEvaluator, LimitPlan, LimitTable
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
 from hotline_core.domain.settings import Settings
-from hotline_core.services import InboxItem
+from hotline_tui import collector
 from hotline_tui.bindings import describe, has_words, text_binding, translate_bindings
 from hotline_tui.commands import HotlineCommands, HotlinePalette
 from hotline_tui.footer import PALETTE
@@ -34,6 +34,9 @@ from hotline_tui.i18n import Translator
 from hotline_tui.messages import DataLoaded
 from hotline_tui.visible import visible
 from hotline_tui.worklist import PAGE
+
+if TYPE_CHECKING:  # the inbox's use cases are loaded when it is first read, after the first page
+    from hotline_core.services import InboxItem
 
 # The app's keys the palette lists as "系统" (the others go to a screen: "前往").
 SYSTEM_ACTIONS = frozenset({"language", "quit"})
@@ -133,6 +136,7 @@ class HotlineApp(App[None]):
         self._take(settings)
         self._tell_screens()
         self.screen.call_after_refresh(self.reload)
+        self.screen.call_after_refresh(collector.resume)  # the start is over (collector.py)
 
     def _loaded(
         self, orders: Iterable[WorkOrder], plan: LimitPlan, items: list[InboxItem], settings: Settings
@@ -143,6 +147,7 @@ class HotlineApp(App[None]):
         if self.loading:
             self.loading = False
             self.screen.refresh_bindings()
+            self.screen.call_after_refresh(collector.resume)  # if no first page came before
         self._take(settings)
         self._tell_screens()
 

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hotline_core.adapters.archive_index import ARCHIVE_INDEX, ArchiveLookup, index_entry, index_problems
 from hotline_core.adapters.named_files import ITSELF, NamedFiles
@@ -40,22 +40,14 @@ from hotline_core.adapters.remembered_ranks import (
     to_remember,
 )
 from hotline_core.adapters.serialization import CONVERTER, store_order, structure_order
-from hotline_core.adapters.storage.backup import backup
 from hotline_core.adapters.storage.database import Database
 from hotline_core.adapters.storage.errors import DatabaseNotFound, StorageError
 from hotline_core.adapters.storage.files import cannot_write
-from hotline_core.adapters.storage.restore import restore
 from hotline_core.adapters.storage.schema import Schema, Tables
 from hotline_core.adapters.storage.view import Reader
 from hotline_core.domain.accesslog import Access
 from hotline_core.domain.calendar import SHANGHAI
-from hotline_core.domain.duties.incident import Incident
-from hotline_core.domain.duties.programme import Episode
-from hotline_core.domain.duties.service import ServiceRecord
 from hotline_core.domain.escalation import Alert
-from hotline_core.domain.exchange.outbox import DeliveryRecord
-from hotline_core.domain.exchange.pulling import Link, PlatformOrder
-from hotline_core.domain.knowledge.entries import Entry
 from hotline_core.domain.model import Attachment
 from hotline_core.domain.order import WorkOrder
 from hotline_core.domain.organization import Person
@@ -63,8 +55,18 @@ from hotline_core.domain.quarters import Quarter
 from hotline_core.domain.ranking import Rank
 from hotline_core.domain.search import key_matches, needle_of
 from hotline_core.domain.settings import Settings
-from hotline_core.domain.studies import Study
-from hotline_core.domain.summary_table import SummaryTable
+
+# Tables a clerk's start does not read: their values' modules are imported where they are
+# structured, so the start loads no duties, exchange, knowledge or studies code.
+if TYPE_CHECKING:
+    from hotline_core.domain.duties.incident import Incident
+    from hotline_core.domain.duties.programme import Episode
+    from hotline_core.domain.duties.service import ServiceRecord
+    from hotline_core.domain.exchange.outbox import DeliveryRecord
+    from hotline_core.domain.exchange.pulling import Link, PlatformOrder
+    from hotline_core.domain.knowledge.entries import Entry
+    from hotline_core.domain.studies import Study
+    from hotline_core.domain.summary_table import SummaryTable
 
 STUDIES = "studies"
 ORDERS, USERS, SETTINGS, ALERTS, ACKS, SUMMARIES, KNOWLEDGE, ACCESS = (
@@ -251,16 +253,22 @@ class Session:
         self._writer.put(SUMMARIES, str(quarter), doc)
 
     def summary_table(self, quarter: Quarter, county: str) -> SummaryTable | None:
+        from hotline_core.domain.summary_table import SummaryTable
+
         doc = self._tables.get(SUMMARY_TABLES, f"{quarter}/{county}")
         return None if doc is None else CONVERTER.structure(doc, SummaryTable)
 
     def summary_tables(self, quarter: Quarter) -> list[SummaryTable]:
+        from hotline_core.domain.summary_table import SummaryTable
+
         prefix = f"{quarter}/"
         docs = self._tables.all(SUMMARY_TABLES)
         return [CONVERTER.structure(doc, SummaryTable) for key, doc in docs.items() if key.startswith(prefix)]
 
     def every_summary_table(self) -> list[SummaryTable]:
         """Every quarter's tables (``check`` counts their scans as referred-to attachments)."""
+        from hotline_core.domain.summary_table import SummaryTable
+
         return [CONVERTER.structure(doc, SummaryTable) for doc in self._tables.all(SUMMARY_TABLES).values()]
 
     def put_summary_table(self, table: SummaryTable) -> None:
@@ -270,6 +278,8 @@ class Session:
 
     # -- the knowledge base ---------------------------------------------------------------
     def knowledge(self) -> tuple[Entry, ...]:
+        from hotline_core.domain.knowledge.entries import Entry
+
         entries = (CONVERTER.structure(doc, Entry) for doc in self._tables.all(KNOWLEDGE).values())
         return tuple(sorted(entries, key=lambda e: e.id))
 
@@ -278,10 +288,14 @@ class Session:
 
     # -- studies and analyses ----------------------------------------------------------------
     def studies(self) -> tuple[Study, ...]:
+        from hotline_core.domain.studies import Study
+
         found = (CONVERTER.structure(doc, Study) for doc in self._tables.all(STUDIES).values())
         return tuple(sorted(found, key=lambda s: s.opened_at))
 
     def study(self, study_id: str) -> Study | None:
+        from hotline_core.domain.studies import Study
+
         doc = self._tables.get(STUDIES, study_id)
         return None if doc is None else CONVERTER.structure(doc, Study)
 
@@ -311,10 +325,14 @@ class Session:
 
     # -- the duties beyond the order: services, incidents, the programme's episodes -------------
     def services(self) -> list[ServiceRecord]:
+        from hotline_core.domain.duties.service import ServiceRecord
+
         found = (CONVERTER.structure(doc, ServiceRecord) for doc in self._tables.all(SERVICES).values())
         return sorted(found, key=lambda s: (s.at, s.id))
 
     def service(self, service_id: str) -> ServiceRecord | None:
+        from hotline_core.domain.duties.service import ServiceRecord
+
         doc = self._tables.get(SERVICES, service_id)
         return None if doc is None else CONVERTER.structure(doc, ServiceRecord)
 
@@ -322,10 +340,14 @@ class Session:
         self._writer.put(SERVICES, record.id, CONVERTER.unstructure(record))
 
     def incidents(self) -> list[Incident]:
+        from hotline_core.domain.duties.incident import Incident
+
         found = (CONVERTER.structure(doc, Incident) for doc in self._tables.all(INCIDENTS).values())
         return sorted(found, key=lambda i: (i.opened_at, i.id))
 
     def incident(self, incident_id: str) -> Incident | None:
+        from hotline_core.domain.duties.incident import Incident
+
         doc = self._tables.get(INCIDENTS, incident_id)
         return None if doc is None else CONVERTER.structure(doc, Incident)
 
@@ -333,10 +355,14 @@ class Session:
         self._writer.put(INCIDENTS, incident.id, CONVERTER.unstructure(incident))
 
     def episodes(self) -> list[Episode]:
+        from hotline_core.domain.duties.programme import Episode
+
         found = (CONVERTER.structure(doc, Episode) for doc in self._tables.all(EPISODES).values())
         return sorted(found, key=lambda e: e.aired_on)
 
     def episode(self, episode_id: str) -> Episode | None:
+        from hotline_core.domain.duties.programme import Episode
+
         doc = self._tables.get(EPISODES, episode_id)
         return None if doc is None else CONVERTER.structure(doc, Episode)
 
@@ -345,6 +371,8 @@ class Session:
 
     # -- the exchange with the 12345 platform (issue 17) --------------------------------------
     def platform_orders(self) -> dict[str, PlatformOrder]:
+        from hotline_core.domain.exchange.pulling import PlatformOrder
+
         return {k: CONVERTER.structure(v, PlatformOrder) for k, v in self._tables.all(PLATFORM).items()}
 
     def platform_order_ids(self) -> set[str]:
@@ -354,12 +382,16 @@ class Session:
         self._writer.put(PLATFORM, row.order_id, CONVERTER.unstructure(row))
 
     def deliveries(self) -> dict[str, DeliveryRecord]:
+        from hotline_core.domain.exchange.outbox import DeliveryRecord
+
         return {k: CONVERTER.structure(v, DeliveryRecord) for k, v in self._tables.all(OUTBOX).items()}
 
     def put_delivery(self, record: DeliveryRecord) -> None:
         self._writer.put(OUTBOX, record.message_id, CONVERTER.unstructure(record))
 
     def links(self) -> dict[str, Link]:
+        from hotline_core.domain.exchange.pulling import Link
+
         return {k: CONVERTER.structure(v, Link) for k, v in self._tables.all(LINKS).items()}
 
     def put_link(self, link: Link) -> None:
@@ -535,9 +567,13 @@ class FileRepository:
         return self.db.history_digest(seq)
 
     def backup(self, target: Path, compress: bool = False) -> Path:
+        from hotline_core.adapters.storage.backup import backup  # tarfile and all: not at start
+
         return backup(self.db, target, compress=compress)
 
 
 def restore_database(source: Path, folder: Path, replace: bool = False) -> Path | None:
     """Put the backup ``source`` in ``folder``; where the database it replaced was kept."""
+    from hotline_core.adapters.storage.restore import restore  # not at start
+
     return restore(source, folder, SCHEMA, replace=replace)

@@ -11,25 +11,27 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from hotline_core.adapters.named_files import NamedFiles
-from hotline_core.domain.accesslog import Access
-from hotline_core.domain.duties.incident import Incident
-from hotline_core.domain.duties.programme import Episode
-from hotline_core.domain.duties.service import ServiceRecord
-from hotline_core.domain.escalation import Alert
-from hotline_core.domain.exchange.outbox import DeliveryRecord
-from hotline_core.domain.exchange.pulling import Link, PlatformOrder
-from hotline_core.domain.knowledge.entries import Entry
-from hotline_core.domain.model import Attachment
-from hotline_core.domain.order import WorkOrder
-from hotline_core.domain.organization import Person
-from hotline_core.domain.quarters import Quarter
-from hotline_core.domain.ranking import Rank
-from hotline_core.domain.settings import Settings
-from hotline_core.domain.studies import Study
-from hotline_core.domain.summary_table import SummaryTable
+
+if TYPE_CHECKING:  # annotations only: the protocols load no domain module at run time
+    from hotline_core.domain.accesslog import Access
+    from hotline_core.domain.duties.incident import Incident
+    from hotline_core.domain.duties.programme import Episode
+    from hotline_core.domain.duties.service import ServiceRecord
+    from hotline_core.domain.escalation import Alert
+    from hotline_core.domain.exchange.outbox import DeliveryRecord
+    from hotline_core.domain.exchange.pulling import Link, PlatformOrder
+    from hotline_core.domain.knowledge.entries import Entry
+    from hotline_core.domain.model import Attachment
+    from hotline_core.domain.order import WorkOrder
+    from hotline_core.domain.organization import Person
+    from hotline_core.domain.quarters import Quarter
+    from hotline_core.domain.ranking import Rank
+    from hotline_core.domain.settings import Settings
+    from hotline_core.domain.studies import Study
+    from hotline_core.domain.summary_table import SummaryTable
 
 
 class Session(Protocol):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hotline_core import services
 from hotline_core.adapters.repository import SCHEMA, FileRepository
-from hotline_core.adapters.storage import rebuild_from_journal
+from hotline_core.adapters.storage.rebuild import rebuild_from_journal
 from hotline_core.domain.events import Command
 from tests.support import COMPLETE_FORM, at
 

@@ -13,11 +13,13 @@ every change durable, serialised between processes and recoverable.
     open_orders = db.read().all("orders")
     db.archive("orders", ["YB2026110001"], "2026Q4")
 
-docs/operations.md describes the folder, permissions, backup and repair.
+docs/operations.md describes the folder, permissions, backup and repair. The
+whole-database operations live in their own modules, imported by who runs them
+(``backup.backup``, ``restore.restore``, ``rebuild.rebuild_from_journal``): a
+clerk's start, which only opens and reads, loads none of them (nor ``tarfile``).
 """
 
 from hotline_core.adapters.storage.attachments import AttachmentStore
-from hotline_core.adapters.storage.backup import backup
 from hotline_core.adapters.storage.check import Problem, check
 from hotline_core.adapters.storage.database import Database
 from hotline_core.adapters.storage.errors import (
@@ -29,8 +31,6 @@ from hotline_core.adapters.storage.errors import (
     SchemaTooNew,
     StorageError,
 )
-from hotline_core.adapters.storage.rebuild import rebuild_from_journal
-from hotline_core.adapters.storage.restore import restore
 from hotline_core.adapters.storage.schema import Migration, Schema, Tables
 from hotline_core.adapters.storage.transaction import Transaction
 from hotline_core.adapters.storage.view import Snapshot
@@ -51,8 +51,5 @@ __all__ = [
     "StorageError",
     "Tables",
     "Transaction",
-    "backup",
     "check",
-    "rebuild_from_journal",
-    "restore",
 ]

@@ -11,9 +11,9 @@ from hotline_core.adapters.storage import (
     Database,
     DatabaseDamaged,
     DatabaseExists,
-    backup,
-    restore,
 )
+from hotline_core.adapters.storage.backup import backup
+from hotline_core.adapters.storage.restore import restore
 from tests.integration.storage.samples import order
 
 

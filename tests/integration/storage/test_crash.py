@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.adapters.storage import Database, rebuild_from_journal
+from hotline_core.adapters.storage import Database
+from hotline_core.adapters.storage.rebuild import rebuild_from_journal
 from hotline_core.adapters.storage.store import Staged, Store
 
 pytestmark = pytest.mark.slow  # processes, kills and lock waits: `pytest -m "not slow"` skips them

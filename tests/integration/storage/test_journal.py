@@ -14,8 +14,8 @@ from hotline_core.adapters.storage import (
     Database,
     DatabaseDamaged,
     DatabaseExists,
-    rebuild_from_journal,
 )
+from hotline_core.adapters.storage.rebuild import rebuild_from_journal
 
 KEYS = st.sampled_from(["A1", "A2", "A3", "延吉-4"])
 OPS = st.one_of(

@@ -10,8 +10,8 @@ from hotline_core.adapters.storage import (
     Database,
     SchemaTooNew,
     Tables,
-    rebuild_from_journal,
 )
+from hotline_core.adapters.storage.rebuild import rebuild_from_journal
 from hotline_core.adapters.storage.schema import Schema
 
 

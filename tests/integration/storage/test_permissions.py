@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from hotline_core.adapters.storage import Database, backup
+from hotline_core.adapters.storage import Database
+from hotline_core.adapters.storage.backup import backup
 
 
 @pytest.fixture(params=[0o077, 0o000, 0o022], ids=["umask077", "umask000", "umask022"])
