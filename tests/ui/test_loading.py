@@ -111,3 +111,27 @@ async def test_a_read_overtaken_by_a_newer_one_is_dropped(repo, clock, slow_read
 def test_every_key_that_waits_for_the_orders_is_a_key_of_the_queue() -> None:
     actions = {binding.action for binding in QueueScreen.BINDINGS}
     assert actions >= NEEDS_ALL_ORDERS
+
+
+async def test_the_cycle_collector_paused_for_the_start_is_back_once_the_first_page_is_shown(
+    repo, clock, slow_read
+) -> None:
+    import gc
+
+    from hotline_tui import collector
+
+    collector.pause()  # as launch does
+    try:
+        assert not gc.isenabled()
+        app = make_app(repo, clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert app.loading and row_ids(app)  # the first page is up, the full read held back
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+            slow_read.set()
+            await settle(pilot)
+    finally:
+        collector.resume()
+        gc.unfreeze()
+        gc.enable()
