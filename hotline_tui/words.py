@@ -28,9 +28,9 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "queue.col.owner": ("承办", "담당", "Owner"),
     "queue.col.next": ("下一时限", "다음 기한", "Next limit"),
     "queue.loading": (
-        "正在读取全部工单，稍后可筛选",
-        "전체 작업을 읽는 중, 곧 필터 사용 가능",
-        "Reading every order; filters in a moment",
+        "正在读取全部工单，筛选暂按已读取的",
+        "전체 작업지시를 읽는 중, 필터는 읽은 것에만",
+        "Reading every order; filters see those read so far",
     ),
     "queue.empty": ("没有符合条件的工单", "조건에 맞는 작업지시가 없습니다", "No orders match"),
     "queue.count": (

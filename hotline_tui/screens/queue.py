@@ -58,10 +58,6 @@ GAP = 1
 MARGIN = 2
 
 
-# Keys that need every order read: while the app is still reading, they wait (dimmed).
-NEEDS_ALL_ORDERS = {"find", "cycle_status", "cycle_type", "cycle_county", "toggle_overdue", "clear"}
-
-
 T = TypeVar("T")
 
 
@@ -189,10 +185,12 @@ class QueueScreen(HotlineNode, Screen[None]):
         ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The intake key only for who may take orders in; the filters wait for the first load."""
+        """The intake key only for who may take orders in. Every other key works from the
+        first page on: find asks the core, and a filter narrows what is read so far while
+        the status line says the rest is still being read (it applies to all once it is)."""
         if action == "intake":
             return may_receive(self.app.person)
-        return None if self.app.loading and action in NEEDS_ALL_ORDERS else True
+        return True
 
     def _status_line(self, shown: int) -> None:
         t = self.app.t

@@ -6,12 +6,12 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from hotline_core import services
+from hotline_core.domain.vocabulary import Status
 from hotline_tui.footer import Footer
 from hotline_tui.screens.alerts import AlertsScreen
-from hotline_tui.screens.queue import NEEDS_ALL_ORDERS, QueueScreen
 from hotline_tui.worklist import Filter
 from tests.support import MINIMAL_FORM, at
 from tests.ui.conftest import make_app, settle
@@ -36,22 +36,35 @@ def status(app) -> str:
     return str(app.screen.query_one("#queue-status").render())
 
 
-async def test_while_the_orders_are_read_the_queue_says_so_and_the_filters_wait(
+async def test_while_the_orders_are_read_the_queue_says_so_and_a_filter_pressed_is_kept(
     repo, clock, slow_read
 ) -> None:
     app = make_app(repo, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.loading and "正在读取全部工单" in status(app) and "没有符合条件" not in status(app)
-        assert app.screen.check_action("cycle_status", ()) is None  # dimmed in the footer
-        await pilot.press("s")
-        assert app.screen.filter == Filter()
+        assert app.screen.check_action("cycle_status", ()) is True  # offered, not dimmed
+        await pilot.press("s")  # the first status: 待签收, over what is read so far
+        assert app.screen.filter == Filter(status=Status.RECEIVED)
         slow_read.set()
         await settle(pilot)
-        assert not app.loading and app.screen.query_one(DataTable).row_count == 1
+        assert not app.loading and app.screen.filter == Filter(status=Status.RECEIVED)  # kept
+        assert app.screen.query_one(DataTable).row_count == 1  # A1, unsigned, of every order
         assert "正在读取" not in status(app) and "s 状态" in app.screen.query_one(Footer).render().plain
-        await pilot.press("s")
-        assert app.screen.filter != Filter()
+
+
+async def test_find_works_at_once_while_the_orders_are_read(repo, clock, slow_read) -> None:
+    """The first key a clerk presses on the first page is often ``/``: it must not be lost."""
+    app = make_app(repo, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.loading
+        await pilot.press("slash")
+        finder = app.screen.query_one("#queue-find", Input)
+        assert finder.display and finder.has_focus
+        await pilot.press(*"13800000000", "enter")
+        await settle(pilot)
+        assert row_ids(app) == ["A1"]
 
 
 def row_ids(app) -> list[str]:
@@ -106,11 +119,6 @@ async def test_a_read_overtaken_by_a_newer_one_is_dropped(repo, clock, slow_read
         slow_read.set()
         await settle(pilot)
         assert delivered == [1] and not app.loading
-
-
-def test_every_key_that_waits_for_the_orders_is_a_key_of_the_queue() -> None:
-    actions = {binding.action for binding in QueueScreen.BINDINGS}
-    assert actions >= NEEDS_ALL_ORDERS
 
 
 async def test_the_cycle_collector_paused_for_the_start_is_back_once_the_first_page_is_shown(
