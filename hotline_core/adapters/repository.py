@@ -36,6 +36,7 @@ from hotline_core.adapters.remembered_ranks import (
     KeptInFolder,
     KeptInMemory,
     checksums,
+    settings_checksum,
     still_valid,
     to_remember,
 )
@@ -197,8 +198,10 @@ class Session:
         self._ranks.save(to_remember(ranks, *self._ranks_basis()))
 
     def _ranks_basis(self) -> tuple[dict[str, int], int]:
-        """What a rank is worked out from, as checksums: each order's line, the settings' line."""
-        return checksums(self._tables, ORDERS), checksums(self._tables, SETTINGS).get("settings", 0)
+        """What a rank is worked out from, as checksums: each order's line, the settings' line
+        with the holidays release (``settings_checksum``)."""
+        settings = settings_checksum(checksums(self._tables, SETTINGS).get("settings", 0))
+        return checksums(self._tables, ORDERS), settings
 
     def clear_orders_and_alerts(self) -> None:
         """Only for refreshing a demo database: real orders are never removed."""
