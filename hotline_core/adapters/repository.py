@@ -575,8 +575,11 @@ class FileRepository:
         return backup(self.db, target, compress=compress)
 
 
-def restore_database(source: Path, folder: Path, replace: bool = False) -> Path | None:
-    """Put the backup ``source`` in ``folder``; where the database it replaced was kept."""
+def restore_database(
+    source: Path, folder: Path, replace: bool = False, files: NamedFiles = ITSELF
+) -> Path | None:
+    """Put the backup ``source`` (read as ``files`` opens it) in ``folder``; where the
+    database it replaced was kept."""
     from hotline_core.adapters.storage.restore import restore  # not at start
 
-    return restore(source, folder, SCHEMA, replace=replace)
+    return restore(source, folder, SCHEMA, replace=replace, files=files)

@@ -179,4 +179,4 @@ def restore(
             live = None
         if live is not None:
             require_role(live.snapshot(), actor, Role.ADMIN, "restore")
-    return restore_database(source, folder, replace=replace)
+    return restore_database(source, folder, replace=replace, files=opener)  # read as checked
