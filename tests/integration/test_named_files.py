@@ -327,3 +327,36 @@ def test_a_backup_swapped_for_a_link_after_its_check_is_not_restored(shared, tmp
         services.restore(named, target, "clerk", files=files)
     assert refused.value.problems[0].code == "not_regular_file"
     assert not (target / "working.json").exists()
+
+
+class _FolderSwappedAfterTheCheck(NamedFiles):
+    """The acting person's rights, and a person who, as soon as the folder they named has been
+    checked (opened), moves it to ``moved`` and puts a link to ``other`` in its place."""
+
+    moved: Path | None = None
+    other: Path | None = None
+
+    def folder(self, path: Path, field: str) -> int:
+        fd = super().folder(path, field)
+        if self.moved is not None and self.other is not None:
+            path.rename(self.moved)
+            path.symlink_to(self.other, target_is_directory=True)
+        return fd
+
+
+def test_a_backup_target_swapped_for_a_link_after_its_check_gets_nothing(shared, tmp_path) -> None:
+    """The administrator's folder passes the check; a link put in its place right after, to a
+    folder only the service account may write, must not receive the backup."""
+    repo = services.open_database(tmp_path / "db", create=True)
+    services.initialise(repo, "clerk", at("2026-07-01 09:00"))
+    theirs = shared / "backups"
+    theirs.mkdir()
+    theirs.chmod(0o777)
+    closed = tmp_path / "service-only"
+    closed.mkdir(mode=0o700)
+    files = _FolderSwappedAfterTheCheck(repo.folder, Account(NOBODY))
+    object.__setattr__(files, "moved", shared / "moved")
+    object.__setattr__(files, "other", closed)
+    made = services.backup(repo, "clerk", theirs, at("2026-07-01 10:00"), files=files)
+    assert list(closed.iterdir()) == []
+    assert [p.name for p in (shared / "moved").iterdir()] == [made.name]
