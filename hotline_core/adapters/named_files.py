@@ -214,6 +214,15 @@ class NamedFiles:
 ITSELF = NamedFiles()  # a script or a test acting for itself, with no database to keep out of
 
 
+def opened_folder(fd: int, path: Path) -> Path:
+    """A path to the folder open as ``fd`` (``NamedFiles.folder``) for code that writes by
+    path, such as a backup: Linux's ``/proc/self/fd/<fd>`` is that folder whatever is renamed
+    or linked in the place of ``path`` after the check. ``path`` itself where there is no
+    ``/proc`` (such a system has no sudo rule to act through either)."""
+    through = Path(f"/proc/self/fd/{fd}")
+    return through if through.is_dir() else path
+
+
 def _refused(field: str, code: str, path: Path) -> InvalidInput:
     return InvalidInput([Problem(field, code, {"path": str(path)})])
 
@@ -279,4 +288,4 @@ def _replace(folder: int, name: str, data: bytes) -> None:
         raise
 
 
-__all__ = ["ITSELF", "READ", "READ_LIMIT", "SEARCH", "WRITE", "Account", "NamedFiles", "may"]
+__all__ = ["ITSELF", "READ", "READ_LIMIT", "SEARCH", "WRITE", "Account", "NamedFiles", "may", "opened_folder"]

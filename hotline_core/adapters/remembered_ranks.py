@@ -30,6 +30,7 @@ from attrs import frozen
 from hotline_core.adapters.serialization import CONVERTER
 from hotline_core.adapters.storage.files import write_atomic
 from hotline_core.adapters.storage.view import Reader
+from hotline_core.domain import rest_days
 from hotline_core.domain.ranking import Rank, Standing
 
 FILE_NAME = "ranks.json"
@@ -52,6 +53,14 @@ def checksums(reader: Reader, table: str) -> dict[str, int]:
     """Each stored line's CRC-32: a change of any byte shows (a cache key, not a seal)."""
     lines = reader.lines(table)
     return dict(zip(lines.keys(), map(zlib.crc32, lines.values()), strict=True))
+
+
+def settings_checksum(line: int) -> int:
+    """The checksum a rank's settings are known by: the settings' line (``line``, its CRC-32)
+    and the release of ``holidays`` installed, which gives the calendar its rest days
+    (``rest_days``): a new release (each year's State Council notice) moves due times as a
+    new settings line does, and must make the remembered ranks stale as well."""
+    return zlib.crc32((rest_days.installed_version() or "").encode(), line)
 
 
 def still_valid(

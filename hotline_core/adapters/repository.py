@@ -36,6 +36,7 @@ from hotline_core.adapters.remembered_ranks import (
     KeptInFolder,
     KeptInMemory,
     checksums,
+    settings_checksum,
     still_valid,
     to_remember,
 )
@@ -197,8 +198,10 @@ class Session:
         self._ranks.save(to_remember(ranks, *self._ranks_basis()))
 
     def _ranks_basis(self) -> tuple[dict[str, int], int]:
-        """What a rank is worked out from, as checksums: each order's line, the settings' line."""
-        return checksums(self._tables, ORDERS), checksums(self._tables, SETTINGS).get("settings", 0)
+        """What a rank is worked out from, as checksums: each order's line, the settings' line
+        with the holidays release (``settings_checksum``)."""
+        settings = settings_checksum(checksums(self._tables, SETTINGS).get("settings", 0))
+        return checksums(self._tables, ORDERS), settings
 
     def clear_orders_and_alerts(self) -> None:
         """Only for refreshing a demo database: real orders are never removed."""
@@ -572,8 +575,11 @@ class FileRepository:
         return backup(self.db, target, compress=compress)
 
 
-def restore_database(source: Path, folder: Path, replace: bool = False) -> Path | None:
-    """Put the backup ``source`` in ``folder``; where the database it replaced was kept."""
+def restore_database(
+    source: Path, folder: Path, replace: bool = False, files: NamedFiles = ITSELF
+) -> Path | None:
+    """Put the backup ``source`` (read as ``files`` opens it) in ``folder``; where the
+    database it replaced was kept."""
     from hotline_core.adapters.storage.restore import restore  # not at start
 
-    return restore(source, folder, SCHEMA, replace=replace)
+    return restore(source, folder, SCHEMA, replace=replace, files=files)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from attrs import evolve
 
+from hotline_core.adapters.named_files import opened_folder
 from hotline_core.adapters.repository import FileRepository, restore_database
 from hotline_core.adapters.storage import (
     DatabaseDamaged,
@@ -142,12 +143,21 @@ def backup(
     A folder the administrator names must be one they may write (``files``), outside the
     database; the default one beside the database is the service account's own."""
     person = require_role(repo.snapshot(), actor, Role.ADMIN, "backup")
-    if target is not None:
-        os.close(named_files_of(repo, files).folder(target, "to"))
-    folder = target or repo.folder.parent / "backups"
-    with repo.transaction() as session:
-        record_access(session, person, AccessKind.BACKUP, str(folder), (), now)
-    return repo.backup(folder, compress=compress)
+    if target is None:
+        folder = repo.folder.parent / "backups"
+        with repo.transaction() as session:
+            record_access(session, person, AccessKind.BACKUP, str(folder), (), now)
+        return repo.backup(folder, compress=compress)
+    # Written into the folder as checked and opened, not again by its name: a link put in its
+    # place meanwhile would lead the service account where the administrator may not write.
+    opened = named_files_of(repo, files).folder(target, "to")
+    try:
+        with repo.transaction() as session:
+            record_access(session, person, AccessKind.BACKUP, str(target), (), now)
+        made = repo.backup(opened_folder(opened, target), compress=compress)
+    finally:
+        os.close(opened)
+    return target / made.name
 
 
 def restore(
@@ -179,4 +189,4 @@ def restore(
             live = None
         if live is not None:
             require_role(live.snapshot(), actor, Role.ADMIN, "restore")
-    return restore_database(source, folder, replace=replace)
+    return restore_database(source, folder, replace=replace, files=opener)  # read as checked

@@ -14,12 +14,15 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
-from hotline_core.adapters.named_files import Account, NamedFiles
+from hotline_core import services
+from hotline_core.adapters.named_files import READ_LIMIT, Account, NamedFiles
 from hotline_core.domain.problems import InvalidInput
-from tests.support import MINIMAL_FORM, push
+from tests.support import MINIMAL_FORM, at, push
+from tests.unit.services.test_queue_start import order
 
 JPEG = b"\xff\xd8\xff\xe0 a feedback picture"
 NOBODY = 65534
@@ -287,3 +290,73 @@ def test_the_edge_hands_the_clerks_uid_and_groups_through_sudo_and_nothing_other
     acting = context.named_files(tmp_path).acting
     assert acting is not None and acting.uid == NOBODY
     assert os.getgid() in context.groups_of(os.getuid())
+
+
+class _SwappedAfterTheCheck(NamedFiles):
+    """The acting person's rights, and a person who puts a link to ``other`` in place of the
+    backup they named as soon as it has been checked (opened) once."""
+
+    other: Path | None = None
+
+    def open(self, path: Path, field: str, limit: int = READ_LIMIT) -> BinaryIO:
+        handle = super().open(path, field, limit)
+        if self.other is not None and not path.is_symlink():
+            path.unlink()
+            path.symlink_to(self.other)
+        return handle
+
+
+def test_a_backup_swapped_for_a_link_after_its_check_is_not_restored(shared, tmp_path) -> None:
+    """A clerk's own backup passes the check; a link put in its place right after, to a backup
+    only the service account may read (another database's), must not be what is restored."""
+    made = {}
+    for name in ("mine", "secret"):
+        repo = services.open_database(tmp_path / name, create=True)
+        services.initialise(repo, "clerk", at("2026-07-01 09:00"))
+        with repo.transaction() as session:
+            session.put_order(order(1 if name == "mine" else 2, received_minutes_ago=5))
+        made[name] = repo.backup(tmp_path / f"{name}-backups", compress=True)
+    named = shared / "backup.tar.gz"
+    shutil.copy(made["mine"], named)
+    named.chmod(0o644)
+    made["secret"].chmod(0o600)  # the service account's own: 'others' may not read it
+    target = tmp_path / "restored"
+    files = _SwappedAfterTheCheck(target, Account(NOBODY))
+    object.__setattr__(files, "other", made["secret"])
+    with pytest.raises(InvalidInput) as refused:
+        services.restore(named, target, "clerk", files=files)
+    assert refused.value.problems[0].code == "not_regular_file"
+    assert not (target / "working.json").exists()
+
+
+class _FolderSwappedAfterTheCheck(NamedFiles):
+    """The acting person's rights, and a person who, as soon as the folder they named has been
+    checked (opened), moves it to ``moved`` and puts a link to ``other`` in its place."""
+
+    moved: Path | None = None
+    other: Path | None = None
+
+    def folder(self, path: Path, field: str) -> int:
+        fd = super().folder(path, field)
+        if self.moved is not None and self.other is not None:
+            path.rename(self.moved)
+            path.symlink_to(self.other, target_is_directory=True)
+        return fd
+
+
+def test_a_backup_target_swapped_for_a_link_after_its_check_gets_nothing(shared, tmp_path) -> None:
+    """The administrator's folder passes the check; a link put in its place right after, to a
+    folder only the service account may write, must not receive the backup."""
+    repo = services.open_database(tmp_path / "db", create=True)
+    services.initialise(repo, "clerk", at("2026-07-01 09:00"))
+    theirs = shared / "backups"
+    theirs.mkdir()
+    theirs.chmod(0o777)
+    closed = tmp_path / "service-only"
+    closed.mkdir(mode=0o700)
+    files = _FolderSwappedAfterTheCheck(repo.folder, Account(NOBODY))
+    object.__setattr__(files, "moved", shared / "moved")
+    object.__setattr__(files, "other", closed)
+    made = services.backup(repo, "clerk", theirs, at("2026-07-01 10:00"), files=files)
+    assert list(closed.iterdir()) == []
+    assert [p.name for p in (shared / "moved").iterdir()] == [made.name]

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from hotline_core.adapters.named_files import ITSELF, NamedFiles
 from hotline_core.adapters.storage.backup import MANIFEST
 from hotline_core.adapters.storage.chain import KEY_MODE
 from hotline_core.adapters.storage.check import check
@@ -27,6 +28,7 @@ from hotline_core.adapters.storage.locking import FileLock
 from hotline_core.adapters.storage.paths import Paths
 from hotline_core.adapters.storage.schema import Schema
 
+_ANY_SIZE = 1 << 62  # a backup holds every attachment: no limit but the disk
 _ITEMS = ("archive", "attachments", "chain.key", "journal.jsonl", "working.json")
 
 
@@ -37,8 +39,10 @@ def restore(
     *,
     replace: bool = False,
     lock_timeout: float = 10.0,
+    files: NamedFiles = ITSELF,
 ) -> Path | None:
-    """Restore the backup ``source`` into ``folder``; returns where the replaced database was kept."""
+    """Restore the backup ``source`` into ``folder``; returns where the replaced database was kept.
+    Its files are opened by ``files`` (with the rights of the person who named it)."""
     source, paths = Path(source), Paths(Path(folder))
     if _is_live(paths) and not replace:
         raise DatabaseExists(
@@ -47,7 +51,7 @@ def restore(
     make_dirs(paths.folder.parent)
     staging = Path(tempfile.mkdtemp(prefix=f".{paths.folder.name}.restore-", dir=paths.folder.parent))
     try:
-        _unpack(source, staging)
+        _unpack(source, staging, files)
         _verify(source, staging, schema or Schema())
         make_dirs(paths.folder)
         with FileLock(paths.lock, lock_timeout).exclusive():
@@ -65,15 +69,17 @@ def _is_live(paths: Paths) -> bool:
     return any((paths.folder / item).exists() for item in _ITEMS)
 
 
-def _unpack(source: Path, staging: Path) -> None:
-    """Copy the backup's regular files (and nothing outside it) into ``staging``."""
+def _unpack(source: Path, staging: Path, files: NamedFiles) -> None:
+    """Copy the backup's regular files (and nothing outside it) into ``staging``, each opened
+    by ``files``: with the rights of the person who named the backup, checked as it is read
+    (a link or another file put in its place after a check is refused, never followed)."""
     if source.is_dir():
-        for path in sorted(p for p in source.rglob("*") if p.is_file()):
-            with open(path, "rb") as handle:
+        for path in sorted(p for p in source.rglob("*") if p.is_file() and not p.is_symlink()):
+            with files.open(path, "source", _ANY_SIZE) as handle:
                 _place(staging, path.relative_to(source).as_posix(), handle)
         return
     try:
-        with tarfile.open(source, "r:gz") as tar:
+        with files.open(source, "source", _ANY_SIZE) as raw, tarfile.open(fileobj=raw, mode="r:gz") as tar:
             for member in tar:
                 extracted = tar.extractfile(member) if member.isfile() else None
                 if extracted is not None:

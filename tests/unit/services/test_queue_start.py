@@ -10,6 +10,7 @@ import pytest
 from hotline_core import services
 from hotline_core.adapters.memory import MemoryRepository
 from hotline_core.adapters.repository import Session
+from hotline_core.domain import rest_days
 from hotline_core.domain.events import Event
 from hotline_core.domain.intake import parse_order
 from hotline_core.domain.limits import LimitEvaluator
@@ -138,6 +139,15 @@ def test_new_settings_make_every_remembered_rank_stale(filled) -> None:
     services.change_settings(filled, "clerk", attachment_limit_mb=10)  # any change of the settings
     assert filled.snapshot().remembered_ranks() == {}
     assert first_page(filled, clerk(filled)) == full_read_page(filled, clerk(filled))
+
+
+def test_a_new_holidays_release_makes_every_remembered_rank_stale(filled, monkeypatch) -> None:
+    """The rest days come from the installed holidays release, not from the settings' line:
+    next year's notice arrives with a new release and moves due times as a settings change."""
+    remember(filled, clerk(filled))
+    assert len(filled.snapshot().remembered_ranks()) == 60
+    monkeypatch.setattr(rest_days, "installed_version", lambda: "2099.1")
+    assert filled.snapshot().remembered_ranks() == {}
 
 
 def test_too_many_orders_changed_since_means_reading_everything(filled, monkeypatch) -> None:
