@@ -36,7 +36,7 @@ from typing import BinaryIO, TypeVar
 
 from attrs import frozen
 
-from hotline_core.domain.problems import InvalidInput, Problem
+from hotline_core.domain.problems import InvalidInput, Problem, check_path_text
 
 READ, WRITE, SEARCH = 4, 2, 1
 FILE_MODE = 0o660  # as every file hotline writes (storage.files): personal data, group-only
@@ -159,6 +159,7 @@ class NamedFiles:
         """The real folder ``path`` is in, opened, and the name of ``path`` there. The folder's
         links are resolved first, then every folder from ``/`` is opened without following
         one, and checked: not the database folder, searchable by the acting account."""
+        check_path_text(path, field)
         absolute = Path(os.path.abspath(path.expanduser()))
         if absolute.name in ("", ".", ".."):
             raise _refused(field, "not_regular_file", path)

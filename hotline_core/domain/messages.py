@@ -320,6 +320,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "입력이 올바른 UTF-8 문자가 아닙니다: {reason}",
         "the input is not valid UTF-8 text: {reason}",
     ),
+    "path_has_nul": (
+        "路径中含有空字符（\\0），不能指向任何文件：{path}",
+        "경로에 널 문자(\\0)가 있어 어떤 파일도 가리킬 수 없습니다: {path}",
+        "the path holds a NUL character (\\0) and can name no file: {path}",
+    ),
     "bad_characters": (
         "含有无法保存的字符（孤立的代理码位）",
         "저장할 수 없는 문자(단독 대리 코드)가 있습니다",

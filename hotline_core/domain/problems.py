@@ -65,3 +65,11 @@ class Refused(HotlineError):
 
 def refuse(code: str, field: str = "", **params: object) -> Refused:
     return Refused([Problem(field, code, params)])
+
+
+def check_path_text(path: object, field: str) -> None:
+    """A path a person typed or sent, refused if it holds a NUL character: no file can be
+    named so, and the system's calls would fail with a ValueError instead of a message."""
+    text = str(path)
+    if "\x00" in text:
+        raise InvalidInput([Problem(field, "path_has_nul", {"path": text.replace("\x00", "\\0")})])

@@ -12,7 +12,7 @@ from typing import Protocol, TypeVar
 from hotline_core.domain.accesslog import Access, AccessKind, selected
 from hotline_core.domain.organization import Person
 from hotline_core.domain.permissions import may_read_access_log
-from hotline_core.domain.problems import Problem, Refused, refuse
+from hotline_core.domain.problems import Problem, Refused, check_path_text, refuse
 from hotline_core.domain.vocabulary import Role
 from hotline_core.services.ports import Repository, Session
 
@@ -42,6 +42,7 @@ def outside_database(repo: Repository, path: Path, field: str = "path") -> Path:
     of the database: a report exported to ``working.json``, an export pulled from it or a
     document drafted over ``chain.key`` would let a clerk read or overwrite what they may not
     touch. Every screen that takes a path asks this (the command line asks ``cli.context``)."""
+    check_path_text(path, field)
     target = path.expanduser()
     folder = repo.folder.resolve()
     resolved = target.resolve()

@@ -360,3 +360,24 @@ def test_a_backup_target_swapped_for_a_link_after_its_check_gets_nothing(shared,
     made = services.backup(repo, "clerk", theirs, at("2026-07-01 10:00"), files=files)
     assert list(closed.iterdir()) == []
     assert [p.name for p in (shared / "moved").iterdir()] == [made.name]
+
+
+@pytest.mark.parametrize("kind", ["read", "write", "outside"])
+def test_a_path_with_a_nul_character_is_refused_in_words_not_with_a_traceback(
+    tmp_path: Path, kind: str
+) -> None:
+    from hotline_core.adapters.memory import MemoryRepository
+    from hotline_core.adapters.named_files import ITSELF
+    from hotline_core.domain.problems import InvalidInput
+    from hotline_core.services.access import outside_database
+
+    bad = tmp_path / "photo\x00.jpg"
+    with pytest.raises(InvalidInput) as refused:
+        if kind == "read":
+            ITSELF.read(bad, "image")
+        elif kind == "write":
+            ITSELF.write(bad, "path", lambda stream: stream.write(b"x"))
+        else:
+            outside_database(MemoryRepository(tmp_path / "db"), bad, "path")
+    assert [p.code for p in refused.value.problems] == ["path_has_nul"]
+    assert "photo\\0.jpg" in refused.value.messages("en")[0]
