@@ -27,7 +27,6 @@ import contextlib
 import errno
 import io
 import os
-import secrets
 import stat
 from collections.abc import Callable
 from functools import partial
@@ -39,7 +38,6 @@ from attrs import frozen
 from hotline_core.domain.problems import InvalidInput, Problem, check_path_text
 
 READ, WRITE, SEARCH = 4, 2, 1
-FILE_MODE = 0o660  # as every file hotline writes (storage.files): personal data, group-only
 FOLDER_MODE = 0o2770
 READ_LIMIT = 100 * 1_000_000  # a platform export of a year, a workbook, a CJK font: far below
 _PATH_ONLY = getattr(os, "O_PATH", os.O_RDONLY)  # a folder one may search but not list
@@ -126,7 +124,10 @@ class NamedFiles:
             self._check_target(folder, name, path, field)
             buffer = io.BytesIO()
             produce(buffer)
-            _replace(folder, name, buffer.getvalue())
+            # Imported here: the storage package imports this module (for its attachments).
+            from hotline_core.adapters.storage.files import replace_in
+
+            replace_in(folder, name, buffer.getvalue())
         finally:
             os.close(folder)
         return path
@@ -265,28 +266,6 @@ def _is_there(name: str, folder: int) -> bool:
 
 def _reason(error: OSError) -> str:
     return error.strerror or type(error).__name__
-
-
-def _replace(folder: int, name: str, data: bytes) -> None:
-    """``data`` at ``name`` in the open ``folder``: a new temporary sibling (never through a
-    link), 0660, synced, then renamed over the name."""
-    tmp = f".{name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-    fd = os.open(tmp, flags, FILE_MODE, dir_fd=folder)
-    try:
-        try:
-            os.fchmod(fd, FILE_MODE)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp, dir_fd=folder)
-        raise
 
 
 __all__ = ["ITSELF", "READ", "READ_LIMIT", "SEARCH", "WRITE", "Account", "NamedFiles", "may", "opened_folder"]

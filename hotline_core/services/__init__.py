@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # ``X as X``: re-exported by name, for ``from hotline_core.se
     from hotline_core.services.access import access_log as access_log
     from hotline_core.services.access import identify as identify
     from hotline_core.services.access import outside_database as outside_database
+    from hotline_core.services.access import outside_folder as outside_folder
     from hotline_core.services.access import require_role as require_role
     from hotline_core.services.alerts import InboxItem as InboxItem
     from hotline_core.services.alerts import acknowledge as acknowledge
@@ -197,6 +198,7 @@ _HOME = {
     "order_document": "documents",
     "orders_for_report": "reports",
     "outside_database": "access",
+    "outside_folder": "access",
     "paper_font": "paper",
     "person_for": "users",
     "policy_view": "policies",

@@ -41,12 +41,19 @@ def outside_database(repo: Repository, path: Path, field: str = "path") -> Path:
     Through the sudo rule the program runs as the service account, which may write every file
     of the database: a report exported to ``working.json``, an export pulled from it or a
     document drafted over ``chain.key`` would let a clerk read or overwrite what they may not
-    touch. Every screen that takes a path asks this (the command line asks ``cli.context``)."""
+    touch. Every screen that takes a path asks this (the command line, :func:`outside_folder`)."""
+    return outside_folder(repo.folder, path, field)
+
+
+def outside_folder(folder: Path, path: Path, field: str = "path") -> Path:
+    """``path`` (``~`` expanded), refused when it is in the database ``folder`` (links resolved),
+    or when it holds a NUL character; for the command line, which has the folder, not the
+    repository open."""
     check_path_text(path, field)
     target = path.expanduser()
-    folder = repo.folder.resolve()
+    home = folder.resolve()
     resolved = target.resolve()
-    if resolved == folder or folder in resolved.parents:
+    if resolved == home or home in resolved.parents:
         raise refuse("inside_database", field, path=str(path))
     return target
 

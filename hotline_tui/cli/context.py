@@ -12,7 +12,7 @@ import platformdirs
 
 from hotline_core import services
 from hotline_core.domain.calendar import SHANGHAI, WorkingCalendar
-from hotline_core.domain.problems import check_path_text, refuse
+from hotline_core.domain.problems import refuse
 from hotline_core.domain.settings import Settings
 from hotline_core.services.named import Account, NamedFiles
 
@@ -167,10 +167,5 @@ def outside_database(args: argparse.Namespace, path: Path, field: str = "file") 
     file of the database: an export aimed at ``working.json`` (or a symlink to it), or
     ``attach=journal.jsonl``, would let a clerk overwrite or copy what they may not touch.
     """
-    check_path_text(path, field)
-    chosen = expand(database_folder(args), path)
-    folder = database_folder(args).resolve()
-    target = chosen.expanduser().resolve()
-    if target == folder or folder in target.parents:
-        raise refuse("inside_database", field, path=str(path))
-    return chosen
+    folder = database_folder(args)
+    return services.outside_folder(folder, expand(folder, path), field)

@@ -183,9 +183,16 @@ def open_folder_in(parent: int, name: str) -> int:
 
 
 def write_in(folder: int, name: str, data: bytes) -> None:
+    """:func:`replace_in`, then the folder synced too, so the new name survives a crash."""
+    replace_in(folder, name, data)
+    os.fsync(folder)
+
+
+def replace_in(folder: int, name: str, data: bytes) -> None:
     """Put ``data`` at ``name`` in the open folder ``folder``, 0660, whole or not at all: written
     to a new temporary sibling (never through a link) and renamed over the name, which
-    replaces a link found there instead of writing where it points."""
+    replaces a link found there instead of writing where it points. ``folder`` may be opened
+    for its path only (``O_PATH``): it is not synced here."""
     tmp = temp_path(Path(name)).name
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | os.O_NOFOLLOW
     fd = os.open(tmp, flags, FILE_MODE, dir_fd=folder)
@@ -201,7 +208,6 @@ def write_in(folder: int, name: str, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp, dir_fd=folder)
         raise
-    os.fsync(folder)
 
 
 def copy_stream(source: IO[bytes], target: Path, limit: int | None = None, mode: int = FILE_MODE) -> None:
